@@ -1,0 +1,47 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Affiliation, Organization, User
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form."""
+
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        help_text=_("As it should appear on contributions and participant lists."),
+    )
+
+    def signup(self, request, user):
+        user.full_name = self.cleaned_data["full_name"]
+        user.language = getattr(request, "LANGUAGE_CODE", "en") or "en"
+        user.save(update_fields=["full_name", "language"])
+
+
+class AffiliationRequestForm(forms.ModelForm):
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=Organization.objects.order_by("kind", "name"),
+        help_text=_("The Member State, Sector Member or organization you represent."),
+    )
+
+    class Meta:
+        model = Affiliation
+        fields = ["organization", "role_title", "message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+
+
+class AffiliationRefuseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The person sees this reason."),
+        max_length=2000,
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "language"]

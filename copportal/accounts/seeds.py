@@ -1,0 +1,99 @@
+"""Reference data and demo accounts for accounts: Member States, classifications, roles."""
+
+import json
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from .models import (
+    CHAIR_GROUP,
+    SECRETARIAT_GROUP,
+    Affiliation,
+    Classification,
+    Organization,
+    User,
+)
+
+DATA = Path(__file__).parent / "data" / "member_states.json"
+DEMO_PASSWORD = "cwg-cop-demo-2026"  # noqa: S105  (demo data only, never when DEBUG is off)
+
+
+def load_organizations(path: Path = DATA) -> int:
+    """Create or update the classifications, the 193 Member States and other organizations."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    classifications = {}
+    for row in data["classifications"]:
+        code = row["code"]
+        classifications[code], _ = Classification.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": row["name"],
+                "source": row["source"],
+                "source_url": row.get("source_url", ""),
+                "as_of": row.get("as_of"),
+            },
+        )
+    for row in data["member_states"]:
+        state, _ = Organization.objects.update_or_create(
+            iso_code=row["iso_code"],
+            defaults={
+                "name": row["name"],
+                "kind": Organization.Kind.MEMBER_STATE,
+                "region": row["region"],
+            },
+        )
+        state.classifications.set([classifications[code] for code in row["classifications"]])
+    for row in data.get("organizations", []):
+        Organization.objects.update_or_create(
+            name=row["name"], defaults={"kind": row["kind"], "website": row.get("website", "")}
+        )
+    return len(data["member_states"])
+
+
+def ensure_role_groups() -> None:
+    Group.objects.get_or_create(name=CHAIR_GROUP)
+    Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+
+
+def _demo_user(email: str, full_name: str, **extra) -> User:
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email, DEMO_PASSWORD, full_name=full_name, **extra)
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def _affiliate(user: User, iso_code: str, status: str) -> None:
+    organization = Organization.objects.get(iso_code=iso_code)
+    if user.affiliations.filter(organization=organization).exists():
+        return
+    decided = status != Affiliation.Status.PENDING
+    Affiliation.objects.create(
+        user=user,
+        organization=organization,
+        status=status,
+        role_title="Demo delegate",
+        decided_at=timezone.now() if decided else None,
+    )
+
+
+def create_demo_accounts() -> list[tuple[str, str]]:
+    """The demo accounts (DEBUG only). Returns (e-mail, what it is) pairs to print."""
+    chair = _demo_user("chair@example.org", "Demo Chair", is_staff=True)
+    chair.groups.add(Group.objects.get(name=CHAIR_GROUP))
+    secretariat = _demo_user("secretariat@example.org", "Demo Secretariat", is_staff=True)
+    secretariat.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+    _affiliate(_demo_user("delegate@example.org", "Demo Delegate"), "PHL", "approved")
+    _affiliate(_demo_user("delegate2@example.org", "Demo Delegate Two"), "MWI", "approved")
+    _affiliate(_demo_user("pending@example.org", "Demo Pending"), "KEN", "pending")
+    return [
+        ("chair@example.org", "chair"),
+        ("secretariat@example.org", "secretariat"),
+        ("delegate@example.org", "delegate of the Philippines"),
+        ("delegate2@example.org", "delegate of Malawi"),
+        ("pending@example.org", "affiliation with Kenya pending"),
+    ]

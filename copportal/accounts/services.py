@@ -1,0 +1,45 @@
+"""Writes on affiliations: requests and the secretariat's decisions."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Affiliation, Organization, User
+
+
+@transaction.atomic
+def affiliation_request(
+    *, user: User, organization: Organization, role_title: str = "", message: str = ""
+) -> Affiliation:
+    affiliation = Affiliation(
+        user=user, organization=organization, role_title=role_title, message=message
+    )
+    affiliation.full_clean()
+    affiliation.save()
+    return affiliation
+
+
+def _decide(affiliation_id: int, *, by: User, status: str, reason: str = "") -> Affiliation:
+    affiliation = Affiliation.objects.select_for_update().get(pk=affiliation_id)
+    if affiliation.status != Affiliation.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    affiliation.status = status
+    affiliation.reason = reason
+    affiliation.decided_by = by
+    affiliation.decided_at = timezone.now()
+    affiliation.full_clean()
+    affiliation.save()
+    return affiliation
+
+
+@transaction.atomic
+def affiliation_approve(*, affiliation_id: int, by: User) -> Affiliation:
+    return _decide(affiliation_id, by=by, status=Affiliation.Status.APPROVED)
+
+
+@transaction.atomic
+def affiliation_refuse(*, affiliation_id: int, by: User, reason: str) -> Affiliation:
+    if not reason.strip():
+        raise ValidationError(_("Say why the request is refused: the person sees the reason."))
+    return _decide(affiliation_id, by=by, status=Affiliation.Status.REFUSED, reason=reason)

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from copportal.accounts import seeds as account_seeds
+from meetings import seeds as meeting_seeds
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the seeds' data (Member States, roadmap, meetings 19 and 20, outcomes, liaison "
+        "notes) and, when DEBUG is on, the demo meeting and demo accounts. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-demo", action="store_true", help="Skip the demo meeting and demo accounts."
+        )
+
+    @transaction.atomic
+    def handle(self, *args, no_demo=False, **options):
+        demo = settings.DEMO_DATA and not no_demo
+        states = account_seeds.load_organizations()
+        account_seeds.ensure_role_groups()
+        meetings = meeting_seeds.load_meetings(demo=demo)
+        self.stdout.write(f"Loaded {states} Member States and {len(meetings)} meetings.")
+        if not demo:
+            return
+        accounts = account_seeds.create_demo_accounts()
+        self.stdout.write("Demo accounts (password: %s):" % account_seeds.DEMO_PASSWORD)
+        for email, what in accounts:
+            self.stdout.write(f"  {email:<26} {what}")

@@ -1,0 +1,318 @@
+"""Settings for the CWG-COP Portal: one module, driven by environment variables.
+
+Development needs nothing set: SQLite in the project folder, e-mail on the console,
+Celery tasks run eagerly in-process and a per-process cache. Production sets at least
+DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and EMAIL_URL.
+A malformed value stops start-up with a message naming the variable.
+"""
+
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEV_SECRET_KEY = "dev-only-not-secret-cwg-cop-portal-change-me-in-production"  # noqa: S105
+
+
+def _from_env(name, parse, default):
+    """Parse os.environ[name] with `parse`; a bad value fails start-up naming the variable."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return parse(raw.strip())
+    except Exception as exc:
+        raise ImproperlyConfigured(f"{name} is malformed ({raw!r}): {exc}") from None
+
+
+def _bool(raw):
+    value = raw.lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("expected true or false")
+
+
+def _int(raw):
+    return int(raw)
+
+
+def _list(raw):
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def _database(raw):
+    config = environ.Env.db_url_config(raw)
+    engine = config.get("ENGINE", "")
+    if engine not in {"django.db.backends.postgresql", "django.db.backends.sqlite3"}:
+        raise ValueError("expected postgres://user:password@host:port/name or sqlite:///path")
+    if engine.endswith("postgresql") and not config.get("NAME"):
+        raise ValueError("the database name is missing (postgres://user@host:5432/NAME)")
+    return config
+
+
+def _redis(raw):
+    if not raw.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError("expected redis://host:port/db")
+    return raw
+
+
+def _email(raw):
+    config = environ.Env.email_url_config(raw)
+    if not config.get("EMAIL_BACKEND"):
+        raise ValueError("expected smtp://user:password@host:port or consolemail://")
+    return config
+
+
+def _time_zone(raw):
+    ZoneInfo(raw)
+    return raw
+
+
+DEBUG = _from_env("DEBUG", _bool, True)
+SECRET_KEY = _from_env("SECRET_KEY", str, DEV_SECRET_KEY)
+if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set when DEBUG is off: the development key is public. "
+        'Generate one with: python -c "import secrets; print(secrets.token_urlsafe(50))"'
+    )
+ALLOWED_HOSTS = _from_env("ALLOWED_HOSTS", _list, ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = _from_env("CSRF_TRUSTED_ORIGINS", _list, [])
+SITE_URL = _from_env("SITE_URL", str, "http://127.0.0.1:8000")
+# Demo data and demo accounts: never in production.
+DEMO_DATA = DEBUG
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "copportal",
+    "copportal.accounts",
+    "meetings",
+    "contributions",
+    "resources",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "copportal.accounts.middleware.StaffMfaMiddleware",
+]
+
+ROOT_URLCONF = "copportal.urls"
+WSGI_APPLICATION = "copportal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "copportal.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# Database: an embedded SQLite file unless DATABASE_URL names PostgreSQL.
+DATABASES = {
+    "default": _from_env(
+        "DATABASE_URL",
+        _database,
+        {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"},
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Redis: the Celery broker and the shared cache (rate limits, TOTP replay guard).
+REDIS_URL = _from_env("REDIS_URL", _redis, None)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "copportal",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_BACKEND = None
+CELERY_TIMEZONE = "UTC"
+# The one place that declares periodic tasks (celery beat).
+CELERY_BEAT_SCHEDULE = {}
+
+# E-mail: the console in development; EMAIL_URL (smtp://user:password@host:587/?tls=True) else.
+_EMAIL_OPTIONS = {
+    "EMAIL_HOST": "host",
+    "EMAIL_PORT": "port",
+    "EMAIL_HOST_USER": "username",
+    "EMAIL_HOST_PASSWORD": "password",
+    "EMAIL_USE_TLS": "use_tls",
+    "EMAIL_USE_SSL": "use_ssl",
+    "EMAIL_TIMEOUT": "timeout",
+    "EMAIL_FILE_PATH": "file_path",
+}
+_email_config = _from_env(
+    "EMAIL_URL", _email, {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+)
+MAILERS = {
+    "default": {
+        "BACKEND": _email_config["EMAIL_BACKEND"],
+        "OPTIONS": {
+            option: _email_config[key]
+            for key, option in _EMAIL_OPTIONS.items()
+            if _email_config.get(key) not in (None, "")
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = _from_env("DEFAULT_FROM_EMAIL", str, "CWG-COP Portal <noreply@example.org>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Accounts
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:me"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "copportal.accounts.forms.SignupForm"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CWG-COP] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# allauth's rate limits stay on (its defaults); they count in the cache, so Redis in production.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "CWG-COP Portal"
+# Chair and secretariat accounts must have TOTP when DEBUG is off.
+REQUIRE_STAFF_MFA = _from_env("REQUIRE_STAFF_MFA", _bool, not DEBUG)
+
+# Internationalization: the six ITU languages; English is served unprefixed.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+]
+LANGUAGES_BIDI = ["ar"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+# Meetings are held in Geneva (IANA zone Europe/Zurich) unless a meeting says otherwise.
+MEETING_TIME_ZONE = _from_env("MEETING_TIME_ZONE", _time_zone, "Europe/Zurich")
+# Council Decision 556: documents are due 12 calendar days before the meeting opens.
+CONTRIBUTION_DEADLINE_DAYS = _from_env("CONTRIBUTION_DEADLINE_DAYS", _int, 12)
+CONTRIBUTION_DEADLINE_TIME = _from_env("CONTRIBUTION_DEADLINE_TIME", str, "23:59")
+
+# Static and uploaded files. Uploads are never served by URL: views check who may see them.
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+MEDIA_ROOT = _from_env("MEDIA_ROOT", Path, BASE_DIR / "uploads")
+MEDIA_URL = None
+
+# Security
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_HSTS_SECONDS = _from_env("SECURE_HSTS_SECONDS", _int, 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_SSL_REDIRECT = _from_env("SECURE_SSL_REDIRECT", _bool, not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if _from_env("USE_X_FORWARDED_PROTO", _bool, False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = not DEBUG
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO" if not DEBUG else "WARNING"},
+}

@@ -1,0 +1,309 @@
+"""Meetings, the theme roadmap, sessions, outcomes and liaison notes."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from copportal.accounts.models import Organization
+
+
+def default_time_zone():
+    return settings.MEETING_TIME_ZONE
+
+
+def validate_time_zone(value):
+    try:
+        ZoneInfo(value)
+    except Exception:
+        raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+
+
+class Theme(models.Model):
+    """A theme of the roadmap 2024–2026 (20th meeting, after the ITU 2020 COP Guidelines)."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    period = models.CharField(
+        _("period"), max_length=50, help_text=_("For example: Q1 2024; later meetings.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("roadmap theme")
+        verbose_name_plural = _("roadmap themes")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:roadmap") + f"#{self.slug}"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self):
+        """Meetings that have not ended yet (in UTC days; good enough for listing)."""
+        return self.filter(end_date__gte=timezone.now().date()).order_by("start_date")
+
+    def past(self):
+        return self.filter(end_date__lt=timezone.now().date()).order_by("-start_date")
+
+    def real(self):
+        return self.filter(is_demo=False)
+
+
+class Meeting(models.Model):
+    """A numbered meeting of the group (19th: 10 Oct 2023; 20th: 22–23 Jan 2024)."""
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in-person", _("In person")
+        VIRTUAL = "virtual", _("Virtual")
+        HYBRID = "hybrid", _("Hybrid")
+
+    number = models.PositiveIntegerField(_("number"), unique=True)
+    start_date = models.DateField(_("opens on"))
+    end_date = models.DateField(_("closes on"))
+    duration_days = models.DecimalField(
+        _("length in days"),
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("For example 1.5 for a day and a half."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_("Deadlines are computed in this time zone."),
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    mode = models.CharField(_("format"), max_length=10, choices=Mode.choices, default=Mode.HYBRID)
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("roadmap theme"),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    deadline_override = models.DateTimeField(
+        _("contribution deadline (override)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the rule: 12 calendar days before opening, 23:59."),
+    )
+    reported_contributions = models.PositiveIntegerField(
+        _("contributions reported"),
+        null=True,
+        blank=True,
+        help_text=_("The count the chair's report gives, when contributions predate the portal."),
+    )
+    reported_contributions_is_minimum = models.BooleanField(
+        _("the reported count is a minimum"), default=False
+    )
+    is_demo = models.BooleanField(
+        _("demonstration"),
+        default=False,
+        help_text=_("A meeting made up to try the portal; never in production."),
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")), name="meeting_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return _("CWG-COP meeting %(number)s") % {"number": self.number}
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", args=[self.number])
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def rule_deadline(self) -> datetime.datetime:
+        """The deadline by rule (Council Decision 556): N calendar days before opening, 23:59."""
+        day = self.start_date - datetime.timedelta(days=settings.CONTRIBUTION_DEADLINE_DAYS)
+        at = datetime.time.fromisoformat(settings.CONTRIBUTION_DEADLINE_TIME)
+        return datetime.datetime.combine(day, at, tzinfo=self.zone)
+
+    @property
+    def deadline(self) -> datetime.datetime:
+        """The contribution deadline: the chair's override, or the rule's."""
+        return self.deadline_override or self.rule_deadline
+
+    def is_past_deadline(self, at: datetime.datetime | None = None) -> bool:
+        return (at or timezone.now()) > self.deadline
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.end_date != self.start_date
+
+
+class Session(models.Model):
+    """A session held within or alongside a meeting (e.g. a special session)."""
+
+    class Kind(models.TextChoices):
+        SPECIAL = "special", _("Special session")
+        EXPERT_ORIENTATION = "expert-orientation", _("Expert orientation session")
+        PLENARY = "plenary", _("Plenary")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sessions")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    presenters = models.ManyToManyField(
+        Organization, blank=True, related_name="sessions", verbose_name=_("presenters")
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self):
+        return self.title
+
+
+class Recommendation(models.Model):
+    """A recommendation the group agreed at a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="recommendations")
+    text = models.TextField(_("text"))
+    order = models.PositiveSmallIntegerField(default=0)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class DraftResolution(models.Model):
+    """A draft resolution proposed to the group and, once adopted, forwarded to Council."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        ADOPTED = "adopted", _("Adopted and forwarded to Council")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="draft_resolutions")
+    title = models.CharField(_("title"), max_length=500)
+    proposers = models.ManyToManyField(
+        Organization, related_name="draft_resolutions", verbose_name=_("proposed by")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    summary = models.TextField(_("summary"), blank=True)
+    text = models.TextField(_("text"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+        verbose_name = _("draft resolution")
+        verbose_name_plural = _("draft resolutions")
+
+    def __str__(self):
+        return self.title
+
+
+class LiaisonNoteQuerySet(models.QuerySet):
+    def public(self):
+        """Approved or sent notes: drafts stay with the chair and the secretariat."""
+        return self.exclude(status=LiaisonNote.Status.DRAFT)
+
+
+class LiaisonNote(models.Model):
+    """A liaison note from CWG-COP to another body (ITU-D SG2, ITU-T SG17, ...)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        SENT = "sent", _("Sent")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="liaison_notes", verbose_name=_("meeting")
+    )
+    subject = models.CharField(_("subject"), max_length=500)
+    body = models.TextField(_("text"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    reply_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name=_("in reply to"),
+    )
+    contacts = models.TextField(_("contacts"), blank=True)
+
+    objects = LiaisonNoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-meeting__number", "pk"]
+        verbose_name = _("liaison note")
+        verbose_name_plural = _("liaison notes")
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("meetings:liaison_note", args=[self.pk])
+
+
+class LiaisonRecipient(models.Model):
+    """A body a liaison note is addressed to, and what it is asked to do."""
+
+    class Purpose(models.TextChoices):
+        ACTION = "action", _("For action")
+        COMMENT = "comment", _("For comment")
+        INFORMATION = "information", _("For information")
+
+    note = models.ForeignKey(LiaisonNote, on_delete=models.CASCADE, related_name="recipients")
+    body = models.CharField(_("body"), max_length=200, help_text=_("For example: ITU-D SG2"))
+    detail = models.CharField(
+        _("group"), max_length=200, blank=True, help_text=_("For example: Question 3/2")
+    )
+    purpose = models.CharField(_("purpose"), max_length=12, choices=Purpose.choices)
+    deadline = models.DateField(_("reply by"), null=True, blank=True)
+    is_cc = models.BooleanField(_("in copy"), default=False)
+
+    class Meta:
+        ordering = ["note", "is_cc", "pk"]
+        verbose_name = _("recipient")
+        verbose_name_plural = _("recipients")
+
+    def __str__(self):
+        return f"{self.body} {self.detail}".strip()

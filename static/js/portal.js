@@ -1,0 +1,26 @@
+// Progressive enhancement only: every page works without JavaScript.
+(function () {
+  "use strict";
+  var lang = document.documentElement.lang || "en";
+  function unit(value, name) {
+    return new Intl.NumberFormat(lang, { style: "unit", unit: name, unitDisplay: "long" }).format(value);
+  }
+  // Live countdowns: the server renders the text; this only refreshes it every 30 seconds.
+  function refresh(el) {
+    var deadline = Date.parse(el.getAttribute("data-deadline"));
+    if (isNaN(deadline)) { return; }
+    var seconds = Math.floor((deadline - Date.now()) / 1000);
+    if (seconds <= 0) {
+      el.textContent = el.getAttribute("data-passed") || el.textContent;
+      return;
+    }
+    var d = Math.floor(seconds / 86400), h = Math.floor(seconds % 86400 / 3600), m = Math.floor(seconds % 3600 / 60);
+    var parts = [];
+    if (d) { parts.push(unit(d, "day")); }
+    if (d || h) { parts.push(unit(h, "hour")); }
+    if (!d) { parts.push(unit(m, "minute")); }
+    el.textContent = (el.getAttribute("data-template") || "%s").replace("%s", parts.join(" "));
+  }
+  function tick() { document.querySelectorAll("[data-deadline]").forEach(refresh); }
+  document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 30000); });
+})();

@@ -1,0 +1,105 @@
+"""Shared fixtures: the people of every access test, and the service gates.
+
+Tests marked `postgres`, `redis` or `browser` need a real PostgreSQL (DATABASE_URL), a real
+Redis (REDIS_URL) or Chromium with Playwright. Without them they skip, unless CI is set:
+then they fail, so that CI never passes with a service test skipped.
+"""
+
+import os
+import shutil
+import uuid
+
+import pytest
+from django.db import connection
+
+from copportal.accounts.models import CHAIR_GROUP, SECRETARIAT_GROUP
+from copportal.celery import app as celery_app
+
+from .factories import AffiliationFactory, OrganizationFactory, UserFactory
+
+IN_CI = bool(os.environ.get("CI"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def _missing(reason: str):
+    if IN_CI:
+        pytest.fail(f"CI is set but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _service_gates(request):
+    if request.node.get_closest_marker("postgres"):
+        request.getfixturevalue("db")
+        if connection.vendor != "postgresql":
+            _missing("this test needs PostgreSQL: set DATABASE_URL")
+    if request.node.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
+        _missing("this test needs Redis: set REDIS_URL")
+    if request.node.get_closest_marker("browser") and not shutil.which(CHROMIUM):
+        _missing(f"this test needs Chromium at {CHROMIUM}")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings):
+    """A cache of its own for each test (rate-limit counters must not leak between tests)."""
+    caches = {alias: dict(config) for alias, config in settings.CACHES.items()}
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(settings):
+    """Tasks run in-process in tests, unless a test asks for the real broker."""
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+
+
+@pytest.fixture
+def organization(db):
+    return OrganizationFactory(name="Philippines", iso_code="PHL", region="asia-pacific")
+
+
+@pytest.fixture
+def other_organization(db):
+    return OrganizationFactory(name="Malawi", iso_code="MWI", region="africa")
+
+
+@pytest.fixture
+def delegate(organization):
+    """A delegate of the Philippines (approved affiliation)."""
+    return AffiliationFactory(organization=organization, user__email="owner@example.org").user
+
+
+@pytest.fixture
+def other_delegate(other_organization):
+    """A delegate of another Member State."""
+    return AffiliationFactory(organization=other_organization, user__email="other@example.org").user
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, e-mail verified, but no approved affiliation."""
+    return UserFactory(email="outsider@example.org")
+
+
+@pytest.fixture
+def chair(db):
+    return UserFactory(email="chair@example.org", roles=[CHAIR_GROUP])
+
+
+@pytest.fixture
+def secretariat(db):
+    return UserFactory(email="secretariat@example.org", roles=[SECRETARIAT_GROUP])
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> a test client signed in as user (None: anonymous)."""
+
+    def make(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
