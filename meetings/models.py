@@ -1,7 +1,7 @@
 """Meetings, the theme roadmap, sessions, outcomes and liaison notes."""
 
 import datetime
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,8 +21,10 @@ def default_time_zone():
 def validate_time_zone(value):
     try:
         ZoneInfo(value)
-    except Exception:
-        raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value})
+    except (ValueError, ZoneInfoNotFoundError):
+        raise ValidationError(
+            _("%(value)s is not a known time zone."), params={"value": value}
+        ) from None
 
 
 class Theme(models.Model):
@@ -134,12 +136,12 @@ class Meeting(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("meetings:detail", args=[self.number])
+
     @property
     def title(self) -> str:
         return _("CWG-COP meeting %(number)s") % {"number": self.number}
-
-    def get_absolute_url(self):
-        return reverse("meetings:detail", args=[self.number])
 
     @property
     def zone(self) -> ZoneInfo:

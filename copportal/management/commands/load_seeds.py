@@ -27,6 +27,6 @@ class Command(BaseCommand):
         if not demo:
             return
         accounts = account_seeds.create_demo_accounts()
-        self.stdout.write("Demo accounts (password: %s):" % account_seeds.DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password: {account_seeds.DEMO_PASSWORD}):")
         for email, what in accounts:
             self.stdout.write(f"  {email:<26} {what}")
