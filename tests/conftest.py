@@ -48,6 +48,11 @@ def _isolated_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _eager_celery(settings):
     """Tasks run in-process in tests, unless a test asks for the real broker."""
     celery_app.conf.task_always_eager = True

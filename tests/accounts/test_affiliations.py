@@ -1,0 +1,121 @@
+import pytest
+from django.urls import reverse
+
+from copportal.accounts.models import Affiliation, User
+
+from ..factories import AffiliationFactory
+
+QUEUE = reverse("accounts:affiliation_queue")
+
+
+@pytest.mark.django_db
+class TestQueueAccess:
+    def test_anonymous_is_sent_to_login(self, client_for):
+        response = client_for(None).get(QUEUE)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+
+    @pytest.mark.parametrize("who", ["outsider", "delegate", "chair"])
+    def test_others_are_refused(self, client_for, request, who):
+        response = client_for(request.getfixturevalue(who)).get(QUEUE)
+        assert response.status_code == 403
+
+    def test_secretariat_sees_pending_requests(self, client_for, secretariat, outsider, organization):
+        AffiliationFactory(user=outsider, organization=organization, status="pending")
+        response = client_for(secretariat).get(QUEUE)
+        assert response.status_code == 200
+        assert outsider.email in response.content.decode()
+
+    @pytest.mark.parametrize("who", [None, "outsider", "delegate", "chair"])
+    def test_only_secretariat_can_decide(self, client_for, request, who, outsider, organization):
+        affiliation = AffiliationFactory(user=outsider, organization=organization, status="pending")
+        user = request.getfixturevalue(who) if who else None
+        url = reverse("accounts:affiliation_decide", args=[affiliation.pk, "approve"])
+        response = client_for(user).post(url)
+        assert response.status_code in (302, 403)
+        if user is None:
+            assert response["Location"].startswith(reverse("account_login"))
+        affiliation.refresh_from_db()
+        assert affiliation.status == Affiliation.Status.PENDING
+
+
+@pytest.mark.django_db
+class TestDecisions:
+    def test_approval_makes_a_delegate(self, client_for, secretariat, outsider, organization):
+        affiliation = AffiliationFactory(user=outsider, organization=organization, status="pending")
+        assert not outsider.is_delegate
+        url = reverse("accounts:affiliation_decide", args=[affiliation.pk, "approve"])
+        client_for(secretariat).post(url)
+        affiliation.refresh_from_db()
+        assert affiliation.status == Affiliation.Status.APPROVED
+        assert affiliation.decided_by == secretariat
+        assert affiliation.decided_at is not None
+        assert User.objects.get(pk=outsider.pk).is_delegate
+
+    def test_refusal_needs_a_reason(self, client_for, secretariat, outsider, organization):
+        affiliation = AffiliationFactory(user=outsider, organization=organization, status="pending")
+        url = reverse("accounts:affiliation_decide", args=[affiliation.pk, "refuse"])
+        response = client_for(secretariat).post(url, {"reason": ""}, follow=True)
+        assert "Say why" in response.content.decode()
+        affiliation.refresh_from_db()
+        assert affiliation.status == Affiliation.Status.PENDING
+
+    def test_refusal_reason_is_shown_to_the_person(
+        self, client_for, secretariat, outsider, organization
+    ):
+        affiliation = AffiliationFactory(user=outsider, organization=organization, status="pending")
+        url = reverse("accounts:affiliation_decide", args=[affiliation.pk, "refuse"])
+        client_for(secretariat).post(url, {"reason": "Please use your official address."})
+        page = client_for(outsider).get(reverse("accounts:me")).content.decode()
+        assert "Refused" in page
+        assert "Please use your official address." in page
+
+    def test_a_decided_request_cannot_be_decided_again(
+        self, client_for, secretariat, outsider, organization
+    ):
+        affiliation = AffiliationFactory(user=outsider, organization=organization, status="pending")
+        client = client_for(secretariat)
+        client.post(reverse("accounts:affiliation_decide", args=[affiliation.pk, "approve"]))
+        url = reverse("accounts:affiliation_decide", args=[affiliation.pk, "refuse"])
+        response = client.post(url, {"reason": "Too late"}, follow=True)
+        assert "already been decided" in response.content.decode()
+        affiliation.refresh_from_db()
+        assert affiliation.status == Affiliation.Status.APPROVED
+
+
+@pytest.mark.django_db
+class TestRequests:
+    def test_anonymous_cannot_request(self, client_for, organization):
+        url = reverse("accounts:affiliation_request")
+        response = client_for(None).post(url, {"organization": organization.pk})
+        assert response.status_code == 302
+        assert not Affiliation.objects.exists()
+
+    def test_a_user_asks_for_an_affiliation(self, client_for, outsider, organization):
+        response = client_for(outsider).post(
+            reverse("accounts:affiliation_request"),
+            {"organization": organization.pk, "role_title": "Counsellor"},
+            follow=True,
+        )
+        assert "Your request is sent" in response.content.decode()
+        affiliation = Affiliation.objects.get(user=outsider)
+        assert affiliation.status == Affiliation.Status.PENDING
+
+    def test_a_second_open_request_for_the_same_organization_is_refused(
+        self, client_for, outsider, organization
+    ):
+        client = client_for(outsider)
+        url = reverse("accounts:affiliation_request")
+        client.post(url, {"organization": organization.pk})
+        response = client.post(url, {"organization": organization.pk})
+        assert response.status_code == 200
+        assert "already have a request" in response.content.decode()
+        assert Affiliation.objects.filter(user=outsider).count() == 1
+
+    def test_me_page_needs_login(self, client_for):
+        response = client_for(None).get(reverse("accounts:me"))
+        assert response.status_code == 302
+
+    def test_me_page_shows_roles(self, client_for, delegate):
+        page = client_for(delegate).get(reverse("accounts:me")).content.decode()
+        assert "Delegate of Philippines" in page
