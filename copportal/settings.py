@@ -279,7 +279,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = _from_env("MEDIA_ROOT", Path, BASE_DIR / "uploads")
-MEDIA_URL = None
+# No URL serves MEDIA_ROOT (no route, no web-server alias); the value only has to be set.
+MEDIA_URL = "/uploads-are-not-served/"
 
 # Security
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -316,3 +317,25 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO" if not DEBUG else "WARNING"},
 }
+
+# --- Contributions (issue 3): files people upload ------------------------------------------
+# Types are checked by content (contributions/uploads.py); names: pdf, docx, pptx, xlsx, odt.
+CONTRIBUTION_FILE_TYPES = _from_env(
+    "CONTRIBUTION_FILE_TYPES", _list, ["pdf", "docx", "pptx", "xlsx", "odt"]
+)
+CONTRIBUTION_MAX_UPLOAD_BYTES = _from_env("CONTRIBUTION_MAX_UPLOAD_BYTES", _int, 20 * 1024 * 1024)
+# An Office file (a ZIP) may not expand beyond this when opened: zip bombs are refused.
+CONTRIBUTION_MAX_UNPACKED_BYTES = _from_env(
+    "CONTRIBUTION_MAX_UNPACKED_BYTES", _int, 200 * 1024 * 1024
+)
+# Uploads above this go to a temporary file, not memory; form fields stay small.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
+# Uploads are stored privately: owner read/write only (the download view serves them).
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+FILE_UPLOAD_HANDLERS = [
+    "contributions.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]

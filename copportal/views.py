@@ -1,3 +1,5 @@
+import logging
+
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
@@ -7,6 +9,8 @@ from django.views.decorators.cache import never_cache
 from meetings.models import Meeting
 
 from .celery import app as celery_app
+
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -28,8 +32,9 @@ def _cache_up() -> bool:
 def _broker_up() -> bool:
     if celery_app.conf.task_always_eager:
         return True
-    with celery_app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, timeout=2)
+    # One bounded attempt: a health check answers in seconds instead of retrying with back-off.
+    with celery_app.connection_for_write(connect_timeout=2) as conn:
+        conn.ensure_connection(max_retries=0, timeout=2)
     return True
 
 
@@ -44,6 +49,7 @@ def healthz(request):
         try:
             states[name] = "up" if check() else "down"
         except Exception as exc:
+            logger.warning("healthz: the %s check failed", name, exc_info=True)
             states[name] = f"down: {type(exc).__name__}"
     down = [name for name, state in states.items() if state != "up"]
     body = {"status": "down" if down else "up", "checks": states, "down": down}
