@@ -21,7 +21,7 @@ DEMO_PASSWORD = "cwg-cop-demo-2026"  # noqa: S105  (demo data only, never when D
 
 
 def load_organizations(path: Path = DATA) -> int:
-    """Create or update the classifications, the 193 Member States and other organizations."""
+    """Create or update the classifications, the ITU Member States and other organizations."""
     data = json.loads(path.read_text(encoding="utf-8"))
     classifications = {}
     for row in data["classifications"]:
