@@ -1,0 +1,45 @@
+"""axe-core finds no violation on the main pages, left-to-right and right-to-left."""
+
+import pytest
+from django.core.management import call_command
+
+PAGES = [
+    "/",
+    "/meetings/",
+    "/meetings/20/",
+    "/meetings/99/",
+    "/roadmap/",
+    "/liaison-notes/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/fr/meetings/20/",
+    "/ar/meetings/20/",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_main_pages_have_no_axe_violations(browser_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    call_command("load_seeds", verbosity=0)
+    axe = Axe()
+    problems = {}
+    for url in PAGES:
+        browser_page.goto(url)
+        results = axe.run(browser_page)
+        if results.violations_count:
+            problems[url] = results.generate_report()
+    assert not problems, "\n\n".join(f"{url}\n{report}" for url, report in problems.items())
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_skip_link_is_the_first_stop_and_reaches_the_content(browser_page):
+    browser_page.goto("/meetings/")
+    browser_page.keyboard.press("Tab")
+    focused = browser_page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    browser_page.keyboard.press("Enter")
+    assert browser_page.evaluate("document.activeElement.id") == "main"
