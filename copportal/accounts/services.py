@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from copportal import emails
+
 from .models import Affiliation, Organization, User
 
 
@@ -30,7 +32,30 @@ def _decide(affiliation_id: int, *, by: User, status: str, reason: str = "") -> 
     affiliation.decided_at = timezone.now()
     affiliation.full_clean()
     affiliation.save()
+    from .tasks import notify_affiliation_decision
+
+    transaction.on_commit(lambda: notify_affiliation_decision.delay(affiliation.pk))
     return affiliation
+
+
+@transaction.atomic
+def affiliation_notify(*, affiliation_id: int) -> bool:
+    """Send the decision e-mail unless it was sent already. Returns whether it sent one.
+
+    The row lock makes concurrent runs wait; a crash after sending and before the commit
+    sends again on retry (at least once, and once in every other case).
+    """
+    affiliation = (
+        Affiliation.objects.select_for_update()
+        .select_related("user", "organization")
+        .get(pk=affiliation_id)
+    )
+    if affiliation.notified_at or affiliation.status == Affiliation.Status.PENDING:
+        return False
+    emails.affiliation_decided(affiliation)
+    affiliation.notified_at = timezone.now()
+    affiliation.save(update_fields=["notified_at"])
+    return True
 
 
 @transaction.atomic

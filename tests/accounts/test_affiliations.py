@@ -20,7 +20,9 @@ class TestQueueAccess:
         response = client_for(request.getfixturevalue(who)).get(QUEUE)
         assert response.status_code == 403
 
-    def test_secretariat_sees_pending_requests(self, client_for, secretariat, outsider, organization):
+    def test_secretariat_sees_pending_requests(
+        self, client_for, secretariat, outsider, organization
+    ):
         AffiliationFactory(user=outsider, organization=organization, status="pending")
         response = client_for(secretariat).get(QUEUE)
         assert response.status_code == 200
@@ -119,3 +121,46 @@ class TestRequests:
     def test_me_page_shows_roles(self, client_for, delegate):
         page = client_for(delegate).get(reverse("accounts:me")).content.decode()
         assert "Delegate of Philippines" in page
+
+
+@pytest.mark.django_db(transaction=True)
+class TestDecisionMail:
+    def test_approval_mails_the_person_once(self, secretariat, outsider, organization):
+        from django.core import mail
+
+        from copportal.accounts import services
+
+        affiliation = AffiliationFactory(user=outsider, organization=organization, status="pending")
+        services.affiliation_approve(affiliation_id=affiliation.pk, by=secretariat)
+        assert len(mail.outbox) == 1
+        assert mail.outbox[0].to == [outsider.email]
+        assert "You are a delegate of Philippines" in mail.outbox[0].subject
+        # A second run of the task (a retry, a duplicate delivery) sends nothing more.
+        assert services.affiliation_notify(affiliation_id=affiliation.pk) is False
+        assert len(mail.outbox) == 1
+
+    def test_refusal_mail_carries_the_reason(self, secretariat, outsider, organization):
+        from django.core import mail
+
+        from copportal.accounts import services
+
+        affiliation = AffiliationFactory(user=outsider, organization=organization, status="pending")
+        services.affiliation_refuse(
+            affiliation_id=affiliation.pk, by=secretariat, reason="Unknown to the mission."
+        )
+        assert "Unknown to the mission." in mail.outbox[0].body
+        assert "Unknown to the mission." in mail.outbox[0].alternatives[0].content
+
+    def test_nothing_is_sent_when_the_decision_rolls_back(
+        self, secretariat, outsider, organization
+    ):
+        from django.core import mail
+        from django.db import transaction
+
+        from copportal.accounts import services
+
+        affiliation = AffiliationFactory(user=outsider, organization=organization, status="pending")
+        with pytest.raises(RuntimeError), transaction.atomic():
+            services.affiliation_approve(affiliation_id=affiliation.pk, by=secretariat)
+            raise RuntimeError
+        assert mail.outbox == []

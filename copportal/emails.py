@@ -1,0 +1,30 @@
+"""One function per kind of e-mail; each renders subject, text and HTML templates under
+templates/emails/<kind>/ in the recipient's language."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def send(kind: str, *, to, language: str, context: dict) -> None:
+    context = {"SITE_URL": settings.SITE_URL, **context}
+    with translation.override(language):
+        subject = render_to_string(f"emails/{kind}/subject.txt", context).strip()
+        text = render_to_string(f"emails/{kind}/body.txt", context)
+        html = render_to_string(f"emails/{kind}/body.html", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()), body=text, to=[to], from_email=None
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def affiliation_decided(affiliation) -> None:
+    user = affiliation.user
+    send(
+        "affiliation_decided",
+        to=user.email,
+        language=user.language,
+        context={"affiliation": affiliation, "user": user},
+    )
