@@ -1,0 +1,502 @@
+"""Contributions to a meeting: their sources, language versions, revisions and history.
+
+A contribution has one original language and may have a version in each of the other ITU
+languages (a Document per language); each Document keeps every file it was given (Revision
+rows, never overwritten). The secretariat numbers accepted contributions per meeting
+(SymbolCounter): CWG-COP-<meeting>/<n>, with (Rev.N) and the language letter on files.
+Every change of state is a ContributionEvent.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from copportal.accounts.models import Affiliation, Organization
+from meetings.models import Meeting, Theme
+
+
+class Language(models.TextChoices):
+    """The six ITU languages; the letter ends a document symbol (-A, -C, -E, -F, -R, -S)."""
+
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh", _("Chinese")
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    RUSSIAN = "ru", _("Russian")
+    SPANISH = "es", _("Spanish")
+
+    @property
+    def letter(self) -> str:
+        return LANGUAGE_LETTERS[self.value]
+
+
+LANGUAGE_LETTERS = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
+
+
+class Audience(models.TextChoices):
+    """The audiences of the ITU 2020 Guidelines on Child Online Protection."""
+
+    CHILDREN = "children", _("Children")
+    PARENTS_EDUCATORS = "parents-educators", _("Parents and educators")
+    INDUSTRY = "industry", _("Industry")
+    POLICY_MAKERS = "policy-makers", _("Policy-makers")
+
+
+def validate_audiences(value):
+    if not isinstance(value, list) or not set(value) <= set(Audience.values):
+        raise ValidationError(_("Choose audiences from the list."))
+
+
+class ContributionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Contribution.Status.PUBLISHED)
+
+    def for_meeting(self, meeting):
+        return self.filter(meeting=meeting)
+
+    def listed_for(self, user):
+        """Published contributions the user may see: public ones, and members-only for members."""
+        published = self.published()
+        if is_member(user):
+            return published
+        return published.filter(visibility=Contribution.Visibility.PUBLIC)
+
+    def authored_by(self, user):
+        """Contributions the user submitted or co-sponsors (a delegate of one of the sources)."""
+        if not user.is_authenticated:
+            return self.none()
+        cosponsored = ContributionSource.objects.filter(
+            contribution=OuterRef("pk"),
+            organization__affiliations__user=user,
+            organization__affiliations__status=Affiliation.Status.APPROVED,
+        )
+        return self.filter(Q(submitter=user) | Exists(cosponsored))
+
+    def visible_to(self, user):
+        """Every contribution the user may open (the one permission rule of this app).
+
+        Anyone: published and public, and withdrawn after publication (the record stays).
+        Members: also members-only ones. Authors: their own, in any state. The chair and
+        the secretariat: everything except other people's drafts.
+        """
+        Status = Contribution.Status
+        open_to_all = Q(status=Status.PUBLISHED) | Q(
+            status=Status.WITHDRAWN, published_at__isnull=False
+        )
+        if not is_member(user):
+            return self.filter(open_to_all, visibility=Contribution.Visibility.PUBLIC)
+        allowed = Q(open_to_all)
+        if user.is_officer:
+            allowed |= ~Q(status=Status.DRAFT)
+        mine = self.authored_by(user).values("pk")
+        return self.filter(allowed | Q(pk__in=mine))
+
+    def waiting(self):
+        """What the secretariat must decide on: submitted and late contributions."""
+        return self.filter(status__in=[Contribution.Status.SUBMITTED, Contribution.Status.LATE])
+
+
+def is_member(user) -> bool:
+    """Members see members-only contributions: delegates, the chair and the secretariat."""
+    return user.is_authenticated and (user.is_officer or user.is_delegate)
+
+
+class Contribution(models.Model):
+    """A document submitted to a meeting; numbered by the secretariat on acceptance."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        LATE = "late", _("Late")
+        ACCEPTED = "accepted", _("Accepted")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        REJECTED = "rejected", _("Rejected")
+
+    class Kind(models.TextChoices):
+        CONTRIBUTION = "contribution", _("Contribution")
+        REGIONAL_REPORT = "regional-report", _("Quarterly report of an ITU regional office")
+        GOOD_PRACTICE = "good-practice", _("Good practice")
+
+    class Purpose(models.TextChoices):
+        ACTION = "action", _("For action")
+        INFORMATION = "information", _("For information")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members only")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="contributions", verbose_name=_("meeting")
+    )
+    number = models.PositiveIntegerField(
+        _("number"), null=True, blank=True, help_text=_("Given by the secretariat on acceptance.")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(
+        _("type of document"), max_length=20, choices=Kind.choices, default=Kind.CONTRIBUTION
+    )
+    purpose = models.CharField(_("purpose"), max_length=12, choices=Purpose.choices, blank=True)
+    action_requested = models.TextField(_("action requested"), blank=True)
+    abstract = models.TextField(_("abstract"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="contributions", verbose_name=_("themes")
+    )
+    audiences = models.JSONField(
+        _("audiences"), default=list, blank=True, validators=[validate_audiences]
+    )
+    original_language = models.CharField(
+        _("original language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    sources = models.ManyToManyField(
+        Organization,
+        through="ContributionSource",
+        related_name="contributions",
+        verbose_name=_("source"),
+    )
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="contributions",
+        verbose_name=_("submitted by"),
+    )
+    contacts = models.TextField(_("contacts"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    is_late = models.BooleanField(
+        _("submitted late"), default=False, help_text=_("Set by the server clock on submission.")
+    )
+    carried_over_from = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="carried_over_contributions",
+        verbose_name=_("carried over from"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text=_("Raised on every save: a stale form cannot overwrite a newer one.")
+    )
+    creation_token = models.UUIDField(
+        null=True, blank=True, unique=True, editable=False, help_text=_("Guards double submits.")
+    )
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-meeting__number", "number", "pk"]
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                condition=Q(number__isnull=False),
+                name="unique_contribution_number_per_meeting",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True)
+                | Q(status__in=["accepted", "published", "withdrawn", "rejected"]),
+                name="only_accepted_contributions_have_numbers",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.symbol}: {self.title}" if self.number else self.title
+
+    def get_absolute_url(self):
+        if self.number:
+            return reverse("contributions:detail", args=[self.meeting.number, self.number])
+        return reverse("contributions:detail_by_id", args=[self.pk])
+
+    @property
+    def symbol(self) -> str:
+        """CWG-COP-20/5, or "" before the secretariat numbers it (uses self.meeting)."""
+        if not self.number:
+            return ""
+        return f"CWG-COP-{self.meeting.number}/{self.number}"
+
+    def get_audiences_display(self) -> list[str]:
+        return [Audience(code).label for code in self.audiences if code in Audience.values]
+
+    @property
+    def is_editable_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_withdrawable(self) -> bool:
+        return self.status not in {self.Status.WITHDRAWN, self.Status.REJECTED}
+
+    def accepts_revisions(self, at=None) -> bool:
+        """Whether authors may still upload files: a live contribution before the deadline."""
+        live = {self.Status.DRAFT, self.Status.SUBMITTED, self.Status.ACCEPTED}
+        live.add(self.Status.PUBLISHED)
+        return self.status in live and not self.meeting.is_past_deadline(at)
+
+    def is_author(self, user) -> bool:
+        """The submitter or a delegate of one of the sources (queries once, then cached)."""
+        if not user.is_authenticated:
+            return False
+        if user.pk == self.submitter_id:
+            return True
+        mine = {organization.pk for organization in user.approved_organizations}
+        return any(source.organization_id in mine for source in self.ordered_sources)
+
+    @property
+    def ordered_sources(self) -> list["ContributionSource"]:
+        """Sources in order, the submitter's own first (prefetch `source_links`: no query)."""
+        return sorted(self.source_links.all(), key=lambda link: link.order)
+
+    def missing_for_submission(self) -> list[str]:
+        """What a draft lacks before it can be submitted (queries sources and files)."""
+        missing = []
+        if not self.title.strip():
+            missing.append(_("a title"))
+        if not self.source_links.exists():
+            missing.append(_("at least one source"))
+        if not self.purpose:
+            missing.append(_("for action or for information"))
+        if self.purpose == self.Purpose.ACTION and not self.action_requested.strip():
+            missing.append(_("the action requested"))
+        if not self.abstract.strip():
+            missing.append(_("an abstract"))
+        if not self.documents.filter(language=self.original_language, revisions__isnull=False):
+            missing.append(_("the document file in the original language"))
+        return missing
+
+    def next_step(self) -> str:
+        """What happens next, in a sentence, for the people who follow this contribution."""
+        Status = self.Status
+        return {
+            Status.DRAFT: _(
+                "Only you and your co-sponsors see this draft. Finish it and submit it before "
+                "the deadline."
+            ),
+            Status.SUBMITTED: _(
+                "The secretariat will check it and give it a symbol. You may upload revisions "
+                "until the deadline."
+            ),
+            Status.LATE: _(
+                "It arrived after the deadline. The secretariat will accept it for this meeting "
+                "or carry it over to the next one, and say why."
+            ),
+            Status.ACCEPTED: _(
+                "It has its symbol. The secretariat will publish it on the meeting's page."
+            ),
+            Status.PUBLISHED: _("It is published with the meeting's documents."),
+            Status.WITHDRAWN: _("It was withdrawn. Its record is kept."),
+            Status.REJECTED: _("The secretariat did not accept it; the reason is below."),
+        }[self.status]
+
+
+class ContributionSource(models.Model):
+    """A Member State or organization a contribution comes from (co-sponsors), in order."""
+
+    contribution = models.ForeignKey(
+        Contribution, on_delete=models.CASCADE, related_name="source_links"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="contribution_links"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["contribution", "order"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "organization"], name="unique_contribution_source"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.organization)
+
+
+class Document(models.Model):
+    """A contribution in one language: the original or a language version."""
+
+    contribution = models.ForeignKey(
+        Contribution, on_delete=models.CASCADE, related_name="documents"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+
+    class Meta:
+        ordering = ["contribution", "language"]
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "language"], name="one_document_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.contribution} ({self.get_language_display()})"
+
+    @property
+    def letter(self) -> str:
+        return LANGUAGE_LETTERS[self.language]
+
+    @property
+    def latest(self) -> "Revision | None":
+        """The newest revision; prefetch `revisions` to avoid a query."""
+        revisions = list(self.revisions.all())
+        return max(revisions, key=lambda revision: revision.number) if revisions else None
+
+
+def revision_upload_to(revision, filename):
+    """A name of our own: never the user's file name, never a path they chose."""
+    return f"contributions/{revision.document.contribution_id}/{revision.stored_name}"
+
+
+class Revision(models.Model):
+    """One file of a language version. Rev.0 is the original; nothing is ever overwritten."""
+
+    class FileType(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "Word (DOCX)"
+        PPTX = "pptx", "PowerPoint (PPTX)"
+        XLSX = "xlsx", "Excel (XLSX)"
+        ODT = "odt", "OpenDocument text (ODT)"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveSmallIntegerField(_("revision"))
+    # The default storage: MEDIA_ROOT, which no URL serves (MEDIA_URL is None); files go out
+    # through the download view, which checks who may see them.
+    file = models.FileField(_("file"), upload_to=revision_upload_to, max_length=200)
+    stored_name = models.CharField(max_length=100, editable=False)
+    original_name = models.CharField(_("file name"), max_length=150)
+    file_type = models.CharField(_("file type"), max_length=5, choices=FileType.choices)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    text = models.TextField(_("extracted text"), blank=True)
+    text_extracted_at = models.DateTimeField(null=True, blank=True)
+    extraction_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["document", "-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="unique_revision_number_per_document"
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return reverse("contributions:file", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        return _("Rev.%(number)s") % {"number": self.number} if self.number else _("Original")
+
+    @property
+    def symbol(self) -> str:
+        """CWG-COP-20/5(Rev.1)-E; "" before the contribution is numbered."""
+        contribution = self.document.contribution
+        if not contribution.number:
+            return ""
+        rev = f"(Rev.{self.number})" if self.number else ""
+        return f"{contribution.symbol}{rev}-{self.document.letter}"
+
+    @property
+    def download_name(self) -> str:
+        """The file name users receive: the symbol when there is one, else the upload's name."""
+        if self.symbol:
+            return f"{self.symbol.replace('/', '-')}.{self.file_type}"
+        return self.original_name
+
+
+class SymbolCounter(models.Model):
+    """The last number given in a meeting: locked while numbering, never goes back."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="+")
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("symbol counter")
+        verbose_name_plural = _("symbol counters")
+
+    def __str__(self):
+        return f"{self.meeting}: {self.last_number}"
+
+
+class ContributionEvent(models.Model):
+    """The audit log: who changed a contribution, when, from what state to what, and why."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Draft created")
+        EDITED = "edited", _("Draft edited")
+        SUBMITTED = "submitted", _("Submitted")
+        SUBMITTED_LATE = "submitted-late", _("Submitted after the deadline")
+        FILE_ADDED = "file-added", _("File uploaded")
+        ACCEPTED = "accepted", _("Accepted")
+        CARRIED_OVER = "carried-over", _("Carried over to the next meeting")
+        REJECTED = "rejected", _("Rejected")
+        PUBLISHED = "published", _("Published")
+        VISIBILITY = "visibility", _("Visibility changed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=10, choices=Contribution.Status.choices)
+    to_status = models.CharField(_("to"), max_length=10, choices=Contribution.Status.choices)
+    note = models.TextField(_("reason or note"), blank=True)
+
+    class Meta:
+        ordering = ["contribution", "at", "pk"]
+        verbose_name = _("contribution event")
+        verbose_name_plural = _("contribution events")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+
+class DeadlineChange(models.Model):
+    """The chair's (or secretariat's) override of a meeting's deadline, and who made it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="deadline_changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    old_deadline = models.DateTimeField()
+    new_deadline = models.DateTimeField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["meeting", "-changed_at"]
+        verbose_name = _("deadline change")
+        verbose_name_plural = _("deadline changes")
+
+    def __str__(self):
+        old, new = (f"{value:%Y-%m-%d %H:%M}" for value in (self.old_deadline, self.new_deadline))
+        return f"{self.meeting}: {old} → {new}"

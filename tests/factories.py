@@ -70,3 +70,92 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: 200 + n)
     start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=40))
     end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=1))
+
+
+# --- Contributions (issue 3) ---------------------------------------------------------------
+def make_pdf(text: str = "A contribution") -> bytes:
+    """A tiny, valid one-page PDF (pypdf), made in memory."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_metadata({"/Title": text})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def make_docx(text: str = "A contribution") -> bytes:
+    """A tiny Word document (python-docx), made in memory."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_upload(name: str = "contribution.pdf", text: str = "A contribution"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, make_pdf(text), content_type="application/pdf")
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    """A draft by a new delegate; pass status=..., number=... for later states."""
+
+    class Meta:
+        model = "contributions.Contribution"
+        skip_postgeneration_save = True
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title = factory.Sequence(lambda n: f"Contribution {n}")
+    purpose = "information"
+    abstract = "What the document says."
+    submitter = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def sources(self, create, extracted, **kwargs):
+        from contributions.models import ContributionSource
+
+        for order, organization in enumerate(extracted or []):
+            ContributionSource.objects.create(
+                contribution=self, organization=organization, order=order
+            )
+
+
+class PublishedContributionFactory(ContributionFactory):
+    status = "published"
+    number = factory.Sequence(lambda n: n + 1)
+    submitted_at = factory.LazyFunction(timezone.now)
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class RevisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "contributions.Revision"
+
+    document = factory.SubFactory(
+        "tests.factories.DocumentFactory",
+    )
+    number = 0
+    file = factory.django.FileField(filename="f.pdf", data=b"%PDF-1.4 tiny")
+    stored_name = factory.Sequence(lambda n: f"file{n}.pdf")
+    original_name = "contribution.pdf"
+    file_type = "pdf"
+    size = 13
+    sha256 = "0" * 64
+    uploaded_by = factory.SelfAttribute("document.contribution.submitter")
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "contributions.Document"
+
+    contribution = factory.SubFactory(ContributionFactory)
+    language = "en"

@@ -24,3 +24,16 @@
   function tick() { document.querySelectorAll("[data-deadline]").forEach(refresh); }
   document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 30000); });
 })();
+
+// Contributions: a form sent once shows it. The server makes a second send harmless anyway
+// (a creation token and versioned drafts); this only spares the user a second wait.
+(function () {
+  "use strict";
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.getAttribute("data-sent")) { event.preventDefault(); return; }
+    if (!form.querySelector("[data-once]")) { return; }
+    form.setAttribute("data-sent", "1");
+    form.setAttribute("aria-busy", "true");
+  });
+})();

@@ -1,0 +1,310 @@
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from copportal.accounts.models import Organization, Region
+from meetings.models import Meeting, Theme
+
+from .models import Audience, Contribution, Language
+from .uploads import allowed_types, check_upload, limits_text, too_large_error
+
+REQUIRED_TO_SUBMIT = _("Required to submit. You can save a draft without it.")
+
+
+class LazyHelp:
+    """Help text computed when shown, so that the limits follow the settings."""
+
+    def __init__(self, function):
+        self.function = function
+
+    def __str__(self):
+        return str(self.function())
+
+
+class ContributionForm(forms.ModelForm):
+    """The guided submission form: the job of the ITU template, field by field.
+
+    Only the meeting and a title are needed to save a draft; `clean` asks for the rest when
+    the author submits. The file is checked by content here and again by the service.
+    """
+
+    sources = forms.ModelMultipleChoiceField(
+        label=_("Source"),
+        queryset=Organization.objects.order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8, "class": "form-select"}),
+        help_text=_(
+            "The Member States and organizations submitting this document: several make them "
+            "co-sponsors, and their delegates may revise it. Your own organization comes "
+            "first. Hold Ctrl (Cmd on a Mac) to choose several."
+        ),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The themes of the roadmap 2024–2026 this document addresses."),
+    )
+    audiences = forms.MultipleChoiceField(
+        label=_("Audiences"),
+        choices=Audience.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Whom it concerns, in the terms of the ITU 2020 COP Guidelines."),
+    )
+    file = forms.FileField(
+        label=_("Document file"),
+        required=False,
+        help_text=LazyHelp(
+            lambda: (
+                _(
+                    "The document in its original language. %(limits)s A new file replaces "
+                    "the draft's file."
+                )
+                % {"limits": limits_text()}
+            )
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    creation_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    opened_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Contribution
+        fields = [
+            "meeting",
+            "title",
+            "sources",
+            "kind",
+            "purpose",
+            "action_requested",
+            "abstract",
+            "themes",
+            "audiences",
+            "original_language",
+            "contacts",
+        ]
+        widgets = {
+            "meeting": forms.Select(attrs={"class": "form-select"}),
+            "title": forms.TextInput(attrs={"class": "form-control"}),
+            "kind": forms.Select(attrs={"class": "form-select"}),
+            "purpose": forms.RadioSelect,
+            "action_requested": forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+            "abstract": forms.Textarea(attrs={"rows": 5, "class": "form-control"}),
+            "original_language": forms.Select(attrs={"class": "form-select"}),
+            "contacts": forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        }
+        help_texts = {
+            "meeting": _("The meeting this document is for. Its deadline is shown above."),
+            "title": _("As it will appear in the meeting's list of documents."),
+            "kind": _(
+                "A contribution; a quarterly report of an ITU regional office (Res. 67, "
+                "resolves 9); or a good practice (Res. 67, resolves 3)."
+            ),
+            "purpose": _(
+                "For action: you ask the group to decide or do something. For information: "
+                "you inform the group."
+            ),
+            "action_requested": _("What you ask the group to do. Needed when it is for action."),
+            "abstract": _(
+                "A few sentences on what the document says and proposes. It is shown in the "
+                "list of contributions and used by search."
+            ),
+            "original_language": _(
+                "The language the document is written in. Versions in the other ITU "
+                "languages can be added later."
+            ),
+            "contacts": _("Names and e-mail addresses of the contact persons (optional)."),
+        }
+
+    def __init__(self, *args, user, oversized=None, has_file=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.oversized = oversized or {}
+        self.has_file = has_file
+        meetings = Meeting.objects.order_by("start_date")
+        if not user.is_secretariat:
+            meetings = meetings.upcoming()
+        self.fields["meeting"].queryset = meetings
+        self.fields["meeting"].empty_label = None
+        self.fields["purpose"].choices = Contribution.Purpose.choices
+        self.fields["file"].widget.attrs["accept"] = ",".join(f".{t}" for t in allowed_types())
+        if self.instance.pk:
+            self.initial.setdefault(
+                "sources", [link.organization_id for link in self.instance.ordered_sources]
+            )
+        elif not self.is_bound:
+            self.initial.setdefault("sources", [o.pk for o in user.approved_organizations])
+        for name in ("sources", "purpose", "abstract"):
+            self.fields[name].required_to_submit = True
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if "file" in self.oversized:
+            raise too_large_error(self.oversized["file"])
+        if upload:
+            check_upload(upload)
+        return upload
+
+    def clean_opened_at(self):
+        opened = self.cleaned_data.get("opened_at")
+        return opened if isinstance(opened, datetime.datetime) else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("action") != "submit":
+            return cleaned
+        for name in ("sources", "purpose", "abstract"):
+            if not cleaned.get(name) and name not in self.errors:
+                self.add_error(name, REQUIRED_TO_SUBMIT)
+        if (
+            cleaned.get("purpose") == Contribution.Purpose.ACTION
+            and not (cleaned.get("action_requested") or "").strip()
+        ):
+            self.add_error(
+                "action_requested", _("Say what you ask the group to do, since it is for action.")
+            )
+        if not cleaned.get("file") and not self.has_file and "file" not in self.errors:
+            self.add_error("file", REQUIRED_TO_SUBMIT)
+        return cleaned
+
+
+class RevisionForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=Language.choices,
+        widget=forms.Select(attrs={"class": "form-select"}),
+        help_text=_(
+            "The language of this file. A language that already has a file gets a new "
+            "revision (Rev.1, Rev.2 ...); another language adds a language version."
+        ),
+    )
+    file = forms.FileField(
+        label=_("File"),
+        required=False,  # checked in clean_file, which says why a file is missing
+        help_text=LazyHelp(limits_text),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args, oversized=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.oversized = oversized or {}
+        self.fields["file"].widget.attrs["accept"] = ",".join(f".{t}" for t in allowed_types())
+
+    def clean_file(self):
+        if "file" in self.oversized:
+            raise too_large_error(self.oversized["file"])
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            raise ValidationError(_("Choose a file to upload."), code="required")
+        check_upload(upload)
+        return upload
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        help_text=_("The submitter sees it, and it is kept in the history."),
+    )
+
+
+class OptionalReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+    )
+
+
+class VisibilityForm(forms.Form):
+    visibility = forms.ChoiceField(
+        label=_("Visibility"),
+        choices=Contribution.Visibility.choices,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+
+class ContributionFilterForm(forms.Form):
+    """The public list's filters: every field optional, bad values ignored."""
+
+    q = forms.CharField(label=_("Words"), required=False)
+    meeting = forms.TypedChoiceField(label=_("Meeting"), required=False, coerce=int)
+    source = forms.ModelChoiceField(
+        label=_("Source"), queryset=Organization.objects.order_by("name"), required=False
+    )
+    region = forms.ChoiceField(label=_("ITU region"), required=False)
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), queryset=Theme.objects.all(), required=False, to_field_name="slug"
+    )
+    kind = forms.ChoiceField(label=_("Type"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _("Any"))]
+        numbers = Meeting.objects.order_by("-number").values_list("number", flat=True)
+        self.fields["meeting"].choices = anything + [
+            (n, _("Meeting %(number)s") % {"number": n}) for n in numbers
+        ]
+        self.fields["region"].choices = anything + Region.choices
+        self.fields["kind"].choices = anything + Contribution.Kind.choices
+        self.fields["language"].choices = anything + Language.choices
+        self.fields["source"].empty_label = _("Any")
+        self.fields["theme"].empty_label = _("Any")
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = css
+
+
+class DeadlineForm(forms.Form):
+    """The chair's override, in the meeting's own time zone; empty goes back to the rule."""
+
+    deadline = forms.DateTimeField(
+        label=_("New deadline"),
+        required=False,
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "class": "form-control"}, format="%Y-%m-%dT%H:%M"
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        help_text=_("Kept with the change, e.g. the Council's decision on the dates."),
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fields["deadline"].help_text = _(
+            "In the meeting's time zone (%(zone)s). Leave empty to use the rule: %(days)s "
+            "calendar days before the meeting opens, at %(time)s."
+        ) % {
+            "zone": meeting.time_zone,
+            "days": settings.CONTRIBUTION_DEADLINE_DAYS,
+            "time": settings.CONTRIBUTION_DEADLINE_TIME,
+        }
+
+    def clean_deadline(self):
+        value = self.cleaned_data.get("deadline")
+        if value is None:
+            return None
+        # The browser sends a wall-clock time: read it in the meeting's zone, not the server's.
+        wall = timezone.make_naive(value) if timezone.is_aware(value) else value
+        aware = wall.replace(tzinfo=self.meeting.zone)
+        round_trip = aware.astimezone(datetime.UTC).astimezone(self.meeting.zone)
+        if round_trip.replace(tzinfo=None) != wall:
+            raise ValidationError(
+                _(
+                    "%(time)s does not exist in %(zone)s (the clocks change that night): choose "
+                    "another time."
+                )
+                % {"time": wall.strftime("%H:%M"), "zone": self.meeting.time_zone}
+            )
+        return aware

@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def extract_revision_text(revision_id: int) -> None:
+    """Extract a revision's text for search (queued after commit; safe to run twice)."""
+    services.revision_extract_text(revision_id=revision_id)

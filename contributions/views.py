@@ -1,0 +1,532 @@
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.csp import CSP
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_POST
+
+from copportal.accounts.permissions import role_required
+from meetings.models import Meeting
+
+from . import services
+from .forms import (
+    ContributionFilterForm,
+    ContributionForm,
+    DeadlineForm,
+    OptionalReasonForm,
+    ReasonForm,
+    RevisionForm,
+    VisibilityForm,
+)
+from .models import Contribution, ContributionSource, Document, Revision
+from .uploads import MIME_TYPES, limits_text
+
+PAGE_SIZE = 50
+Status = Contribution.Status
+
+
+def _with_relations(contributions):
+    """Everything the list and detail pages show, in a constant number of queries."""
+    sources = Prefetch(
+        "source_links", queryset=ContributionSource.objects.select_related("organization")
+    )
+    documents = Prefetch(
+        "documents",
+        queryset=Document.objects.prefetch_related(
+            Prefetch("revisions", queryset=Revision.objects.select_related("uploaded_by"))
+        ),
+    )
+    return contributions.select_related(
+        "meeting", "submitter", "carried_over_from"
+    ).prefetch_related(sources, "themes", documents)
+
+
+def _get_visible(request, **lookup) -> Contribution:
+    """The contribution if the user may see it; sign-in for members-only ones; else 404."""
+    queryset = _with_relations(Contribution.objects.all())
+    contribution = get_object_or_404(queryset, **lookup)
+    if Contribution.objects.visible_to(request.user).filter(pk=contribution.pk).exists():
+        return contribution
+    if not request.user.is_authenticated and contribution.status == Status.PUBLISHED:
+        raise _LoginRequired
+    raise Http404
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+def _login_for_members(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _LoginRequired:
+            messages.info(request, _("This contribution is for members: sign in to see it."))
+            return redirect_to_login(request.get_full_path())
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _require_author(request, contribution) -> None:
+    if not (contribution.is_author(request.user) or request.user.is_secretariat):
+        raise PermissionDenied
+
+
+def contribution_list(request):
+    """Published contributions with filters; members also see members-only ones."""
+    form = ContributionFilterForm(request.GET or None)
+    contributions = Contribution.objects.listed_for(request.user)
+    if form.is_valid():
+        contributions = _filtered(contributions, form.cleaned_data)
+    contributions = _with_relations(contributions).order_by("-meeting__number", "number")
+    page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "contributions/contribution_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def _filtered(contributions, data):
+    if data.get("meeting"):
+        contributions = contributions.filter(meeting__number=data["meeting"])
+    if data.get("kind"):
+        contributions = contributions.filter(kind=data["kind"])
+    links = ContributionSource.objects.values("contribution")
+    if data.get("source"):
+        contributions = contributions.filter(pk__in=links.filter(organization=data["source"]))
+    if data.get("region"):
+        contributions = contributions.filter(
+            pk__in=links.filter(organization__region=data["region"])
+        )
+    if data.get("theme"):
+        contributions = contributions.filter(themes=data["theme"])
+    if data.get("language"):
+        documents = Document.objects.filter(language=data["language"], revisions__isnull=False)
+        contributions = contributions.filter(pk__in=documents.values("contribution"))
+    if data.get("q"):
+        words = data["q"].strip()
+        in_files = Revision.objects.filter(text__icontains=words).values("document__contribution")
+        contributions = contributions.filter(
+            Q(title__icontains=words) | Q(abstract__icontains=words) | Q(pk__in=in_files)
+        )
+    return contributions
+
+
+@login_required
+def my_contributions(request):
+    contributions = _with_relations(Contribution.objects.authored_by(request.user))
+    return render(
+        request,
+        "contributions/my_contributions.html",
+        {"contributions": contributions.order_by("-created_at")},
+    )
+
+
+@_login_for_members
+def contribution_detail(request, meeting, number):
+    contribution = _get_visible(request, meeting__number=meeting, number=number)
+    return _detail(request, contribution)
+
+
+@_login_for_members
+def contribution_detail_by_id(request, pk):
+    contribution = _get_visible(request, pk=pk)
+    if contribution.number:
+        return redirect(contribution)
+    return _detail(request, contribution)
+
+
+def _detail(request, contribution, *, revision_form=None):
+    user = request.user
+    is_author = contribution.is_author(user)
+    may_follow = is_author or (user.is_authenticated and user.is_officer)
+    events = contribution.events.select_related("actor") if may_follow else None
+    return render(
+        request,
+        "contributions/contribution_detail.html",
+        {
+            "contribution": contribution,
+            "documents": sorted(contribution.documents.all(), key=lambda d: d.language),
+            "is_author": is_author,
+            "events": events,
+            "can_edit": is_author and contribution.is_editable_draft,
+            "can_revise": (is_author and contribution.accepts_revisions())
+            or (user.is_authenticated and user.is_secretariat and contribution.is_withdrawable),
+            "can_withdraw": (is_author or (user.is_authenticated and user.is_secretariat))
+            and contribution.is_withdrawable,
+            "revision_form": revision_form or RevisionForm(),
+            "limits": limits_text(),
+            "reason_form": ReasonForm(),
+            "visibility_form": VisibilityForm(initial={"visibility": contribution.visibility}),
+        },
+    )
+
+
+def _may_submit(user) -> bool:
+    return user.is_delegate or user.is_secretariat
+
+
+def _form_page(request, form, contribution=None):
+    meetings = Meeting.objects.upcoming()
+    return render(
+        request,
+        "contributions/contribution_form.html",
+        {
+            "form": form,
+            "contribution": contribution,
+            "upcoming": meetings,
+            "limits": limits_text(),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+def contribution_submit(request):
+    """The guided submission form: save a draft, or submit at once."""
+    user = request.user
+    if not _may_submit(user):
+        return render(request, "contributions/not_a_delegate.html", status=403)
+    if request.method == "POST":
+        form = ContributionForm(
+            request.POST,
+            request.FILES,
+            user=user,
+            oversized=getattr(request, "oversized_uploads", None),
+        )
+        if form.is_valid():
+            return _save(request, form)
+    else:
+        initial = {"creation_token": uuid.uuid4(), "opened_at": timezone.now()}
+        meeting = Meeting.objects.upcoming().filter(number=request.GET.get("meeting") or 0)
+        if meeting:
+            initial["meeting"] = meeting[0]
+        form = ContributionForm(initial=initial, user=user)
+    return _form_page(request, form)
+
+
+@login_required
+def contribution_edit(request, pk):
+    contribution = get_object_or_404(Contribution.objects.authored_by(request.user), pk=pk)
+    if not contribution.is_editable_draft:
+        messages.info(
+            request,
+            _(
+                "This contribution is %(status)s: it can no longer be edited. Upload a revision "
+                "instead."
+            )
+            % {"status": contribution.get_status_display().lower()},
+        )
+        return redirect(contribution)
+    has_file = contribution.documents.filter(
+        language=contribution.original_language, revisions__isnull=False
+    ).exists()
+    if request.method == "POST":
+        form = ContributionForm(
+            request.POST,
+            request.FILES,
+            instance=contribution,
+            user=request.user,
+            has_file=has_file,
+            oversized=getattr(request, "oversized_uploads", None),
+        )
+        if form.is_valid():
+            return _save(request, form, contribution)
+    else:
+        initial = {"version": contribution.version, "opened_at": timezone.now()}
+        form = ContributionForm(
+            instance=contribution, initial=initial, user=request.user, has_file=has_file
+        )
+    return _form_page(request, form, contribution)
+
+
+def _save(request, form, contribution=None):
+    data = form.cleaned_data
+    fields = {name: data[name] for name in services.AUTHOR_FIELDS}
+    common = {
+        "by": request.user,
+        "sources": list(data["sources"]),
+        "themes": list(data["themes"]),
+        "upload": data.get("file"),
+    }
+    try:
+        if contribution is None:
+            common["submitter"] = common.pop("by")
+            contribution, created = services.contribution_create(
+                creation_token=data.get("creation_token"), **common, **fields
+            )
+            if not created:
+                messages.info(
+                    request,
+                    _(
+                        "This form was already sent: here is what it saved. Nothing was saved "
+                        "twice."
+                    ),
+                )
+                return redirect(contribution)
+        else:
+            contribution = services.contribution_update(
+                contribution_id=contribution.pk,
+                version=data.get("version") or 0,
+                **common,
+                **fields,
+            )
+    except ValidationError as error:
+        if getattr(error, "code", None) == "already-submitted":
+            messages.info(request, error.messages[0])
+            return redirect(contribution)
+        form.add_error(None, error)
+        return _form_page(request, form, contribution)
+    if request.POST.get("action") == "submit":
+        return _submit(request, contribution, opened_at=data.get("opened_at"))
+    messages.success(
+        request,
+        _("Your draft is saved. Only you and your co-sponsors see it until you submit it."),
+    )
+    return redirect(contribution)
+
+
+def _submit(request, contribution, *, opened_at=None):
+    try:
+        contribution = services.contribution_submit(
+            contribution_id=contribution.pk, by=request.user, version=contribution.version
+        )
+    except ValidationError as error:
+        if getattr(error, "code", None) == "already-submitted":
+            messages.info(request, error.messages[0])
+        else:
+            messages.error(request, " ".join(error.messages))
+        return redirect(contribution)
+    meeting = contribution.meeting
+    deadline = date_format(timezone.localtime(meeting.deadline, meeting.zone), "DATETIME_FORMAT")
+    if contribution.is_late:
+        text = _(
+            "Your contribution is submitted, but after the deadline (%(deadline)s, %(zone)s): it "
+            "is marked late. The secretariat will accept it for this meeting or carry it over "
+            "to the next, and tell you why."
+        ) % {"deadline": deadline, "zone": meeting.time_zone}
+        if opened_at and opened_at <= meeting.deadline:
+            text = _("The deadline passed while you were filling in the form.") + " " + text
+        messages.warning(request, text)
+    else:
+        messages.success(
+            request,
+            _(
+                "Your contribution is submitted on time. The secretariat will check it and give "
+                "it its symbol; you may upload revisions until the deadline."
+            ),
+        )
+    return redirect(contribution)
+
+
+@login_required
+@require_POST
+def contribution_submit_draft(request, pk):
+    contribution = get_object_or_404(Contribution.objects.authored_by(request.user), pk=pk)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    contribution.version = version if version is not None else contribution.version
+    return _submit(request, contribution)
+
+
+@login_required
+@_login_for_members
+def revision_upload(request, pk):
+    """A new revision of a language version, or a first file in another language."""
+    contribution = _get_visible(request, pk=pk)
+    _require_author(request, contribution)
+    if request.method != "POST":
+        return _detail(request, contribution)
+    form = RevisionForm(
+        request.POST, request.FILES, oversized=getattr(request, "oversized_uploads", None)
+    )
+    if form.is_valid():
+        try:
+            revision = services.revision_add(
+                contribution_id=contribution.pk,
+                by=request.user,
+                language=form.cleaned_data["language"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(label)s in %(language)s is uploaded; earlier files are kept.")
+                % {"label": revision.label, "language": revision.document.get_language_display()},
+            )
+            return redirect(contribution)
+    response = _detail(request, contribution, revision_form=form)
+    response.status_code = 400
+    return response
+
+
+@login_required
+def contribution_withdraw(request, pk):
+    contribution = get_object_or_404(Contribution.objects.visible_to(request.user), pk=pk)
+    _require_author(request, contribution)
+    form = OptionalReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contribution_withdraw(
+                contribution_id=contribution.pk, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            messages.info(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The contribution is withdrawn; its record is kept."))
+        return redirect(contribution)
+    return render(
+        request, "contributions/withdraw.html", {"contribution": contribution, "form": form}
+    )
+
+
+@role_required("secretariat")
+def desk(request):
+    """The secretariat's desk: per meeting, what waits for a decision and what to publish."""
+    meetings = list(Meeting.objects.order_by("-start_date"))
+    number = request.GET.get("meeting")
+    meeting = next((m for m in meetings if str(m.number) == number), None)
+    if meeting is None:
+        upcoming = Meeting.objects.upcoming().first()
+        meeting = upcoming or (meetings[0] if meetings else None)
+    contributions = (
+        _with_relations(Contribution.objects.for_meeting(meeting)).exclude(status=Status.DRAFT)
+        if meeting
+        else Contribution.objects.none()
+    )
+    groups = {status: [] for status in Status.values}
+    for contribution in contributions.order_by("submitted_at", "pk"):
+        groups[contribution.status].append(contribution)
+    waiting = Contribution.objects.waiting().values_list("meeting__number", flat=True)
+    return render(
+        request,
+        "contributions/desk.html",
+        {
+            "meeting": meeting,
+            "meetings": meetings,
+            "groups": groups,
+            "waiting_meetings": sorted(set(waiting)),
+            "reason_form": ReasonForm(),
+            "statuses": Status,
+        },
+    )
+
+
+DESK_ACTIONS = {"accept", "reject", "carry-over", "publish", "visibility"}
+
+
+@role_required("secretariat")
+@require_POST
+def desk_action(request, pk, action):
+    if action not in DESK_ACTIONS:
+        raise Http404
+    contribution = get_object_or_404(Contribution.objects.exclude(status=Status.DRAFT), pk=pk)
+    meeting_number = contribution.meeting.number
+    try:
+        text = _desk_apply(request, contribution, action)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, text)
+    if request.POST.get("next") == "detail":
+        return redirect(Contribution.objects.get(pk=pk))
+    return redirect(f"{reverse('contributions:desk')}?meeting={meeting_number}")
+
+
+def _desk_apply(request, contribution, action) -> str:
+    by, pk = request.user, contribution.pk
+    if action == "accept":
+        done = services.contribution_accept(contribution_id=pk, by=by)
+        return _("Accepted as %(symbol)s.") % {"symbol": done.symbol}
+    if action == "publish":
+        done = services.contribution_publish(contribution_id=pk, by=by)
+        return _("%(symbol)s is published.") % {"symbol": done.symbol}
+    if action == "visibility":
+        form = VisibilityForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("Choose public or members only."))
+        done = services.contribution_set_visibility(
+            contribution_id=pk, by=by, visibility=form.cleaned_data["visibility"]
+        )
+        return _("Visibility: %(visibility)s.") % {"visibility": done.get_visibility_display()}
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(_("Give a reason: the submitter sees it."))
+    reason = form.cleaned_data["reason"]
+    if action == "reject":
+        services.contribution_reject(contribution_id=pk, by=by, reason=reason)
+        return _("Rejected; the submitter sees your reason.")
+    done = services.contribution_carry_over(contribution_id=pk, by=by, reason=reason)
+    return _("Carried over to meeting %(number)s; the submitter sees your reason.") % {
+        "number": done.meeting.number
+    }
+
+
+@csp_override({"default-src": [CSP.NONE], "sandbox": True})
+@_login_for_members
+def revision_download(request, pk):
+    """A file, to those who may see its contribution: always as an attachment, never sniffed."""
+    revision = get_object_or_404(
+        Revision.objects.select_related("document__contribution__meeting"), pk=pk
+    )
+    _get_visible(request, pk=revision.document.contribution_id)
+    response = FileResponse(
+        revision.file.open("rb"),
+        as_attachment=True,
+        filename=revision.download_name,
+        content_type=MIME_TYPES[revision.file_type],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@role_required("chair", "secretariat")
+def meeting_deadline(request, number):
+    """The chair's override of a meeting's deadline (or back to the rule), with its history."""
+    meeting = get_object_or_404(Meeting, number=number)
+    form = DeadlineForm(
+        request.POST or None,
+        meeting=meeting,
+        initial={
+            "deadline": timezone.localtime(meeting.deadline, meeting.zone).replace(tzinfo=None)
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.meeting_deadline_set(
+            meeting_id=meeting.pk,
+            by=request.user,
+            deadline=form.cleaned_data["deadline"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("The deadline is changed; the change is recorded."))
+        return redirect(meeting)
+    return render(
+        request,
+        "contributions/meeting_deadline.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "changes": meeting.deadline_changes.select_related("changed_by"),
+        },
+    )
