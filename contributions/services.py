@@ -59,8 +59,11 @@ def _event(contribution, *, actor, action, from_status, note="") -> None:
 
 
 def _locked(contribution_id: int) -> Contribution:
+    # Lock the contribution's row only (not its meeting's): numbering has its own lock.
     return (
-        Contribution.objects.select_for_update().select_related("meeting").get(pk=contribution_id)
+        Contribution.objects.select_for_update(of=("self",))
+        .select_related("meeting")
+        .get(pk=contribution_id)
     )
 
 
