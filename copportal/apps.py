@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "copportal"
-    verbose_name = "CWG-COP Portal"
+    verbose_name = _("CWG-COP Portal")
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)

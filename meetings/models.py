@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from copportal.accounts.models import Organization
 
@@ -248,7 +249,8 @@ class LiaisonNote(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        APPROVED = "approved", _("Approved")
+        # A note (feminine in French) is approved; an affiliation (masculine) too: two entries.
+        APPROVED = "approved", pgettext_lazy("liaison note status", "Approved")
         SENT = "sent", _("Sent")
 
     meeting = models.ForeignKey(

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "copportal.accounts"
     label = "accounts"
-    verbose_name = "Accounts and organizations"
+    verbose_name = _("Accounts and organizations")
