@@ -384,7 +384,7 @@ def revision_upload(request, pk):
 def contribution_withdraw(request, pk):
     contribution = get_object_or_404(Contribution.objects.visible_to(request.user), pk=pk)
     _require_author(request, contribution)
-    form = OptionalReasonForm(request.POST or None)
+    form = OptionalReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.contribution_withdraw(

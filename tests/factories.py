@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 import factory
 from allauth.account.models import EmailAddress
@@ -73,6 +74,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
 
 # --- Contributions (issue 3) ---------------------------------------------------------------
+@functools.cache
 def make_pdf(text: str = "A contribution") -> bytes:
     """A tiny, valid one-page PDF (pypdf), made in memory."""
     import io

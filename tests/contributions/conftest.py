@@ -17,6 +17,12 @@ def _private_uploads(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """These tests sign in with force_login: a slow password hash buys nothing here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def meeting(db):
     """A meeting opening in 40 days: its deadline (12 days before) is 28 days ahead."""
