@@ -152,8 +152,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+    # Persistent connections (0 closes each after its request; `make test` uses 0 so that the
+    # live server's threads leave no connection behind), checked before reuse.
+    DATABASES["default"]["CONN_MAX_AGE"] = _from_env("DATABASE_CONN_MAX_AGE", _int, 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # An unreachable database host fails in seconds (start-up, /healthz) instead of hanging.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: the Celery broker and the shared cache (rate limits, TOTP replay guard).
