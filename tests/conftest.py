@@ -11,6 +11,7 @@ import uuid
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from copportal.accounts.models import CHAIR_GROUP, SECRETARIAT_GROUP
 from copportal.celery import app as celery_app
@@ -45,6 +46,20 @@ def _isolated_cache(settings):
     caches = {alias: dict(config) for alias, config in settings.CACHES.items()}
     caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
     settings.CACHES = caches
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Each test starts in English: a request to /fr/... leaves French active in the thread
+    (LocaleMiddleware does not reset it), and reverse() would then prefix /fr/."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _private_uploads(settings, tmp_path):
+    """Uploads go to a temporary folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"
 
 
 @pytest.fixture(autouse=True)
@@ -136,5 +151,10 @@ def browser_page(live_server, monkeypatch):
         page = context.new_page()
         page.set_default_timeout(10_000)
         yield page
+        # While Playwright's loop runs, the ORM calls of the test open connections of their own
+        # (asgiref's Local keys them by context); close them here, in that same context.
+        from django.db import connections
+
+        connections.close_all()
         context.close()
         browser.close()

@@ -41,7 +41,8 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
 
     kind = Organization.Kind.MEMBER_STATE
     name = factory.Sequence(lambda n: f"State {n}")
-    iso_code = factory.Sequence(lambda n: f"Z{n:02d}"[:3])
+    # Z + two letters: 676 distinct codes, none of them a real country's.
+    iso_code = factory.Sequence(lambda n: f"Z{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
     region = Region.EUROPE
 
 

@@ -4,31 +4,12 @@ deadline is ahead, and contributions in each state made through the services."""
 import datetime
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from contributions import services
 from contributions.models import Contribution
 
 from ..factories import MeetingFactory, ThemeFactory, pdf_upload
-
-
-@pytest.fixture(autouse=True)
-def _private_uploads(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "uploads"
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """Each test starts in English: a request to /fr/... leaves French active in the thread
-    (LocaleMiddleware does not reset it), and reverse() would then prefix /fr/."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """These tests sign in with force_login: a slow password hash buys nothing here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
