@@ -28,7 +28,7 @@ run: $(STAMP)
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)
-	DATABASE_CONN_MAX_AGE=0 $(PY) -m pytest
+	DATABASE_CONN_MAX_AGE=0 $(PY) -m pytest -n auto
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
