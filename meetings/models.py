@@ -15,6 +15,11 @@ from django.utils.translation import pgettext_lazy
 from copportal.accounts.models import Organization
 
 
+# Cities to name a time zone by, where the zone's own name would mislead (Geneva keeps
+# Zurich's time: the IANA zone is Europe/Zurich).
+TIME_ZONE_CITIES = {"Europe/Zurich": _("Geneva")}
+
+
 def default_time_zone():
     return settings.MEETING_TIME_ZONE
 
@@ -147,6 +152,12 @@ class Meeting(models.Model):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)
+
+    @property
+    def time_zone_label(self) -> str:
+        """The time zone as people say it: "Geneva time" rather than "Europe/Zurich"."""
+        city = TIME_ZONE_CITIES.get(self.time_zone) or self.time_zone.rsplit("/", 1)[-1]
+        return _("%(city)s time") % {"city": str(city).replace("_", " ")}
 
     @property
     def rule_deadline(self) -> datetime.datetime:

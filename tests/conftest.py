@@ -147,7 +147,10 @@ def browser_page(live_server, monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_FLAGS)
-        context = browser.new_context(base_url=live_server.url, locale="en-GB")
+        # A delegate in Manila: the browser's clock is not the server's nor Geneva's.
+        context = browser.new_context(
+            base_url=live_server.url, locale="en-GB", timezone_id="Asia/Manila"
+        )
         page = context.new_page()
         page.set_default_timeout(10_000)
         yield page

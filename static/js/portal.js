@@ -22,6 +22,17 @@
     el.textContent = (el.getAttribute("data-template") || "%s").replace("%s", parts.join(" "));
   }
   function tick() { document.querySelectorAll("[data-deadline]").forEach(refresh); }
+  // The deadline in the reader's own time zone, next to the meeting's and UTC.
+  function localTime(el) {
+    var when = new Date(el.getAttribute("data-local-time"));
+    if (isNaN(when.getTime())) { return; }
+    var text = new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(when);
+    el.textContent = "· " + text + " (" + el.getAttribute("data-label") + ")";
+    el.hidden = false;
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-local-time]").forEach(localTime);
+  });
   document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 30000); });
 })();
 

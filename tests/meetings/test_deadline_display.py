@@ -1,0 +1,31 @@
+import datetime
+
+import pytest
+
+from ..factories import MeetingFactory
+
+
+@pytest.mark.django_db
+def test_deadline_is_shown_in_geneva_time_and_utc(client):
+    meeting = MeetingFactory(number=300, start_date=datetime.date(2031, 3, 20))
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    # 8 March 2031, 23:59 in Geneva (CET, UTC+1) is 22:59 UTC.
+    assert "March 8, 2031, 11:59 p.m. CET" in page
+    assert "Geneva time" in page
+    assert "March 8, 2031, 10:59 p.m. UTC" in page
+
+
+@pytest.mark.django_db
+def test_other_time_zones_are_named_by_their_city():
+    meeting = MeetingFactory(time_zone="America/New_York")
+    assert meeting.time_zone_label == "New York time"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_reader_also_sees_the_deadline_in_their_own_time(browser_page):
+    meeting = MeetingFactory(number=300, start_date=datetime.date(2031, 3, 20))
+    browser_page.goto(meeting.get_absolute_url())
+    deadline = browser_page.locator(".deadline").inner_text()
+    # The browser runs in Manila (UTC+8): 22:59 UTC is 06:59 the next morning there.
+    assert "Mar 9, 2031, 06:59 AM GMT+8 (your time)" in deadline
