@@ -14,7 +14,6 @@ from django.utils.translation import pgettext_lazy
 
 from copportal.accounts.models import Organization
 
-
 # Cities to name a time zone by, where the zone's own name would mislead (Geneva keeps
 # Zurich's time: the IANA zone is Europe/Zurich).
 TIME_ZONE_CITIES = {"Europe/Zurich": _("Geneva")}
