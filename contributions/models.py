@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from copportal.accounts.models import Affiliation, Organization
 from meetings.models import Meeting, Theme
@@ -109,12 +110,12 @@ class Contribution(models.Model):
     """A document submitted to a meeting; numbered by the secretariat on acceptance."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("contribution status", "Draft")
         SUBMITTED = "submitted", _("Submitted")
         LATE = "late", _("Late")
         ACCEPTED = "accepted", _("Accepted")
         PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("contribution status", "Withdrawn")
         REJECTED = "rejected", _("Rejected")
 
     class Kind(models.TextChoices):
@@ -459,7 +460,7 @@ class ContributionEvent(models.Model):
         REJECTED = "rejected", _("Rejected")
         PUBLISHED = "published", _("Published")
         VISIBILITY = "visibility", _("Visibility changed")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("contribution status", "Withdrawn")
 
     contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

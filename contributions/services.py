@@ -270,7 +270,12 @@ def _add_revision(contribution, *, by: User, language: str, upload, checked=None
         actor=by,
         action=Action.FILE_ADDED,
         from_status=contribution.status,
-        note=f"{revision.label} ({document.get_language_display()}): {revision.original_name}",
+        note=_("%(label)s (%(language)s): %(name)s")
+        % {
+            "label": revision.label,
+            "language": document.get_language_display(),
+            "name": revision.original_name,
+        },
     )
     from .tasks import extract_revision_text
 
