@@ -23,13 +23,35 @@ class AffiliationRequestForm(forms.ModelForm):
     organization = forms.ModelChoiceField(
         label=_("Organization"),
         queryset=Organization.objects.order_by("kind", "name"),
+        required=False,
         help_text=_("The Member State, Sector Member or organization you represent."),
     )
 
     class Meta:
         model = Affiliation
-        fields = ["organization", "role_title", "message"]
+        fields = ["organization", "proposed_name", "proposed_kind", "role_title", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        cleaned = super().clean()
+        organization = cleaned.get("organization")
+        proposed = (cleaned.get("proposed_name") or "").strip()
+        if organization and proposed:
+            raise forms.ValidationError(
+                _("Choose an organization from the list or name a new one, not both.")
+            )
+        if not organization and not proposed:
+            raise forms.ValidationError(
+                _("Choose your organization from the list, or name it if it is not there.")
+            )
+        if proposed:
+            existing = Organization.objects.filter(name__iexact=proposed).first()
+            if existing:
+                # Already in the portal under that name: ask for it rather than a duplicate.
+                cleaned["organization"], cleaned["proposed_name"] = existing, ""
+            elif not cleaned.get("proposed_kind"):
+                self.add_error("proposed_kind", _("Say what kind of organization it is."))
+        return cleaned
 
 
 class AffiliationRefuseForm(forms.Form):

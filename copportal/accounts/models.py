@@ -219,8 +219,25 @@ class Affiliation(models.Model):
     organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="affiliations",
         verbose_name=_("organization"),
+    )
+    proposed_name = models.CharField(
+        _("organization not in the list"),
+        max_length=200,
+        blank=True,
+        help_text=_("Its full name; the secretariat adds it when approving your request."),
+    )
+    proposed_kind = models.CharField(
+        _("kind of organization"),
+        max_length=20,
+        choices=[
+            (Organization.Kind.SECTOR_MEMBER, Organization.Kind.SECTOR_MEMBER.label),
+            (Organization.Kind.OTHER, Organization.Kind.OTHER.label),
+        ],
+        blank=True,
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
@@ -258,6 +275,10 @@ class Affiliation(models.Model):
         verbose_name = _("affiliation")
         verbose_name_plural = _("affiliations")
         constraints = [
+            models.CheckConstraint(
+                condition=Q(organization__isnull=False) | ~Q(proposed_name=""),
+                name="affiliation_names_an_organization",
+            ),
             models.UniqueConstraint(
                 fields=["user", "organization"],
                 condition=Q(status__in=["pending", "approved"]),
@@ -265,11 +286,20 @@ class Affiliation(models.Model):
                 violation_error_message=_(
                     "You already have a request or an affiliation for this organization."
                 ),
-            )
+            ),
         ]
 
     def __str__(self):
-        return f"{self.user} — {self.organization} ({self.get_status_display()})"
+        return f"{self.user} — {self.organization_name} ({self.get_status_display()})"
 
     def get_absolute_url(self):
         return reverse("accounts:me")
+
+    @property
+    def organization_name(self) -> str:
+        return self.organization.name if self.organization else self.proposed_name
+
+    @property
+    def proposes_organization(self) -> bool:
+        """The person asked for an organization that is not in the portal yet."""
+        return self.organization is None

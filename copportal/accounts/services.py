@@ -12,10 +12,21 @@ from .models import Affiliation, Organization, User
 
 @transaction.atomic
 def affiliation_request(
-    *, user: User, organization: Organization, role_title: str = "", message: str = ""
+    *,
+    user: User,
+    organization: Organization | None,
+    proposed_name: str = "",
+    proposed_kind: str = "",
+    role_title: str = "",
+    message: str = "",
 ) -> Affiliation:
     affiliation = Affiliation(
-        user=user, organization=organization, role_title=role_title, message=message
+        user=user,
+        organization=organization,
+        proposed_name=proposed_name,
+        proposed_kind=proposed_kind,
+        role_title=role_title,
+        message=message,
     )
     affiliation.full_clean()
     affiliation.save()
@@ -60,6 +71,14 @@ def affiliation_notify(*, affiliation_id: int) -> bool:
 
 @transaction.atomic
 def affiliation_approve(*, affiliation_id: int, by: User) -> Affiliation:
+    """Approve the request; an organization the person named is added to the portal first."""
+    affiliation = Affiliation.objects.select_for_update().get(pk=affiliation_id)
+    if affiliation.proposes_organization and affiliation.status == Affiliation.Status.PENDING:
+        affiliation.organization, _created = Organization.objects.get_or_create(
+            name=affiliation.proposed_name.strip(),
+            defaults={"kind": affiliation.proposed_kind or Organization.Kind.OTHER},
+        )
+        affiliation.save(update_fields=["organization"])
     return _decide(affiliation_id, by=by, status=Affiliation.Status.APPROVED)
 
 

@@ -78,11 +78,13 @@ def affiliation_decide(request, pk, decision):
     affiliation = get_object_or_404(Affiliation, pk=pk)
     try:
         if decision == "approve":
-            services.affiliation_approve(affiliation_id=affiliation.pk, by=request.user)
+            affiliation = services.affiliation_approve(
+                affiliation_id=affiliation.pk, by=request.user
+            )
             messages.success(
                 request,
                 _("%(user)s is now a delegate of %(organization)s.")
-                % {"user": affiliation.user, "organization": affiliation.organization},
+                % {"user": affiliation.user, "organization": affiliation.organization_name},
             )
         else:
             form = AffiliationRefuseForm(request.POST)

@@ -164,3 +164,75 @@ class TestDecisionMail:
             services.affiliation_approve(affiliation_id=affiliation.pk, by=secretariat)
             raise RuntimeError
         assert mail.outbox == []
+
+
+@pytest.mark.django_db
+class TestOrganizationNotListed:
+    URL = reverse("accounts:affiliation_request")
+
+    def test_a_person_names_an_organization_that_is_not_listed(self, client_for, outsider):
+        response = client_for(outsider).post(
+            self.URL, {"proposed_name": "Child Safety Lab", "proposed_kind": "sector-member"}
+        )
+        assert response.status_code == 302
+        affiliation = Affiliation.objects.get(user=outsider)
+        assert affiliation.organization is None
+        assert affiliation.organization_name == "Child Safety Lab"
+
+    def test_approval_adds_the_organization(self, client_for, secretariat, outsider):
+        from copportal.accounts.models import Organization
+
+        client_for(outsider).post(
+            self.URL, {"proposed_name": "Child Safety Lab", "proposed_kind": "sector-member"}
+        )
+        affiliation = Affiliation.objects.get(user=outsider)
+        queue = client_for(secretariat).get(QUEUE).content.decode()
+        assert "New organization: Sector Member" in queue
+        url = reverse("accounts:affiliation_decide", args=[affiliation.pk, "approve"])
+        response = client_for(secretariat).post(url, follow=True)
+        assert "is now a delegate of Child Safety Lab" in response.content.decode()
+        organization = Organization.objects.get(name="Child Safety Lab")
+        assert organization.kind == Organization.Kind.SECTOR_MEMBER
+        assert User.objects.get(pk=outsider.pk).approved_organizations == [organization]
+
+    def test_a_listed_name_is_matched_rather_than_duplicated(
+        self, client_for, outsider, organization
+    ):
+        client_for(outsider).post(self.URL, {"proposed_name": "philippines"})
+        assert Affiliation.objects.get(user=outsider).organization == organization
+
+    def test_neither_a_choice_nor_a_name_is_refused(self, client_for, outsider):
+        response = client_for(outsider).post(self.URL, {"role_title": "Counsellor"})
+        assert "Choose your organization from the list" in response.content.decode()
+        assert not Affiliation.objects.exists()
+
+    def test_both_a_choice_and_a_name_is_refused(self, client_for, outsider, organization):
+        response = client_for(outsider).post(
+            self.URL,
+            {"organization": organization.pk, "proposed_name": "Other", "proposed_kind": "other"},
+        )
+        assert "not both" in response.content.decode()
+
+    def test_a_new_name_needs_its_kind(self, client_for, outsider):
+        response = client_for(outsider).post(self.URL, {"proposed_name": "Child Safety Lab"})
+        assert "what kind of organization" in response.content.decode()
+        assert not Affiliation.objects.exists()
+
+    def test_refusal_mail_names_the_proposed_organization(
+        self, secretariat, outsider, django_capture_on_commit_callbacks
+    ):
+        from django.core import mail
+
+        from copportal.accounts import services
+
+        affiliation = services.affiliation_request(
+            user=outsider,
+            organization=None,
+            proposed_name="Child Safety Lab",
+            proposed_kind="other",
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            services.affiliation_refuse(
+                affiliation_id=affiliation.pk, by=secretariat, reason="Unknown"
+            )
+        assert "Child Safety Lab" in mail.outbox[0].subject

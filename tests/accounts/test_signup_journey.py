@@ -34,7 +34,7 @@ def test_sign_up_verify_affiliate_and_become_a_delegate(
     # Signed in on confirmation; ask for an affiliation.
     page.goto("/accounts/me/")
     assert "You are not a delegate yet" in page.content()
-    page.get_by_label("Organization").select_option(label="Philippines")
+    page.get_by_label("Organization", exact=True).select_option(label="Philippines")
     page.get_by_label("Your function").fill("Counsellor")
     page.get_by_role("button", name="Send the request").click()
     assert "Your request is sent" in page.content()
