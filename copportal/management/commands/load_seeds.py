@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from contributions import seeds as contribution_seeds
 from copportal.accounts import seeds as account_seeds
 from meetings import seeds as meeting_seeds
 
@@ -27,6 +28,9 @@ class Command(BaseCommand):
         if not demo:
             return
         accounts = account_seeds.create_demo_accounts()
+        demo_meeting = next(meeting for meeting in meetings if meeting.is_demo)
+        count = contribution_seeds.load_demo_contributions(demo_meeting)
+        self.stdout.write(f"Demo meeting {demo_meeting.number}: {count} demo contributions.")
         self.stdout.write(f"Demo accounts (password: {account_seeds.DEMO_PASSWORD}):")
         for email, what in accounts:
             self.stdout.write(f"  {email:<26} {what}")
