@@ -10,6 +10,8 @@ PAGES = [
     "/meetings/99/",
     "/roadmap/",
     "/liaison-notes/",
+    "/contributions/",
+    "/contributions/99-1/",
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password/reset/",
@@ -31,6 +33,44 @@ def test_main_pages_have_no_axe_violations(browser_page):
         results = axe.run(browser_page)
         if results.violations_count:
             problems[url] = results.generate_report()
+    assert not problems, "\n\n".join(f"{url}\n{report}" for url, report in problems.items())
+
+
+SIGNED_IN_PAGES = {
+    "delegate@example.org": [
+        "/accounts/me/",
+        "/contributions/submit/?meeting=99",
+        "/contributions/mine/",
+        "/ar/contributions/submit/?meeting=99",
+    ],
+    "secretariat@example.org": ["/contributions/desk/", "/secretariat/affiliations/"],
+    "chair@example.org": ["/meetings/99/deadline/"],
+}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_signed_in_pages_have_no_axe_violations(browser_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from copportal.accounts.seeds import DEMO_PASSWORD
+
+    call_command("load_seeds", verbosity=0)
+    axe = Axe()
+    problems = {}
+    for email, urls in SIGNED_IN_PAGES.items():
+        browser_page.context.clear_cookies()
+        browser_page.goto("/accounts/login/")
+        browser_page.fill("#id_login", email)
+        browser_page.fill("#id_password", DEMO_PASSWORD)
+        browser_page.get_by_role("button", name="Sign In").click()
+        browser_page.wait_for_url("**/accounts/me/")
+        for url in urls:
+            response = browser_page.goto(url)
+            assert response.status == 200, url
+            results = axe.run(browser_page)
+            if results.violations_count:
+                problems[f"{email} {url}"] = results.generate_report()
     assert not problems, "\n\n".join(f"{url}\n{report}" for url, report in problems.items())
 
 
