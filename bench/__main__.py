@@ -1,0 +1,119 @@
+"""Benchmarks: `make bench`. Each figure is compared with a baseline measured in the same run.
+
+The public list of contributions must cost the same whatever the number of contributions
+(paginated, constant queries): its time with 2,000 published contributions is compared with
+its time with 50. The word search reads extracted text: its ratio shows how it grows.
+Runs on a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is set).
+"""
+
+import os
+import statistics
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "copportal.settings")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from contributions.models import (  # noqa: E402
+    Contribution,
+    ContributionSource,
+    Document,
+    Revision,
+)
+from copportal.accounts.models import Organization, User  # noqa: E402
+from meetings.models import Meeting  # noqa: E402
+
+SMALL, LARGE = 50, 2000
+RUNS = 15
+
+
+def populate(meeting, submitter, organization, count, start):
+    now = timezone.now()
+    contributions = Contribution.objects.bulk_create(
+        Contribution(
+            meeting=meeting,
+            number=start + i,
+            title=f"Contribution {start + i} on child online protection",
+            abstract="Legal frameworks, reporting mechanisms and awareness.",
+            status=Contribution.Status.PUBLISHED,
+            submitter=submitter,
+            submitted_at=now,
+            published_at=now,
+        )
+        for i in range(count)
+    )
+    ContributionSource.objects.bulk_create(
+        ContributionSource(contribution=c, organization=organization) for c in contributions
+    )
+    documents = Document.objects.bulk_create(
+        Document(contribution=c, language="en") for c in contributions
+    )
+    Revision.objects.bulk_create(
+        Revision(
+            document=d,
+            number=0,
+            file=f"contributions/bench/{d.pk}.pdf",
+            stored_name=f"{d.pk}.pdf",
+            original_name="contribution.pdf",
+            file_type="pdf",
+            size=1000,
+            sha256="0" * 64,
+            uploaded_by=submitter,
+            text="A national strategy for child online protection. " * 200,
+            text_extracted_at=now,
+        )
+        for d in documents
+    )
+
+
+def timed(client, url):
+    client.get(url)  # warm up
+    samples = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        response = client.get(url)
+        samples.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return statistics.median(samples) * 1000, len(queries)
+
+
+def main():
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        submitter = User.objects.create_user("bench@example.org", "bench-password-123")
+        organization = Organization.objects.create(
+            kind="member-state", name="Benchland", iso_code="ZZB", region="europe"
+        )
+        meeting = Meeting.objects.create(
+            number=500, start_date=timezone.localdate(), end_date=timezone.localdate()
+        )
+        client = Client()
+        urls = {"list": "/contributions/", "search": "/contributions/?q=strategy"}
+        populate(meeting, submitter, organization, SMALL, start=1)
+        small = {name: timed(client, url) for name, url in urls.items()}
+        populate(meeting, submitter, organization, LARGE - SMALL, start=SMALL + 1)
+        large = {name: timed(client, url) for name, url in urls.items()}
+        print(f"database: {connection.vendor}; median of {RUNS} requests")
+        for name in urls:
+            (ms_small, q_small), (ms_large, q_large) = small[name], large[name]
+            print(
+                f"{name:7} {SMALL:>5} contributions: {ms_small:7.1f} ms, {q_small} queries | "
+                f"{LARGE:>5}: {ms_large:7.1f} ms, {q_large} queries | "
+                f"ratio {ms_large / ms_small:4.2f}"
+            )
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
