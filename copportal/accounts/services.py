@@ -57,7 +57,7 @@ def affiliation_notify(*, affiliation_id: int) -> bool:
     sends again on retry (at least once, and once in every other case).
     """
     affiliation = (
-        Affiliation.objects.select_for_update()
+        Affiliation.objects.select_for_update(of=("self",))
         .select_related("user", "organization")
         .get(pk=affiliation_id)
     )
