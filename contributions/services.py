@@ -58,6 +58,16 @@ def _event(contribution, *, actor, action, from_status, note="") -> None:
     )
 
 
+def _move(contribution, *, to: str, by: User, action: str, note: str = "") -> Contribution:
+    """Change the status (with whatever fields the caller set), bump the version, log it."""
+    before = contribution.status
+    contribution.status = to
+    contribution.version += 1
+    contribution.save()
+    _event(contribution, actor=by, action=action, from_status=before, note=note)
+    return contribution
+
+
 def _locked(contribution_id: int) -> Contribution:
     # Lock the contribution's row only (not its meeting's): numbering has its own lock.
     return (
@@ -223,18 +233,14 @@ def contribution_submit(
         )
     now = timezone.now()
     late = contribution.meeting.is_past_deadline(now)
-    contribution.status = Status.LATE if late else Status.SUBMITTED
     contribution.is_late = late
     contribution.submitted_at = now
-    contribution.version += 1
-    contribution.save()
-    _event(
+    return _move(
         contribution,
-        actor=by,
+        to=Status.LATE if late else Status.SUBMITTED,
+        by=by,
         action=Action.SUBMITTED_LATE if late else Action.SUBMITTED,
-        from_status=Status.DRAFT,
     )
-    return contribution
 
 
 def _add_revision(contribution, *, by: User, language: str, upload, checked=None) -> Revision:
@@ -328,16 +334,11 @@ def _next_number(meeting: Meeting) -> int:
 def contribution_accept(*, contribution_id: int, by: User, note: str = "") -> Contribution:
     """Accept for its meeting and give it its symbol: CWG-COP-<meeting>/<n>."""
     contribution = _decide(contribution_id, allowed={Status.SUBMITTED, Status.LATE})
-    before = contribution.status
-    contribution.number = _next_number(contribution.meeting)
-    contribution.status = Status.ACCEPTED
-    contribution.accepted_at = timezone.now()
-    contribution.version += 1
-    contribution.save()
-    if before == Status.LATE and not note:
+    if contribution.status == Status.LATE and not note:
         note = _("Accepted for this meeting although late.")
-    _event(contribution, actor=by, action=Action.ACCEPTED, from_status=before, note=note)
-    return contribution
+    contribution.number = _next_number(contribution.meeting)
+    contribution.accepted_at = timezone.now()
+    return _move(contribution, to=Status.ACCEPTED, by=by, action=Action.ACCEPTED, note=note)
 
 
 @transaction.atomic
@@ -354,19 +355,14 @@ def contribution_carry_over(*, contribution_id: int, by: User, reason: str) -> C
         raise ValidationError(
             _("There is no later meeting yet: create the next meeting first."), code="no-meeting"
         )
-    before = contribution.status
-    contribution.carried_over_from = current
-    contribution.meeting = target
-    contribution.status = Status.SUBMITTED
-    contribution.version += 1
-    contribution.save()
     note = _("Carried over from meeting %(from)s to meeting %(to)s: %(reason)s") % {
         "from": current.number,
         "to": target.number,
         "reason": reason.strip(),
     }
-    _event(contribution, actor=by, action=Action.CARRIED_OVER, from_status=before, note=note)
-    return contribution
+    contribution.carried_over_from = current
+    contribution.meeting = target
+    return _move(contribution, to=Status.SUBMITTED, by=by, action=Action.CARRIED_OVER, note=note)
 
 
 @transaction.atomic
@@ -376,23 +372,16 @@ def contribution_reject(*, contribution_id: int, by: User, reason: str) -> Contr
     contribution = _decide(
         contribution_id, allowed={Status.SUBMITTED, Status.LATE, Status.ACCEPTED}
     )
-    before = contribution.status
-    contribution.status = Status.REJECTED
-    contribution.version += 1
-    contribution.save()
-    _event(contribution, actor=by, action=Action.REJECTED, from_status=before, note=reason.strip())
-    return contribution
+    return _move(
+        contribution, to=Status.REJECTED, by=by, action=Action.REJECTED, note=reason.strip()
+    )
 
 
 @transaction.atomic
 def contribution_publish(*, contribution_id: int, by: User) -> Contribution:
     contribution = _decide(contribution_id, allowed={Status.ACCEPTED})
-    contribution.status = Status.PUBLISHED
     contribution.published_at = timezone.now()
-    contribution.version += 1
-    contribution.save()
-    _event(contribution, actor=by, action=Action.PUBLISHED, from_status=Status.ACCEPTED)
-    return contribution
+    return _move(contribution, to=Status.PUBLISHED, by=by, action=Action.PUBLISHED)
 
 
 @transaction.atomic
@@ -426,12 +415,9 @@ def contribution_withdraw(*, contribution_id: int, by: User, reason: str = "") -
             % {"status": contribution.get_status_display().lower()},
             code="already-decided",
         )
-    before = contribution.status
-    contribution.status = Status.WITHDRAWN
-    contribution.version += 1
-    contribution.save()
-    _event(contribution, actor=by, action=Action.WITHDRAWN, from_status=before, note=reason.strip())
-    return contribution
+    return _move(
+        contribution, to=Status.WITHDRAWN, by=by, action=Action.WITHDRAWN, note=reason.strip()
+    )
 
 
 def revision_extract_text(*, revision_id: int) -> Revision | None:

@@ -1,4 +1,5 @@
 import uuid
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -68,6 +69,7 @@ class _LoginRequired(Exception):
 
 
 def _login_for_members(view):
+    @wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
@@ -75,8 +77,6 @@ def _login_for_members(view):
             messages.info(request, _("This contribution is for members: sign in to see it."))
             return redirect_to_login(request.get_full_path())
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 

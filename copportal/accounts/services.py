@@ -33,10 +33,15 @@ def affiliation_request(
     return affiliation
 
 
-def _decide(affiliation_id: int, *, by: User, status: str, reason: str = "") -> Affiliation:
+def _pending(affiliation_id: int) -> Affiliation:
+    """The request, locked; refused if another decision came first (a second tab, a colleague)."""
     affiliation = Affiliation.objects.select_for_update().get(pk=affiliation_id)
     if affiliation.status != Affiliation.Status.PENDING:
         raise ValidationError(_("This request has already been decided."))
+    return affiliation
+
+
+def _decide(affiliation: Affiliation, *, by: User, status: str, reason: str = "") -> Affiliation:
     affiliation.status = status
     affiliation.reason = reason
     affiliation.decided_by = by
@@ -72,18 +77,19 @@ def affiliation_notify(*, affiliation_id: int) -> bool:
 @transaction.atomic
 def affiliation_approve(*, affiliation_id: int, by: User) -> Affiliation:
     """Approve the request; an organization the person named is added to the portal first."""
-    affiliation = Affiliation.objects.select_for_update().get(pk=affiliation_id)
-    if affiliation.proposes_organization and affiliation.status == Affiliation.Status.PENDING:
+    affiliation = _pending(affiliation_id)
+    if affiliation.proposes_organization:
         affiliation.organization, _created = Organization.objects.get_or_create(
             name=affiliation.proposed_name.strip(),
             defaults={"kind": affiliation.proposed_kind or Organization.Kind.OTHER},
         )
-        affiliation.save(update_fields=["organization"])
-    return _decide(affiliation_id, by=by, status=Affiliation.Status.APPROVED)
+    return _decide(affiliation, by=by, status=Affiliation.Status.APPROVED)
 
 
 @transaction.atomic
 def affiliation_refuse(*, affiliation_id: int, by: User, reason: str) -> Affiliation:
     if not reason.strip():
         raise ValidationError(_("Say why the request is refused: the person sees the reason."))
-    return _decide(affiliation_id, by=by, status=Affiliation.Status.REFUSED, reason=reason)
+    return _decide(
+        _pending(affiliation_id), by=by, status=Affiliation.Status.REFUSED, reason=reason
+    )

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -8,8 +8,8 @@ urlpatterns = [
     path("accounts/me/", views.me, name="me"),
     path("accounts/affiliations/request/", views.affiliation_request, name="affiliation_request"),
     path("secretariat/affiliations/", views.affiliation_queue, name="affiliation_queue"),
-    path(
-        "secretariat/affiliations/<int:pk>/<str:decision>/",
+    re_path(
+        r"^secretariat/affiliations/(?P<pk>[0-9]+)/(?P<decision>approve|refuse)/$",
         views.affiliation_decide,
         name="affiliation_decide",
     ),

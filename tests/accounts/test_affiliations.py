@@ -236,3 +236,12 @@ class TestOrganizationNotListed:
                 affiliation_id=affiliation.pk, by=secretariat, reason="Unknown"
             )
         assert "Child Safety Lab" in mail.outbox[0].subject
+
+
+@pytest.mark.django_db
+def test_an_unknown_decision_is_404(client_for, secretariat, outsider, organization):
+    affiliation = AffiliationFactory(user=outsider, organization=organization, status="pending")
+    response = client_for(secretariat).post(f"/secretariat/affiliations/{affiliation.pk}/maybe/")
+    assert response.status_code == 404
+    affiliation.refresh_from_db()
+    assert affiliation.status == Affiliation.Status.PENDING
