@@ -349,7 +349,10 @@ def contribution_carry_over(*, contribution_id: int, by: User, reason: str) -> C
     contribution = _decide(contribution_id, allowed={Status.SUBMITTED, Status.LATE})
     current = contribution.meeting
     target = (
-        Meeting.objects.filter(start_date__gt=current.start_date).order_by("start_date").first()
+        # The next meeting of the same kind: a real contribution never moves to a demo meeting.
+        Meeting.objects.filter(start_date__gt=current.start_date, is_demo=current.is_demo)
+        .order_by("start_date")
+        .first()
     )
     if target is None:
         raise ValidationError(

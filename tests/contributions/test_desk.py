@@ -9,6 +9,7 @@ import time_machine
 from contributions import services
 from contributions.models import Contribution
 
+from ..factories import MeetingFactory
 from .conftest import make_accepted, make_draft, make_submitted
 
 
@@ -106,6 +107,20 @@ def test_carry_over_without_a_next_meeting_says_so(client_for, delegate, secreta
         f"/contributions/id/{late.pk}/desk/carry-over/", {"reason": "Next time"}, follow=True
     )
     assert "create the next meeting first" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_carry_over_skips_demonstration_meetings(client_for, delegate, secretariat, meeting):
+    MeetingFactory(
+        number=31, start_date=meeting.start_date + datetime.timedelta(days=30), is_demo=True
+    )
+    late = _late(delegate, meeting)
+    response = client_for(secretariat).post(
+        f"/contributions/id/{late.pk}/desk/carry-over/", {"reason": "Next time"}, follow=True
+    )
+    assert "create the next meeting first" in response.content.decode()
+    late.refresh_from_db()
+    assert late.meeting == meeting
 
 
 @pytest.mark.django_db
