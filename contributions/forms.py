@@ -7,10 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from copportal.accounts.models import Organization, Region
+from copportal.languages import Language
+from copportal.uploads import allowed_types, check_upload, limits_text, too_large_error
 from meetings.models import Meeting, Theme
 
-from .models import Audience, Contribution, Language
-from .uploads import allowed_types, check_upload, limits_text, too_large_error
+from .models import Audience, Contribution
 
 REQUIRED_TO_SUBMIT = _("Required to submit. You can save a draft without it.")
 

@@ -17,25 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from copportal.accounts.models import Affiliation, Organization
+from copportal.languages import Language
+from copportal.uploads import FileType
 from meetings.models import Meeting, Theme
-
-
-class Language(models.TextChoices):
-    """The six ITU languages; the letter ends a document symbol (-A, -C, -E, -F, -R, -S)."""
-
-    ARABIC = "ar", _("Arabic")
-    CHINESE = "zh", _("Chinese")
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-    RUSSIAN = "ru", _("Russian")
-    SPANISH = "es", _("Spanish")
-
-    @property
-    def letter(self) -> str:
-        return LANGUAGE_LETTERS[self.value]
-
-
-LANGUAGE_LETTERS = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
 
 
 class Audience(models.TextChoices):
@@ -350,7 +334,7 @@ class Document(models.Model):
 
     @property
     def letter(self) -> str:
-        return LANGUAGE_LETTERS[self.language]
+        return Language(self.language).letter
 
     @property
     def latest(self) -> "Revision | None":
@@ -366,13 +350,6 @@ def revision_upload_to(revision, filename):
 
 class Revision(models.Model):
     """One file of a language version. Rev.0 is the original; nothing is ever overwritten."""
-
-    class FileType(models.TextChoices):
-        PDF = "pdf", "PDF"
-        DOCX = "docx", "Word (DOCX)"
-        PPTX = "pptx", "PowerPoint (PPTX)"
-        XLSX = "xlsx", "Excel (XLSX)"
-        ODT = "odt", "OpenDocument text (ODT)"
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveSmallIntegerField(_("revision"))

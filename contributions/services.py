@@ -14,10 +14,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from copportal import extraction
 from copportal.accounts.models import Organization, User
+from copportal.uploads import check_upload
 from meetings.models import Meeting, Theme
 
-from . import extraction
 from .models import (
     Contribution,
     ContributionEvent,
@@ -27,7 +28,6 @@ from .models import (
     Revision,
     SymbolCounter,
 )
-from .uploads import check_upload
 
 logger = logging.getLogger(__name__)
 Status = Contribution.Status

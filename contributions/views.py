@@ -18,6 +18,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import role_required
+from copportal.uploads import MIME_TYPES, limits_text
 from meetings.models import Meeting
 
 from . import services
@@ -31,7 +32,6 @@ from .forms import (
     VisibilityForm,
 )
 from .models import Contribution, ContributionSource, Document, Revision
-from .uploads import MIME_TYPES, limits_text
 
 PAGE_SIZE = 50
 Status = Contribution.Status

@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
+
+from copportal.languages import INTERFACE_LANGUAGES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -251,14 +252,7 @@ REQUIRE_STAFF_MFA = _from_env("REQUIRE_STAFF_MFA", _bool, not DEBUG)
 
 # Internationalization: the six ITU languages; English is served unprefixed.
 LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("ar", _("Arabic")),
-    ("zh-hans", _("Chinese")),
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("ru", _("Russian")),
-    ("es", _("Spanish")),
-]
+LANGUAGES = INTERFACE_LANGUAGES  # copportal/languages.py: the one list of the six
 LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
@@ -323,7 +317,7 @@ LOGGING = {
 }
 
 # --- Contributions (issue 3): files people upload ------------------------------------------
-# Types are checked by content (contributions/uploads.py); names: pdf, docx, pptx, xlsx, odt.
+# Types are checked by content (copportal/uploads.py); names: pdf, docx, pptx, xlsx, odt.
 CONTRIBUTION_FILE_TYPES = _from_env(
     "CONTRIBUTION_FILE_TYPES", _list, ["pdf", "docx", "pptx", "xlsx", "odt"]
 )
@@ -339,7 +333,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 FILE_UPLOAD_HANDLERS = [
-    "contributions.uploads.SizeLimitUploadHandler",
+    "copportal.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from contributions import services
 from contributions.models import Contribution, Revision
-from contributions.uploads import check_upload, safe_filename
+from copportal.uploads import check_upload, safe_filename
 
 from ..factories import make_docx, make_pdf, pdf_upload
 from .conftest import make_draft

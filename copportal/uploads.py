@@ -16,17 +16,23 @@ from xml.etree import ElementTree
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-TYPE_NAMES = {
-    "pdf": "PDF",
-    "docx": "Word (DOCX)",
-    "pptx": "PowerPoint (PPTX)",
-    "xlsx": "Excel (XLSX)",
-    "odt": "OpenDocument (ODT)",
-}
+
+class FileType(models.TextChoices):
+    """The file types the portal can accept (settings.CONTRIBUTION_FILE_TYPES picks among them)."""
+
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word (DOCX)"
+    PPTX = "pptx", "PowerPoint (PPTX)"
+    XLSX = "xlsx", "Excel (XLSX)"
+    ODT = "odt", "OpenDocument (ODT)"
+
+
+TYPE_NAMES = dict(FileType.choices)
 MIME_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -1,0 +1,46 @@
+"""The six ITU languages: one vocabulary for documents, content and the interface.
+
+A document's language is its ISO 639-1 code (`zh`, as ITU writes it); the interface's locale
+for Chinese is `zh-hans` (Django's). Symbols end with a letter per language (-A, -C, -E, -F,
+-R, -S). Everything that names a language imports it from here.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    """A document's or a text's language, in ITU's order of letters."""
+
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh", _("Chinese")
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    RUSSIAN = "ru", _("Russian")
+    SPANISH = "es", _("Spanish")
+
+    @property
+    def letter(self) -> str:
+        """The letter that ends a document symbol: CWG-COP-20/5-F."""
+        return LETTERS[self.value]
+
+    @property
+    def locale(self) -> str:
+        """The interface's language code (settings.LANGUAGES) for this language."""
+        return LOCALES.get(self.value, self.value)
+
+    @classmethod
+    def from_locale(cls, locale: str) -> "Language":
+        """The document language of an interface language code ("zh-hans" -> zh)."""
+        code = (locale or "").lower()
+        for language, ui in LOCALES.items():
+            if code == ui:
+                return cls(language)
+        return cls(code.split("-")[0])
+
+
+LETTERS = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
+# Where the interface's code differs from the document's code.
+LOCALES = {"zh": "zh-hans"}
+# The interface's languages, for settings.LANGUAGES, in the same order.
+INTERFACE_LANGUAGES = [(LOCALES.get(code, code), label) for code, label in Language.choices]
