@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from copportal.accounts.models import Organization, Region
 from copportal.languages import Language
 from copportal.uploads import allowed_types, check_upload, limits_text, too_large_error
-from meetings.models import Meeting, Theme
+from meetings.models import Audience, Meeting, Theme
 
-from .models import Audience, Contribution
+from .models import Contribution
 
 REQUIRED_TO_SUBMIT = _("Required to submit. You can save a draft without it.")
 
@@ -49,11 +49,11 @@ class ContributionForm(forms.ModelForm):
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("The themes of the roadmap 2024–2026 this document addresses."),
+        help_text=_("The themes of the roadmap 2024–2026 and the risks this document addresses."),
     )
-    audiences = forms.MultipleChoiceField(
+    audiences = forms.ModelMultipleChoiceField(
         label=_("Audiences"),
-        choices=Audience.choices,
+        queryset=Audience.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Whom it concerns, in the terms of the ITU 2020 COP Guidelines."),

@@ -8,7 +8,6 @@ Every change of state is a ContributionEvent.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -19,21 +18,7 @@ from django.utils.translation import pgettext_lazy
 from copportal.accounts.models import Affiliation, Organization
 from copportal.languages import Language
 from copportal.uploads import FileType
-from meetings.models import Meeting, Theme
-
-
-class Audience(models.TextChoices):
-    """The audiences of the ITU 2020 Guidelines on Child Online Protection."""
-
-    CHILDREN = "children", _("Children")
-    PARENTS_EDUCATORS = "parents-educators", _("Parents and educators")
-    INDUSTRY = "industry", _("Industry")
-    POLICY_MAKERS = "policy-makers", _("Policy-makers")
-
-
-def validate_audiences(value):
-    if not isinstance(value, list) or not set(value) <= set(Audience.values):
-        raise ValidationError(_("Choose audiences from the list."))
+from meetings.models import Audience, Meeting, Theme
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -131,8 +116,8 @@ class Contribution(models.Model):
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="contributions", verbose_name=_("themes")
     )
-    audiences = models.JSONField(
-        _("audiences"), default=list, blank=True, validators=[validate_audiences]
+    audiences = models.ManyToManyField(
+        Audience, blank=True, related_name="contributions", verbose_name=_("audiences")
     )
     original_language = models.CharField(
         _("original language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
@@ -212,9 +197,6 @@ class Contribution(models.Model):
         if not self.number:
             return ""
         return f"CWG-COP-{self.meeting.number}/{self.number}"
-
-    def get_audiences_display(self) -> list[str]:
-        return [Audience(code).label for code in self.audiences if code in Audience.values]
 
     @property
     def is_editable_draft(self) -> bool:

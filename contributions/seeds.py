@@ -7,7 +7,7 @@ import docx
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from copportal.accounts.models import SECRETARIAT_GROUP, User
-from meetings.models import Meeting, Theme
+from meetings.models import Audience, Meeting, Theme
 
 from . import services
 from .models import Contribution
@@ -82,7 +82,7 @@ def load_demo_contributions(meeting: Meeting) -> int:
             abstract=row["abstract"],
             purpose=row["purpose"],
             action_requested=row["action_requested"],
-            audiences=row["audiences"],
+            audiences=list(Audience.objects.filter(slug__in=row["audiences"])),
             original_language="en",
         )
         if row.get("submit") or row.get("publish"):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from copportal import extraction
 from copportal.accounts.models import Organization, User
 from copportal.uploads import check_upload
-from meetings.models import Meeting, Theme
+from meetings.models import Audience, Meeting, Theme
 
 from .models import (
     Contribution,
@@ -41,7 +41,6 @@ AUTHOR_FIELDS = (
     "purpose",
     "action_requested",
     "abstract",
-    "audiences",
     "original_language",
     "contacts",
 )
@@ -111,6 +110,7 @@ def contribution_create(
     title: str,
     sources: list[Organization],
     themes: list[Theme],
+    audiences: list[Audience] = (),
     creation_token: uuid.UUID | None = None,
     upload=None,
     **fields,
@@ -145,6 +145,7 @@ def contribution_create(
         return existing, False
     _set_sources(contribution, sources=sources, by=submitter)
     contribution.themes.set(themes)
+    contribution.audiences.set(audiences)
     _event(contribution, actor=submitter, action=Action.CREATED, from_status=Status.DRAFT)
     if upload:
         _add_revision(
@@ -165,6 +166,7 @@ def contribution_update(
     version: int,
     sources: list[Organization],
     themes: list[Theme],
+    audiences: list[Audience] = (),
     upload=None,
     **fields,
 ) -> Contribution:
@@ -196,6 +198,7 @@ def contribution_update(
     contribution.save()
     _set_sources(contribution, sources=sources, by=by)
     contribution.themes.set(themes)
+    contribution.audiences.set(audiences)
     _event(contribution, actor=by, action=Action.EDITED, from_status=Status.DRAFT)
     if upload:
         _add_revision(

@@ -50,7 +50,7 @@ def _with_relations(contributions):
     )
     return contributions.select_related(
         "meeting", "submitter", "carried_over_from"
-    ).prefetch_related(sources, "themes", documents)
+    ).prefetch_related(sources, "themes", "audiences", documents)
 
 
 def _get_visible(request, **lookup) -> Contribution:
@@ -263,6 +263,7 @@ def _save(request, form, contribution=None):
         "by": request.user,
         "sources": list(data["sources"]),
         "themes": list(data["themes"]),
+        "audiences": list(data["audiences"]),
         "upload": data.get("file"),
     }
     try:

@@ -91,6 +91,8 @@ SITE_URL = _from_env("SITE_URL", str, "http://127.0.0.1:8000")
 DEMO_DATA = DEBUG
 
 INSTALLED_APPS = [
+    # Translated model fields (a column per language); must come before the admin.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -102,6 +104,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "rules.apps.AutodiscoverRulesConfig",
     "copportal",
     "copportal.accounts",
     "meetings",
@@ -219,6 +222,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Accounts
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # Every permission is declared in an app's rules.py (django-rules) and asked with has_perm.
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -32,22 +32,62 @@ def validate_time_zone(value):
         ) from None
 
 
-class Theme(models.Model):
-    """A theme of the roadmap 2024–2026 (20th meeting, after the ITU 2020 COP Guidelines)."""
+class Audience(models.Model):
+    """An audience of the ITU 2020 Guidelines on Child Online Protection (children, parents
+    and educators, industry, policy-makers): one vocabulary for contributions and resources."""
 
     slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+
+    def __str__(self):
+        return self.name
+
+
+class ThemeQuerySet(models.QuerySet):
+    def roadmap(self):
+        """The themes of the roadmap 2024–2026, in their order."""
+        return self.filter(kind=Theme.Kind.ROADMAP)
+
+    def risks(self):
+        return self.filter(kind=Theme.Kind.RISK)
+
+
+class Theme(models.Model):
+    """A theme: of the roadmap 2024–2026 (20th meeting, after the ITU 2020 COP Guidelines), or
+    a risk that contributions and resources address (cyberbullying, grooming, ...).
+
+    One vocabulary for contributions and resources; the roadmap page shows the roadmap's.
+    """
+
+    class Kind(models.TextChoices):
+        ROADMAP = "roadmap", _("Roadmap theme")
+        RISK = "risk", _("Risk")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.ROADMAP)
     title = models.CharField(_("title"), max_length=200)
     period = models.CharField(
-        _("period"), max_length=50, help_text=_("For example: Q1 2024; later meetings.")
+        _("period"),
+        max_length=50,
+        blank=True,
+        help_text=_("For a roadmap theme. For example: Q1 2024; later meetings."),
     )
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     source = models.CharField(_("source"), max_length=300, blank=True)
 
+    objects = ThemeQuerySet.as_manager()
+
     class Meta:
-        ordering = ["order"]
-        verbose_name = _("roadmap theme")
-        verbose_name_plural = _("roadmap themes")
+        ordering = ["kind", "order", "slug"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
 
     def __str__(self):
         return self.title

@@ -12,6 +12,7 @@ from django.utils import timezone
 from copportal.accounts.models import Organization
 
 from .models import (
+    Audience,
     DraftResolution,
     LiaisonNote,
     LiaisonRecipient,
@@ -51,6 +52,23 @@ THEMES = [
     ),
 ]
 
+# The four audiences of the ITU 2020 Guidelines on Child Online Protection.
+AUDIENCES = [
+    ("children", "Children"),
+    ("parents-educators", "Parents and educators"),
+    ("industry", "Industry"),
+    ("policy-makers", "Policy-makers"),
+]
+
+# Risks that contributions and resources address (DESIGN.md: the library's themes).
+RISKS = [
+    ("cyberbullying", "Cyberbullying"),
+    ("grooming", "Grooming"),
+    ("sexual-exploitation-abuse", "Child sexual exploitation and abuse"),
+    ("privacy", "Privacy"),
+    ("age-assurance", "Age assurance"),
+]
+
 DRAFT_RESOLUTION_TITLE = (
     "Encouraging ITU Member States and Sector Members, through the Union, to prioritize, "
     "strengthen and streamline child online protection activities through specific "
@@ -84,6 +102,22 @@ resolves
 invites Member States and Sector Members
 1 to prioritize, strengthen and streamline strategic child online protection activities through specific programmes such as International Girls in ICT Day;
 2 to continue collaborating on this subject with other ITU members."""
+
+
+def load_audiences() -> list[Audience]:
+    return [
+        Audience.objects.update_or_create(slug=slug, defaults={"name": name, "order": order})[0]
+        for order, (slug, name) in enumerate(AUDIENCES, start=1)
+    ]
+
+
+def load_risks() -> list[Theme]:
+    return [
+        Theme.objects.update_or_create(
+            slug=slug, defaults={"kind": Theme.Kind.RISK, "title": title, "order": order}
+        )[0]
+        for order, (slug, title) in enumerate(RISKS, start=1)
+    ]
 
 
 def load_roadmap() -> dict[str, Theme]:
@@ -287,6 +321,8 @@ def load_demo_meeting(themes: dict[str, Theme]) -> Meeting:
 
 
 def load_meetings(*, demo: bool) -> list[Meeting]:
+    load_audiences()
+    load_risks()
     themes = load_roadmap()
     meetings = [load_meeting_19(), load_meeting_20(themes)]
     if demo:

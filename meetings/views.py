@@ -30,7 +30,7 @@ def meeting_detail(request, number):
 
 
 def roadmap(request):
-    themes = Theme.objects.prefetch_related(
+    themes = Theme.objects.roadmap().prefetch_related(
         Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
     )
     return render(request, "meetings/roadmap.html", {"themes": themes})

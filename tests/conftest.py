@@ -75,6 +75,15 @@ def _eager_celery(settings):
 
 
 @pytest.fixture
+def audiences(db):
+    """The four audiences of the 2020 Guidelines (a migration adds them, but a transactional
+    test's flush removes them: load them again)."""
+    from meetings.seeds import load_audiences
+
+    return load_audiences()
+
+
+@pytest.fixture
 def organization(db):
     return OrganizationFactory(name="Philippines", iso_code="PHL", region="asia-pacific")
 

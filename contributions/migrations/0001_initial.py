@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('purpose', models.CharField(blank=True, choices=[('action', 'For action'), ('information', 'For information')], max_length=12, verbose_name='purpose')),
                 ('action_requested', models.TextField(blank=True, verbose_name='action requested')),
                 ('abstract', models.TextField(blank=True, verbose_name='abstract')),
-                ('audiences', models.JSONField(blank=True, default=list, validators=[contributions.models.validate_audiences], verbose_name='audiences')),
+                ('audiences', models.JSONField(blank=True, default=list, verbose_name='audiences')),
                 ('original_language', models.CharField(choices=[('ar', 'Arabic'), ('zh', 'Chinese'), ('en', 'English'), ('fr', 'French'), ('ru', 'Russian'), ('es', 'Spanish')], default='en', max_length=2, verbose_name='original language')),
                 ('contacts', models.TextField(blank=True, verbose_name='contacts')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('late', 'Late'), ('accepted', 'Accepted'), ('published', 'Published'), ('withdrawn', 'Withdrawn'), ('rejected', 'Rejected')], default='draft', max_length=10, verbose_name='status')),

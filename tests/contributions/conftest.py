@@ -8,12 +8,13 @@ from django.utils import timezone
 
 from contributions import services
 from contributions.models import Contribution
+from meetings.models import Audience
 
 from ..factories import MeetingFactory, ThemeFactory, pdf_upload
 
 
 @pytest.fixture
-def meeting(db):
+def meeting(audiences):
     """A meeting opening in 40 days: its deadline (12 days before) is 28 days ahead."""
     return MeetingFactory(number=30)
 
@@ -39,7 +40,7 @@ def make_draft(*, user, meeting, organizations=None, file=True, **fields) -> Con
         "abstract": "A proposal.",
         "kind": Contribution.Kind.CONTRIBUTION,
         "original_language": "en",
-        "audiences": ["children"],
+        "audiences": list(Audience.objects.filter(slug="children")),
     }
     values.update(fields)
     contribution, _created = services.contribution_create(

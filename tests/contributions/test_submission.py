@@ -4,6 +4,7 @@ import pytest
 
 from contributions import services
 from contributions.models import Contribution, ContributionEvent
+from meetings.models import Audience
 
 from ..factories import OrganizationFactory, pdf_upload
 from .conftest import make_draft
@@ -19,7 +20,7 @@ def form_data(meeting, delegate, **extra):
         "action_requested": "Agree to review the resolution.",
         "abstract": "Proposes to review Resolution 1306.",
         "original_language": "en",
-        "audiences": ["policy-makers"],
+        "audiences": [Audience.objects.get(slug="policy-makers").pk],
         "action": "submit",
     }
     data.update(extra)
@@ -49,7 +50,7 @@ def test_submit_on_time_in_one_go(client_for, delegate, meeting):
     contribution = Contribution.objects.get()
     assert contribution.status == Contribution.Status.SUBMITTED and not contribution.is_late
     assert contribution.submitter == delegate
-    assert contribution.audiences == ["policy-makers"]
+    assert [a.slug for a in contribution.audiences.all()] == ["policy-makers"]
     text = response.content.decode()
     assert "submitted on time" in text
     assert "The secretariat will check it" in text  # what happens next
