@@ -203,6 +203,13 @@ class Contribution(models.Model):
         return self.status == self.Status.DRAFT
 
     @property
+    def is_public_record(self) -> bool:
+        """Published, or withdrawn after publication: the public record stays."""
+        return self.status == self.Status.PUBLISHED or (
+            self.status == self.Status.WITHDRAWN and self.published_at is not None
+        )
+
+    @property
     def is_withdrawable(self) -> bool:
         return self.status not in {self.Status.WITHDRAWN, self.Status.REJECTED}
 

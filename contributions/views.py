@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
-from copportal.accounts.permissions import role_required
+from copportal.accounts.permissions import permission_required
 from copportal.uploads import MIME_TYPES, limits_text
 from meetings.models import Meeting
 
@@ -401,7 +401,7 @@ def contribution_withdraw(request, pk):
     )
 
 
-@role_required("secretariat")
+@permission_required("contributions.use_desk")
 def desk(request):
     """The secretariat's desk: per meeting, what waits for a decision and what to publish."""
     meetings = list(Meeting.objects.order_by("-start_date"))
@@ -436,7 +436,7 @@ def desk(request):
 DESK_ACTIONS = {"accept", "reject", "carry-over", "publish", "visibility"}
 
 
-@role_required("secretariat")
+@permission_required("contributions.use_desk")
 @require_POST
 def desk_action(request, pk, action):
     if action not in DESK_ACTIONS:
@@ -502,7 +502,7 @@ def revision_download(request, pk):
     return response
 
 
-@role_required("chair", "secretariat")
+@permission_required("meetings.change_deadline")
 def meeting_deadline(request, number):
     """The chair's override of a meeting's deadline (or back to the rule), with its history."""
     meeting = get_object_or_404(Meeting, number=number)

@@ -1,4 +1,4 @@
-"""Who may do what: the one place that turns roles into access decisions for views."""
+"""Asking for a permission in a view: the permissions themselves live in the rules.py files."""
 
 from functools import wraps
 
@@ -6,25 +6,23 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
 
-def role_required(*roles: str):
-    """Let a view through for users having one of `roles` ("chair", "secretariat", "delegate").
+def permission_required(permission: str, fn=None):
+    """Let a view through for users having `permission` (on the object `fn` returns, if any).
 
-    Anonymous users are sent to the login page; signed-in users without the role get 403.
+    `fn(request, *args, **kwargs)` returns the object the permission is asked on. Anonymous
+    users are sent to the login page; signed-in users without the permission get 403.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            user = request.user
-            if not user.is_authenticated:
+            target = fn(request, *args, **kwargs) if fn else None
+            if request.user.has_perm(permission, target):
+                return view(request, *args, **kwargs)
+            if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not any(getattr(user, f"is_{role}") for role in roles):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
+            raise PermissionDenied
 
         return wrapped
 
     return decorator
-
-
-secretariat_required = role_required("secretariat")

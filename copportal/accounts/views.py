@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from . import services
 from .forms import AffiliationRefuseForm, AffiliationRequestForm, ProfileForm
 from .models import Affiliation
-from .permissions import secretariat_required
+from .permissions import permission_required
 
 
 @login_required
@@ -55,7 +55,7 @@ def affiliation_request(request):
     return render(request, "accounts/affiliation_request.html", {"form": form})
 
 
-@secretariat_required
+@permission_required("accounts.review_affiliations")
 def affiliation_queue(request):
     """The secretariat's queue: pending requests first, then the latest decisions."""
     pending = Affiliation.objects.pending().select_related("user", "organization")
@@ -72,7 +72,7 @@ def affiliation_queue(request):
     )
 
 
-@secretariat_required
+@permission_required("accounts.review_affiliations")
 @require_POST
 def affiliation_decide(request, pk, decision):
     affiliation = get_object_or_404(Affiliation, pk=pk)
