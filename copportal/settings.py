@@ -259,6 +259,11 @@ REQUIRE_STAFF_MFA = _from_env("REQUIRE_STAFF_MFA", _bool, not DEBUG)
 LANGUAGE_CODE = "en"
 LANGUAGES = INTERFACE_LANGUAGES  # copportal/languages.py: the one list of the six
 LANGUAGES_BIDI = ["ar"]
+# Translated model fields (copportal/content.py): a column per language. Pages fall back to a
+# record's original language with the {% translated %} tag; plain attribute access (admin,
+# ordering, <title>) falls back to English, then French.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -1,7 +1,11 @@
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import linebreaks as linebreaks_filter
 from django.urls import translate_url
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -23,3 +27,25 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag
+def translated(obj, field: str, linebreaks: bool = False):
+    """A translated field (copportal/content.py) in the reader's language, or its original.
+
+    The original is wrapped in an element with its `lang` and followed by a note saying so,
+    so screen readers pronounce it right and readers know a translation is missing.
+    """
+    shown = obj.shown(field)
+    text = linebreaks_filter(shown.text, autoescape=True) if linebreaks else escape(shown.text)
+    if not shown.is_fallback:
+        return mark_safe(text)
+    tag = "div" if linebreaks else "span"
+    note = _("original in %(language)s") % {"language": shown.language.label}
+    return format_html(
+        '<{tag} lang="{lang}">{text}</{tag}> <small class="text-body-secondary">({note})</small>',
+        tag=tag,
+        lang=shown.language.locale,
+        text=mark_safe(text),
+        note=note,
+    )
