@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import (
+    DeadlineChange,
     DraftResolution,
     LiaisonNote,
     LiaisonRecipient,
@@ -46,3 +47,9 @@ class LiaisonRecipientInline(admin.TabularInline):
 class LiaisonNoteAdmin(admin.ModelAdmin):
     list_display = ["subject", "meeting", "status", "sent_at"]
     inlines = [LiaisonRecipientInline]
+
+
+@admin.register(DeadlineChange)
+class DeadlineChangeAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "changed_at", "changed_by", "old_deadline", "new_deadline"]
+    readonly_fields = [f.name for f in DeadlineChange._meta.fields]

@@ -214,6 +214,11 @@ class Meeting(models.Model):
         return (at or timezone.now()) > self.deadline
 
     @property
+    def is_open_for_submission(self) -> bool:
+        """Not over yet: contributions (late ones after the deadline) are still possible."""
+        return self.end_date >= timezone.localdate(timezone=self.zone)
+
+    @property
     def is_multi_day(self) -> bool:
         return self.end_date != self.start_date
 
@@ -361,3 +366,25 @@ class LiaisonRecipient(models.Model):
 
     def __str__(self):
         return f"{self.body} {self.detail}".strip()
+
+
+class DeadlineChange(models.Model):
+    """The chair's (or secretariat's) override of a meeting's deadline, and who made it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="deadline_changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    old_deadline = models.DateTimeField()
+    new_deadline = models.DateTimeField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["meeting", "-changed_at"]
+        verbose_name = _("deadline change")
+        verbose_name_plural = _("deadline changes")
+
+    def __str__(self):
+        old, new = (f"{value:%Y-%m-%d %H:%M}" for value in (self.old_deadline, self.new_deadline))
+        return f"{self.meeting}: {old} → {new}"

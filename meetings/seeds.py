@@ -328,3 +328,9 @@ def load_meetings(*, demo: bool) -> list[Meeting]:
     if demo:
         meetings.append(load_demo_meeting(themes))
     return meetings
+
+
+def load(*, demo: bool) -> list[str]:
+    """The seeding interface (manage.py load_seeds): the roadmap, meetings and their outcomes."""
+    meetings = load_meetings(demo=demo)
+    return [f"Loaded {len(meetings)} meetings: {', '.join(str(m.number) for m in meetings)}."]

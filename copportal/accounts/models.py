@@ -90,6 +90,12 @@ class User(AbstractUser):
         return SECRETARIAT_GROUP in self.group_names
 
     @property
+    def roles(self) -> list[str]:
+        """The names of the user's officer roles, for their account page."""
+        names = {CHAIR_GROUP: _("Chair"), SECRETARIAT_GROUP: _("Secretariat")}
+        return [str(label) for group, label in names.items() if group in self.group_names]
+
+    @property
     def is_officer(self) -> bool:
         """The chair or the secretariat: they must use MFA in production."""
         return self.is_chair or self.is_secretariat

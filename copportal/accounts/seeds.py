@@ -97,3 +97,14 @@ def create_demo_accounts() -> list[tuple[str, str]]:
         ("delegate2@example.org", "delegate of Malawi"),
         ("pending@example.org", "affiliation with Kenya pending"),
     ]
+
+
+def load(*, demo: bool) -> list[str]:
+    """The seeding interface (manage.py load_seeds): Member States, role groups, demo accounts."""
+    states = load_organizations()
+    ensure_role_groups()
+    lines = [f"Loaded {states} Member States."]
+    if demo:
+        lines.append(f"Demo accounts (password: {DEMO_PASSWORD}):")
+        lines += [f"  {email:<26} {what}" for email, what in create_demo_accounts()]
+    return lines
