@@ -41,7 +41,7 @@ def translated(obj, field: str, linebreaks: bool = False):
     if not shown.is_fallback:
         return mark_safe(text)
     tag = "div" if linebreaks else "span"
-    note = _("original in %(language)s") % {"language": shown.language.label}
+    note = _("original in %(language)s") % {"language": shown.language.in_text}
     return format_html(
         '<{tag} lang="{lang}">{text}</{tag}> <small class="text-body-secondary">({note})</small>',
         tag=tag,
