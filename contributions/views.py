@@ -210,11 +210,24 @@ def contribution_submit(request):
             return _save(request, form)
     else:
         initial = {"creation_token": uuid.uuid4(), "opened_at": timezone.now()}
-        meeting = Meeting.objects.upcoming().filter(number=request.GET.get("meeting") or 0)
-        if meeting:
-            initial["meeting"] = meeting[0]
+        number = request.GET.get("meeting", "")
+        if number:
+            meeting = Meeting.objects.upcoming().filter(number=_as_int(number)).first()
+            if meeting:
+                initial["meeting"] = meeting
+            else:
+                messages.warning(
+                    request,
+                    _("“%(value)s” is not an upcoming meeting's number: choose the meeting below.")
+                    % {"value": number[:20]},
+                )
         form = ContributionForm(initial=initial, user=user)
     return _form_page(request, form)
+
+
+def _as_int(value: str) -> int | None:
+    """A query parameter as a positive number, or None when it is not one."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 @login_required

@@ -210,6 +210,17 @@ class Meeting(models.Model):
         """The contribution deadline: the chair's override, or the rule's."""
         return self.deadline_override or self.rule_deadline
 
+    @property
+    def deadline_bounds(self) -> tuple[datetime.datetime, datetime.datetime]:
+        """The earliest and latest deadline the chair may set: from a year before the meeting
+        opens to its opening (midnight of its first day, in its zone)."""
+        opening = datetime.datetime.combine(self.start_date, datetime.time(0, 0), tzinfo=self.zone)
+        try:
+            earliest = opening.replace(year=opening.year - 1)
+        except ValueError:  # 29 February
+            earliest = opening.replace(year=opening.year - 1, day=28)
+        return earliest, opening
+
     def is_past_deadline(self, at: datetime.datetime | None = None) -> bool:
         return (at or timezone.now()) > self.deadline
 

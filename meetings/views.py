@@ -72,13 +72,16 @@ def meeting_deadline(request, number):
         },
     )
     if request.method == "POST" and form.is_valid():
-        services.meeting_deadline_set(
+        changed = services.meeting_deadline_set(
             meeting_id=meeting.pk,
             by=request.user,
             deadline=form.cleaned_data["deadline"],
             reason=form.cleaned_data["reason"],
         )
-        messages.success(request, _("The deadline is changed; the change is recorded."))
+        if changed:
+            messages.success(request, _("The deadline is changed; the change is recorded."))
+        else:
+            messages.info(request, _("This is already the deadline: nothing changed."))
         return redirect(meeting)
     return render(
         request,
