@@ -88,8 +88,15 @@ def contribution_list(request):
     """Published contributions with filters; members also see members-only ones."""
     form = ContributionFilterForm(request.GET or None)
     contributions = Contribution.objects.listed_for(request.user)
-    if form.is_valid():
+    ignored = []
+    if form.is_bound:
+        # A bad value drops its own filter, and only it: the others still apply.
+        form.is_valid()
         contributions = _filtered(contributions, form.cleaned_data)
+        ignored = [
+            {"label": form[name].label, "value": form.data.get(name, "")[:40]}
+            for name in form.errors
+        ]
     contributions = _with_relations(contributions).order_by("-meeting__number", "number")
     page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -97,7 +104,7 @@ def contribution_list(request):
     return render(
         request,
         "contributions/contribution_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query.urlencode(), "ignored": ignored},
     )
 
 

@@ -64,10 +64,21 @@ def test_sorted_by_symbol_newest_meeting_first(client, listed):
         ("?language=en&meeting=31", ["Gamma"]),
         ("?q=alpha", ["Alpha"]),
         ("?meeting=nonsense", ["Gamma", "Alpha", "Beta"]),  # a bad filter is ignored
+        ("?meeting=nonsense&kind=good-practice", ["Beta"]),  # ... and only it
+        ("?meeting=30&theme=nope&language=fr", ["Beta"]),
     ],
 )
 def test_filters(client, listed, query, expected):
     assert _titles(client, query) == expected
+
+
+@pytest.mark.django_db
+def test_an_ignored_filter_is_named(client, listed):
+    response = client.get("/contributions/?meeting=abc&kind=good-practice")
+    page = response.content.decode()
+    assert "Some filters were ignored" in page
+    assert "Meeting: “abc”" in page
+    assert "Type:" not in page.split("Some filters were ignored")[1].split("</div>")[0]
 
 
 @pytest.mark.django_db
