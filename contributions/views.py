@@ -322,7 +322,12 @@ def _save(request, form, contribution=None):
 def _submit(request, contribution, *, opened_at=None):
     try:
         contribution = services.contribution_submit(
-            contribution_id=contribution.pk, by=request.user, version=contribution.version
+            contribution_id=contribution.pk,
+            by=request.user,
+            version=contribution.version,
+            # Judged by when the request arrived (stamped by a middleware before the body is
+            # read, when there is one), not by when this code runs.
+            at=getattr(request, "arrived_at", None),
         )
     except ValidationError as error:
         if getattr(error, "code", None) == "already-submitted":
@@ -332,6 +337,10 @@ def _submit(request, contribution, *, opened_at=None):
         return redirect(contribution)
     meeting = contribution.meeting
     deadline = date_format(timezone.localtime(meeting.deadline, meeting.zone), "DATETIME_FORMAT")
+    received = _("Received %(time)s (%(zone)s).") % {
+        "time": _stamp(contribution.submitted_at, meeting),
+        "zone": meeting.time_zone,
+    }
     if contribution.is_late:
         text = _(
             "Your contribution is submitted, but after the deadline (%(deadline)s, %(zone)s): it "
@@ -340,16 +349,20 @@ def _submit(request, contribution, *, opened_at=None):
         ) % {"deadline": deadline, "zone": meeting.time_zone}
         if opened_at and opened_at <= meeting.deadline:
             text = _("The deadline passed while you were filling in the form.") + " " + text
-        messages.warning(request, text)
+        messages.warning(request, f"{received} {text}")
     else:
-        messages.success(
-            request,
-            _(
-                "Your contribution is submitted on time. The secretariat will check it and give "
-                "it its symbol; you may upload revisions until the deadline."
-            ),
+        text = _(
+            "Your contribution is submitted on time. The secretariat will check it and give "
+            "it its symbol; you may upload revisions until the deadline."
         )
+        messages.success(request, f"{received} {text}")
     return redirect(contribution)
+
+
+def _stamp(when, meeting) -> str:
+    """A moment in the meeting's zone, to the second: the receipt of a submission."""
+    local = timezone.localtime(when, meeting.zone)
+    return f"{date_format(local, 'DATE_FORMAT')} {local:%H:%M:%S}"
 
 
 @login_required

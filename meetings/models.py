@@ -151,6 +151,14 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("Leave empty to use the rule: 12 calendar days before opening, 23:59."),
     )
+    grace_minutes = models.PositiveSmallIntegerField(
+        _("grace period in minutes"),
+        default=0,
+        help_text=_(
+            "Submissions arriving this long after the deadline still count as on time (and are "
+            "recorded as in grace). Never shown to delegates as extra time. 0: none."
+        ),
+    )
     reported_contributions = models.PositiveIntegerField(
         _("contributions reported"),
         null=True,
@@ -223,6 +231,15 @@ class Meeting(models.Model):
 
     def is_past_deadline(self, at: datetime.datetime | None = None) -> bool:
         return (at or timezone.now()) > self.deadline
+
+    def is_late(self, at: datetime.datetime | None = None) -> bool:
+        """Whether a submission arriving at `at` is late: after the deadline and its grace."""
+        grace = datetime.timedelta(minutes=self.grace_minutes)
+        return (at or timezone.now()) > self.deadline + grace
+
+    def is_in_grace(self, at: datetime.datetime | None = None) -> bool:
+        """After the deadline but within the grace period: on time, recorded as in grace."""
+        return self.is_past_deadline(at) and not self.is_late(at)
 
     @property
     def is_open_for_submission(self) -> bool:
