@@ -190,10 +190,39 @@ class RevisionForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"class": "form-control"}),
     )
 
-    def __init__(self, *args, oversized=None, **kwargs):
+    new_language = forms.BooleanField(
+        label=_("Yes, this file adds a new language version (it revises no existing one)."),
+        required=False,
+        help_text=_("Needed only when the language you chose has no file yet."),
+    )
+
+    def __init__(self, *args, contribution, oversized=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.oversized = oversized or {}
         self.fields["file"].widget.attrs["accept"] = ",".join(f".{t}" for t in allowed_types())
+        # The languages that have a file (prefetched documents and revisions: no query).
+        self.existing = [
+            document.language
+            for document in contribution.documents.all()
+            if any(True for _revision in document.revisions.all())
+        ]
+        self.fields["language"].initial = contribution.original_language
+        self.fields["language"].widget.attrs["data-existing"] = " ".join(self.existing)
+        names = ", ".join(str(Language(code).label) for code in self.existing)
+        if names:
+            self.fields["language"].help_text = _(
+                "The language of this file. Versions so far: %(names)s; a file in one of them "
+                "is its next revision (Rev.1, Rev.2 ...). Another language adds a language "
+                "version, which you confirm below."
+            ) % {"names": names}
+
+    def new_language_hints(self) -> list[tuple[str, str]]:
+        """For each language without a file: the sentence the page shows when it is chosen."""
+        return [
+            (code, _("This adds a version in %(language)s.") % {"language": Language(code).in_text})
+            for code in Language.values
+            if code not in self.existing
+        ]
 
     def clean_file(self):
         if "file" in self.oversized:
@@ -203,6 +232,20 @@ class RevisionForm(forms.Form):
             raise ValidationError(_("Choose a file to upload."), code="required")
         check_upload(upload)
         return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        language = cleaned.get("language")
+        if language and language not in self.existing and not cleaned.get("new_language"):
+            self.add_error(
+                "new_language",
+                _(
+                    "This adds a version in %(language)s, which has no file yet. Tick the box "
+                    "to confirm, or choose the language of the document you are revising."
+                )
+                % {"language": Language(language).in_text},
+            )
+        return cleaned
 
 
 class ReasonForm(forms.Form):

@@ -386,7 +386,13 @@ class Revision(models.Model):
 
     @property
     def label(self) -> str:
-        return _("Rev.%(number)s") % {"number": self.number} if self.number else _("Original")
+        """Rev.N; the first file is the "Original" in the original language only, a language
+        version's first file is its "First version" (uses document.contribution: prefetch)."""
+        if self.number:
+            return _("Rev.%(number)s") % {"number": self.number}
+        if self.document.language == self.document.contribution.original_language:
+            return _("Original")
+        return _("First version")
 
     @property
     def symbol(self) -> str:

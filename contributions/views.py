@@ -177,7 +177,7 @@ def _detail(request, contribution, *, revision_form=None):
             "may_handle": user.has_perm("contributions.handle_contribution", contribution),
             "can_set_visibility": user.has_perm("contributions.decide_contribution", contribution)
             and not contribution.is_editable_draft,
-            "revision_form": revision_form or RevisionForm(),
+            "revision_form": revision_form or RevisionForm(contribution=contribution),
             "limits": limits_text(),
             "reason_form": ReasonForm(),
             "visibility_form": VisibilityForm(initial={"visibility": contribution.visibility}),
@@ -386,7 +386,10 @@ def revision_upload(request, pk):
     if request.method != "POST":
         return _detail(request, contribution)
     form = RevisionForm(
-        request.POST, request.FILES, oversized=getattr(request, "oversized_uploads", None)
+        request.POST,
+        request.FILES,
+        contribution=contribution,
+        oversized=getattr(request, "oversized_uploads", None),
     )
     if form.is_valid():
         try:

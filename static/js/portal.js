@@ -48,3 +48,27 @@
     form.setAttribute("aria-busy", "true");
   });
 })();
+
+// Revision upload: say "this adds a French version" as soon as a language without a file is
+// chosen (the server asks for the same confirmation when JavaScript is off).
+(function () {
+  "use strict";
+  function update(box) {
+    var form = box.closest("form");
+    var select = form && form.querySelector("select[data-existing]");
+    if (!select) { return; }
+    var existing = (select.getAttribute("data-existing") || "").split(" ");
+    var isNew = existing.indexOf(select.value) === -1;
+    box.querySelectorAll("[data-hint-for]").forEach(function (hint) {
+      hint.hidden = hint.getAttribute("data-hint-for") !== select.value;
+    });
+    box.hidden = !isNew;
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-new-language]").forEach(function (box) {
+      update(box);
+      var select = box.closest("form").querySelector("select[data-existing]");
+      if (select) { select.addEventListener("change", function () { update(box); }); }
+    });
+  });
+})();
