@@ -22,11 +22,18 @@
     el.textContent = (el.getAttribute("data-template") || "%s").replace("%s", parts.join(" "));
   }
   function tick() { document.querySelectorAll("[data-deadline]").forEach(refresh); }
-  // The deadline in the reader's own time zone, next to the meeting's and UTC.
+  // The deadline in the reader's own time zone, only when it reads differently from the
+  // meeting's (a reader in Geneva sees it once).
   function localTime(el) {
     var when = new Date(el.getAttribute("data-local-time"));
     if (isNaN(when.getTime())) { return; }
-    var text = new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(when);
+    var options = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
+    var zone = el.getAttribute("data-zone");
+    try {
+      var there = new Intl.DateTimeFormat(lang, Object.assign({ timeZone: zone }, options)).format(when);
+      if (there === new Intl.DateTimeFormat(lang, options).format(when)) { return; }
+    } catch (e) { /* an unknown zone: show the reader's time */ }
+    var text = new Intl.DateTimeFormat(lang, Object.assign({ timeZoneName: "short" }, options)).format(when);
     el.textContent = "· " + text + " (" + el.getAttribute("data-label") + ")";
     el.hidden = false;
   }
