@@ -44,12 +44,43 @@ def _with_relations(contributions):
     documents = Prefetch(
         "documents",
         queryset=Document.objects.prefetch_related(
-            Prefetch("revisions", queryset=Revision.objects.select_related("uploaded_by"))
+            # Never the extracted text (megabytes per page): no page shows it.
+            Prefetch(
+                "revisions",
+                queryset=Revision.objects.select_related("uploaded_by").defer("text"),
+            )
         ),
     )
     return contributions.select_related(
         "meeting", "submitter", "carried_over_from"
     ).prefetch_related(sources, "themes", "audiences", documents)
+
+
+def _listed(contributions):
+    """What a list row shows (symbol, title, meeting, sources, kind, purpose, languages), and
+    nothing else: no abstracts, no files, never their extracted text. Constant queries."""
+    sources = Prefetch(
+        "source_links",
+        queryset=ContributionSource.objects.select_related("organization").only(
+            "contribution_id", "order", "organization__name"
+        ),
+    )
+    documents = Prefetch("documents", queryset=Document.objects.only("contribution_id", "language"))
+    return (
+        contributions.select_related("meeting")
+        .only(
+            "number",
+            "title",
+            "kind",
+            "purpose",
+            "status",
+            "visibility",
+            "meeting__number",
+            "meeting__start_date",
+            "meeting__time_zone",
+        )
+        .prefetch_related(sources, documents)
+    )
 
 
 def _get_visible(request, **lookup) -> Contribution:
@@ -97,7 +128,7 @@ def contribution_list(request):
             {"label": form[name].label, "value": form.data.get(name, "")[:40]}
             for name in form.errors
         ]
-    contributions = _with_relations(contributions).order_by("-meeting__number", "number")
+    contributions = _listed(contributions).order_by("-meeting__number", "number")
     page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

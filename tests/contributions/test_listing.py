@@ -160,3 +160,16 @@ def test_seeded_meetings_pages_still_render(client):
     call_command("load_seeds", verbosity=0)
     for url in ("/meetings/19/", "/meetings/20/", "/contributions/", "/fr/contributions/"):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_list_never_loads_the_extracted_text_of_files(client, listed):
+    from contributions.models import Revision
+
+    Revision.objects.update(text="the extracted text of a file " * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/contributions/")
+    assert response.status_code == 200
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert '"text"' not in sql and '"abstract"' not in sql
+    assert "contributions_revision" not in sql
