@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +21,7 @@ from copportal.accounts.permissions import permission_required
 from copportal.uploads import MIME_TYPES, limits_text
 from meetings.models import Meeting
 
-from . import services, workflow
+from . import services, template_docx, workflow
 from .forms import (
     ContributionFilterForm,
     ContributionForm,
@@ -564,4 +564,17 @@ def revision_download(request, pk):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def contribution_template(request, language):
+    """The contribution template as a DOCX, in one of the interface languages."""
+    if language not in dict(template_docx.template_languages()):
+        raise Http404
+    response = HttpResponse(
+        template_docx.contribution_template(language), content_type=template_docx.CONTENT_TYPE
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="CWG-COP-contribution-template-{language}.docx"'
+    )
     return response
