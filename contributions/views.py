@@ -75,9 +75,13 @@ def _listed(contributions):
             "purpose",
             "status",
             "visibility",
+            "is_late",
+            "version",
             "meeting__number",
             "meeting__start_date",
+            "meeting__end_date",
             "meeting__time_zone",
+            "meeting__deadline_override",
         )
         .prefetch_related(sources, documents)
     )
@@ -167,11 +171,25 @@ def _filtered(contributions, data):
 
 @login_required
 def my_contributions(request):
-    contributions = _with_relations(Contribution.objects.authored_by(request.user))
+    """The delegate's dashboard, where signing in lands: their drafts and submissions with the
+    state and next action of each, the next deadline, and their affiliations."""
+    user = request.user
+    contributions = list(_listed(Contribution.objects.authored_by(user)).order_by("-created_at"))
+    drafts = [c for c in contributions if c.status == Status.DRAFT]
+    others = [c for c in contributions if c.status != Status.DRAFT]
+    next_meeting = next(
+        (m for m in Meeting.objects.upcoming().real() if not m.is_past_deadline()), None
+    ) or next((m for m in Meeting.objects.upcoming() if not m.is_past_deadline()), None)
+    affiliations = user.affiliations.select_related("organization").order_by("-requested_at")
     return render(
         request,
         "contributions/my_contributions.html",
-        {"contributions": contributions.order_by("-created_at")},
+        {
+            "drafts": drafts,
+            "submitted": others,
+            "next_meeting": next_meeting,
+            "affiliations": affiliations,
+        },
     )
 
 

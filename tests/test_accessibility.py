@@ -64,7 +64,7 @@ def test_signed_in_pages_have_no_axe_violations(browser_page):
         browser_page.fill("#id_login", email)
         browser_page.fill("#id_password", DEMO_PASSWORD)
         browser_page.get_by_role("button", name="Sign In").click()
-        browser_page.wait_for_url("**/accounts/me/")
+        browser_page.wait_for_url("**/contributions/mine/")
         for url in urls:
             response = browser_page.goto(url)
             assert response.status == 200, url
