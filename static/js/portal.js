@@ -79,3 +79,22 @@
     });
   });
 })();
+
+// After a failed submit: focus goes to the error summary; its links focus their field.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) { summary.focus(); }
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
+    if (!link) { return; }
+    var id = link.getAttribute("href").slice(1);
+    var field = document.getElementById(id) || document.getElementById(id + "_0");
+    if (!field) { return; }
+    event.preventDefault();
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+  });
+})();
