@@ -98,3 +98,67 @@
     field.scrollIntoView({ block: "center" });
   });
 })();
+
+// The Source picker: the checkboxes become a type-to-filter picker (Tom Select) whose choices
+// stay in the checkboxes, which the form sends. Without Tom Select, a filter box over the
+// checkboxes; without JavaScript, the checkboxes alone.
+(function () {
+  "use strict";
+  function labelText(box) {
+    var label = box.parentNode.querySelector("label[for='" + box.id + "']");
+    return label ? label.textContent.trim() : box.value;
+  }
+  function withTomSelect(picker, boxes) {
+    var select = document.createElement("select");
+    select.multiple = true;
+    select.id = picker.id + "_picker";
+    boxes.forEach(function (box) {
+      select.add(new Option(labelText(box), box.value, box.checked, box.checked));
+    });
+    var legend = picker.closest("fieldset") && picker.closest("fieldset").querySelector("legend");
+    if (legend) {
+      legend.id = legend.id || picker.id + "_legend";
+      select.setAttribute("aria-labelledby", legend.id);
+    }
+    picker.parentNode.insertBefore(select, picker);
+    picker.hidden = true;
+    // eslint-disable-next-line no-new
+    new window.TomSelect(select, {
+      plugins: ["remove_button"],
+      maxOptions: null,
+      placeholder: picker.getAttribute("data-placeholder"),
+      onChange: function (values) {
+        boxes.forEach(function (box) { box.checked = values.indexOf(box.value) !== -1; });
+      }
+    });
+  }
+  function withFilterBox(picker, boxes) {
+    var input = document.createElement("input");
+    input.type = "search";
+    input.className = "form-control picker-filter";
+    input.setAttribute("aria-label", picker.getAttribute("data-filter-label"));
+    input.setAttribute("aria-controls", picker.id);
+    picker.parentNode.insertBefore(input, picker);
+    input.addEventListener("input", function () {
+      var words = input.value.trim().toLowerCase();
+      boxes.forEach(function (box) {
+        box.parentNode.hidden = words !== "" && labelText(box).toLowerCase().indexOf(words) === -1;
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-picker]").forEach(function (picker) {
+      var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[type=checkbox]"));
+      if (window.TomSelect) { withTomSelect(picker, boxes); } else { withFilterBox(picker, boxes); }
+    });
+    if (window.TomSelect) {
+      document.querySelectorAll("select[data-picker-select]").forEach(function (select) {
+        var label = document.querySelector("label[for='" + select.id + "']");
+        // eslint-disable-next-line no-new
+        new window.TomSelect(select, { maxOptions: null, allowEmptyOption: true });
+        // Tom Select points the label at its own control: the hidden select keeps a name.
+        if (label) { select.setAttribute("aria-label", label.textContent.trim()); }
+      });
+    }
+  });
+})();
