@@ -3,6 +3,9 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from copportal.content import column
+from copportal.languages import Language
+
 from .models import Affiliation, Classification, Organization, User
 
 
@@ -26,7 +29,7 @@ class OrganizationAdmin(TranslationAdmin):
 
     list_display = ["name", "kind", "iso_code", "region"]
     list_filter = ["kind", "region", "classifications"]
-    search_fields = ["name", "iso_code"]
+    search_fields = [column("name", language) for language in Language] + ["iso_code"]
 
 
 @admin.register(Classification)

@@ -96,9 +96,7 @@ class TestRoadmap:
         assert "Legal frameworks" in page and "Q1 2024" in page
         assert "Cadres juridiques" not in page
 
-    def test_a_language_without_translation_shows_the_french_original_marked(
-        self, client, seeded
-    ):
+    def test_a_language_without_translation_shows_the_french_original_marked(self, client, seeded):
         page = _page(client, "/es/roadmap/")
         assert '<span lang="fr">Cadres juridiques</span>' in page
         assert "Legal frameworks" not in page
@@ -189,7 +187,9 @@ def _theme(**texts) -> Theme:
 
 
 def test_shown_is_the_readers_language_when_it_has_the_text():
-    theme = _theme(title_en="Legal frameworks", title_fr="Cadres juridiques", original_language="fr")
+    theme = _theme(
+        title_en="Legal frameworks", title_fr="Cadres juridiques", original_language="fr"
+    )
     shown = theme.shown("title", "en")
     assert (shown.text, shown.language, shown.is_fallback) == (
         "Legal frameworks",
