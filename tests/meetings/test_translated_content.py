@@ -327,3 +327,20 @@ def test_seeding_runs_in_english_whatever_the_active_language(db):
     assert session.title_fr == "De la théorie à la pratique"
     assert Organization.objects.get(name_en="Armenia").name_fr == "Arménie"
     assert datetime.date(2023, 10, 10) == Meeting.objects.get(number=19).start_date
+
+
+@pytest.mark.django_db
+def test_a_contributions_themes_are_in_the_readers_language(client, seeded):
+    from ..factories import PublishedContributionFactory
+
+    contribution = PublishedContributionFactory(meeting=Meeting.objects.get(number=20))
+    untranslated = ThemeFactory(title=None, title_fr="Thème en français", original_language="fr")
+    contribution.themes.set([Theme.objects.get(slug="legal-frameworks"), untranslated])
+    url = contribution.get_absolute_url()
+    page = _page(client, url)
+    assert "Legal frameworks" in page
+    assert '<span lang="fr">Thème en français</span>' in page
+    with translation.override("fr"):
+        url = contribution.get_absolute_url()
+    assert url.startswith("/fr/")
+    assert "Cadres juridiques" in _page(client, url)
