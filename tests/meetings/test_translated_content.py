@@ -344,3 +344,27 @@ def test_a_contributions_themes_are_in_the_readers_language(client, seeded):
         url = contribution.get_absolute_url()
     assert url.startswith("/fr/")
     assert "Cadres juridiques" in _page(client, url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "fields"),
+    [
+        ("/admin/meetings/meeting/{meeting}/change/", ["summary_fr", "sessions-0-title_fr"]),
+        ("/admin/meetings/theme/{theme}/change/", ["title_ar", "description_zh_hans"]),
+        ("/admin/accounts/organization/{armenia}/change/", ["name_fr", "name_ru"]),
+    ],
+)
+def test_the_admin_has_a_field_per_language(client, seeded, django_user_model, url, fields):
+    admin = django_user_model.objects.create_superuser("admin@example.org", "x")
+    client.force_login(admin)
+    ids = {
+        "meeting": Meeting.objects.get(number=19).pk,
+        "theme": Theme.objects.get(slug="legal-frameworks").pk,
+        "armenia": Organization.objects.get(iso_code="ARM").pk,
+    }
+    response = client.get(url.format(**ids))
+    assert response.status_code == 200
+    page = response.content.decode()
+    for field in fields:
+        assert f'name="{field}"' in page
