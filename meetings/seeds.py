@@ -89,7 +89,7 @@ THEMES = [
 AUDIENCES = [
     ("children", ("Children", "Enfants")),
     ("parents-educators", ("Parents and educators", "Parents et éducateurs")),
-    ("industry", ("Industry", "Secteur privé")),
+    ("industry", ("Industry", "Professionnels du secteur")),
     ("policy-makers", ("Policy-makers", "Décideurs")),
 ]
 
