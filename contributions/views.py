@@ -60,10 +60,7 @@ def _listed(contributions):
     """What a list row shows (symbol, title, meeting, sources, kind, purpose, languages), and
     nothing else: no abstracts, no files, never their extracted text. Constant queries."""
     sources = Prefetch(
-        "source_links",
-        queryset=ContributionSource.objects.select_related("organization").only(
-            "contribution_id", "order", "organization__name"
-        ),
+        "source_links", queryset=ContributionSource.objects.select_related("organization")
     )
     documents = Prefetch("documents", queryset=Document.objects.only("contribution_id", "language"))
     return (

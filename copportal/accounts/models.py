@@ -15,6 +15,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from copportal.content import column
+from copportal.languages import Language
+
 CHAIR_GROUP = "Chair"
 SECRETARIAT_GROUP = "Secretariat"
 
@@ -153,7 +156,11 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(region=region)
 
     def search(self, text):
-        return self.filter(Q(name__icontains=text) | Q(iso_code__iexact=text))
+        """By name in any of the six languages, or by ISO code."""
+        names = Q(iso_code__iexact=text)
+        for language in Language:
+            names |= Q(**{f"{column('name', language)}__icontains": text})
+        return self.filter(names)
 
 
 class Organization(models.Model):

@@ -82,7 +82,7 @@ def affiliation_approve(*, affiliation_id: int, by: User) -> Affiliation:
     affiliation = _pending(affiliation_id)
     if affiliation.proposes_organization:
         affiliation.organization, _created = Organization.objects.get_or_create(
-            name=affiliation.proposed_name.strip(),
+            name_en=affiliation.proposed_name.strip(),  # its one name, in every language
             defaults={"kind": affiliation.proposed_kind or Organization.Kind.OTHER},
         )
     return _decide(affiliation, by=by, status=Affiliation.Status.APPROVED)

@@ -3,6 +3,7 @@ from importlib import import_module
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 # Each app seeds its own nouns through `<app>.seeds.load(*, demo) -> list[str]`, in this
 # order (an app may rely on the data of those before it).
@@ -23,6 +24,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, no_demo=False, **options):
         demo = settings.DEMO_DATA and not no_demo
-        for app in SEEDED_APPS:
-            for line in import_module(f"{app}.seeds").load(demo=demo):
-                self.stdout.write(line)
+        # Seeds look rows up by their English names: modeltranslation reads the active
+        # language's column, so English is active while seeding.
+        with translation.override("en"):
+            for app in SEEDED_APPS:
+                for line in import_module(f"{app}.seeds").load(demo=demo):
+                    self.stdout.write(line)
