@@ -1,6 +1,7 @@
 """Meetings, the theme roadmap, sessions, outcomes and liaison notes."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -50,6 +51,9 @@ class Audience(TranslatedContent):
         return self.name
 
 
+QUARTER = re.compile(r"\bQ([1-4])\s+(\d{4})\b")
+
+
 class ThemeQuerySet(models.QuerySet):
     def roadmap(self):
         """The themes of the roadmap 2024–2026, in their order."""
@@ -95,6 +99,24 @@ class Theme(TranslatedContent):
 
     def get_absolute_url(self):
         return reverse("meetings:roadmap") + f"#{self.slug}"
+
+    @property
+    def period_dates(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last day of the theme's quarter ("Q1 2024": 1 January to 31 March
+        2024), read from the English period; None for an open one ("later meetings")."""
+        match = QUARTER.search(getattr(self, "period_en", None) or self.period or "")
+        if not match:
+            return None
+        quarter, year = int(match[1]), int(match[2])
+        first = datetime.date(year, quarter * 3 - 2, 1)
+        after = datetime.date(year + quarter // 4, quarter * 3 % 12 + 1, 1)
+        return first, after - datetime.timedelta(days=1)
+
+    @property
+    def is_past(self) -> bool:
+        """Its quarter has ended."""
+        dates = self.period_dates
+        return dates is not None and dates[1] < timezone.localdate()
 
 
 class MeetingQuerySet(models.QuerySet):

@@ -40,9 +40,18 @@ def meeting_detail(request, number):
 
 
 def roadmap(request):
-    themes = Theme.objects.roadmap().prefetch_related(
-        Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
+    themes = list(
+        Theme.objects.roadmap().prefetch_related(
+            Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
+        )
     )
+    # For a quarter without a meeting on its theme: the meetings held in that quarter.
+    held = list(Meeting.objects.real().order_by("start_date"))
+    for theme in themes:
+        dates = theme.period_dates
+        theme.held_in_period = (
+            [m for m in held if dates[0] <= m.start_date <= dates[1]] if dates else []
+        )
     return render(request, "meetings/roadmap.html", {"themes": themes})
 
 
