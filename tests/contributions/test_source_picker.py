@@ -64,9 +64,9 @@ def test_a_delegate_types_to_add_a_co_sponsor(browser_page):
     page.wait_for_url("**/contributions/mine/")
     page.goto("/contributions/submit/?meeting=99")
     assert page.locator("#id_sources").is_hidden()  # the checkboxes are replaced
-    control = page.locator(".ts-control input").first
-    control.click()
-    page.keyboard.type("Malaw")
+    search = page.locator("#id_sources_picker-ts-control")
+    search.click()
+    search.fill("Malaw")
     page.locator(".ts-dropdown .option.active", has_text="Malawi").wait_for()
     page.keyboard.press("Enter")
     checked = page.evaluate(
@@ -82,7 +82,7 @@ def test_the_lists_source_filter_is_a_picker_too(browser_page):
     call_command("load_seeds", verbosity=0)
     browser_page.goto("/contributions/")
     browser_page.locator(".ts-control").first.click()
-    browser_page.keyboard.type("Philipp")
+    browser_page.locator("#id_source-ts-control").fill("Philipp")
     browser_page.locator(".ts-dropdown .option.active", has_text="Philippines").wait_for()
     browser_page.keyboard.press("Enter")
     value = browser_page.evaluate("document.getElementById('id_source').value")
