@@ -332,6 +332,7 @@ if _from_env("USE_X_FORWARDED_PROTO", _bool, False):
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "copportal.views.csrf_failure"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 SECURE_CSP = {
     "default-src": [CSP.SELF],
