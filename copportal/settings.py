@@ -257,6 +257,12 @@ LOGIN_REDIRECT_URL = "accounts:me"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "copportal.accounts.forms.SignupForm"
+# Signing up or asking a password reset takes as long for an address with an account as for
+# one without (no enumeration by timing): copportal/accounts/auth_forms.py.
+ACCOUNT_FORMS = {
+    "signup": "copportal.accounts.auth_forms.TimingSafeSignupForm",
+    "reset_password": "copportal.accounts.auth_forms.QueuedResetPasswordForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
