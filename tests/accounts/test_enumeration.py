@@ -7,6 +7,7 @@ machine;
 the work is the same kind, and still dominates the sign-up of a new account.
 """
 
+import gc
 import statistics
 import time
 
@@ -34,11 +35,11 @@ def real_hasher(settings):
     settings.PASSWORD_HASHERS = [f"{__name__}.QuickerPBKDF2PasswordHasher"]
 
 
-def _timed(client, url, data, address):
+def _timed(client, url, data, address, clock=time.perf_counter):
     client.cookies.clear()
-    started = time.perf_counter()
+    started = clock()
     response = client.post(url, data, REMOTE_ADDR=address)
-    took = time.perf_counter() - started
+    took = clock() - started
     assert response.status_code == 302
     return took
 
@@ -46,7 +47,7 @@ def _timed(client, url, data, address):
 def _report(what, known, unknown, difference):
     """Printed (pytest -s) for the figures in the issue's note."""
     a, b = statistics.median(known) * 1000, statistics.median(unknown) * 1000
-    print(f"{what} medians: account {a:.0f} ms, no account {b:.0f} ms, {difference:.0%} apart")
+    print(f"{what} medians: account {a:.2f} ms, no account {b:.2f} ms, {difference:.0%} apart")
 
 
 def _differ(known: list[float], unknown: list[float]) -> float:
@@ -69,14 +70,24 @@ def test_signup_takes_as_long_for_an_existing_address(client, real_hasher):
     assert difference < TOLERANCE
 
 
+class _Queue:
+    """Stands for the broker: records what is queued; a worker would run it later."""
+
+    def __init__(self):
+        self.calls = []
+
+    def delay(self, **kwargs):
+        self.calls.append(kwargs)
+
+
 @pytest.fixture
 def queued(monkeypatch):
     """Tasks queued as in production (a worker runs them later), not run in the request."""
     from copportal.accounts import tasks
 
-    calls = []
-    monkeypatch.setattr(tasks.send_password_reset, "delay", lambda **kw: calls.append(kw))
-    return calls
+    queue = _Queue()
+    monkeypatch.setattr(tasks, "send_password_reset", queue)
+    return queue.calls
 
 
 @pytest.mark.django_db
@@ -107,14 +118,32 @@ def test_the_task_sends_the_link_or_says_there_is_no_account(settings):
 
 
 @pytest.mark.django_db
-def test_password_reset_takes_as_long_for_an_unknown_address(client, real_hasher, queued):
+def test_password_reset_takes_as_long_for_an_unknown_address(client, queued):
     # One account per round: allauth allows 5 reset requests a minute per address.
-    existing = [UserFactory(email=f"taken{n}@example.org") for n in range(ROUNDS)]
+    existing = [UserFactory(email=f"taken{n}@example.org").email for n in range(ROUNDS + 1)]
+    # A request of each first (templates, imports). A reset request now takes about a
+    # millisecond, so wall-clock time on a shared machine measures the scheduler (other
+    # processes preempt it for 5-25 ms): this measures the CPU time the request's thread uses,
+    # the work it does, with the garbage collector's pauses held off too.
+    _timed(client, RESET, {"email": existing[ROUNDS]}, "192.0.2.1")
+    _timed(client, RESET, {"email": "nobody@example.org"}, "192.0.2.1")
     known, unknown = [], []
-    for n in range(ROUNDS):
-        address = f"198.51.100.{n}"
-        known.append(_timed(client, RESET, {"email": existing[n].email}, address))
-        unknown.append(_timed(client, RESET, {"email": f"nobody{n}@example.org"}, address))
+    gc.collect()
+    gc.disable()
+    try:
+        _reset_rounds(client, existing, known, unknown)
+    finally:
+        gc.enable()
+    assert len(queued) == 2 * ROUNDS + 2 and mail.outbox == []
     difference = _differ(known, unknown)
     _report("reset", known, unknown, difference)
     assert difference < TOLERANCE
+
+
+def _reset_rounds(client, existing, known, unknown):
+    for n in range(ROUNDS):
+        address = f"198.51.100.{n}"
+        # Interleaved, each first in turn, so that neither pays for the other's warm-up.
+        pair = [(known, existing[n]), (unknown, f"nobody{n}@example.org")]
+        for times, email in pair if n % 2 else reversed(pair):
+            times.append(_timed(client, RESET, {"email": email}, address, time.thread_time))
