@@ -110,3 +110,19 @@ def test_csrf_failure_is_translated():
     response = client.post("/fr/accounts/login/", {"login": "a@example.org", "password": "x"})
     assert response.status_code == 403
     assert "Le formulaire a expiré" in html_lib.unescape(response.content.decode())
+
+
+@pytest.mark.browser
+@pytest.mark.urls(__name__)
+@pytest.mark.django_db(transaction=True)
+def test_error_pages_have_no_axe_violations(browser_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    problems = {}
+    for url in ["/no-such-page/", "/ar/no-such-page/", "/test-errors/boom/", "/test-errors/bad/"]:
+        browser_page.goto(url)
+        results = axe.run(browser_page)
+        if results.violations_count:
+            problems[url] = results.generate_report()
+    assert not problems, "\n\n".join(f"{url}\n{report}" for url, report in problems.items())
