@@ -28,7 +28,12 @@ class StampFromHeader:
 
 @pytest.fixture
 def stamped(settings):
-    settings.MIDDLEWARE = [f"{__name__}.StampFromHeader", *settings.MIDDLEWARE]
+    # Right after the real stamp (when there is one), so that the test's time wins.
+    middleware = list(settings.MIDDLEWARE)
+    real = "copportal.middleware.ArrivalStampMiddleware"
+    at = middleware.index(real) + 1 if real in middleware else 0
+    middleware.insert(at, f"{__name__}.StampFromHeader")
+    settings.MIDDLEWARE = middleware
 
 
 def _submit(client, draft, arrived=None):
