@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import (
+    AgendaRelease,
     DraftResolution,
     LiaisonNote,
     LiaisonRecipient,
@@ -46,3 +47,14 @@ class LiaisonRecipientInline(admin.TabularInline):
 class LiaisonNoteAdmin(admin.ModelAdmin):
     list_display = ["subject", "meeting", "status", "sent_at"]
     inlines = [LiaisonRecipientInline]
+
+
+@admin.register(AgendaRelease)
+class AgendaReleaseAdmin(admin.ModelAdmin):
+    """Releases are frozen: read them here, release from the agenda builder."""
+
+    list_display = ["meeting", "version", "released_at", "released_by"]
+    readonly_fields = ["meeting", "version", "released_at", "released_by", "note", "snapshot"]
+
+    def has_add_permission(self, request):
+        return False

@@ -2,6 +2,21 @@
 
 import rules
 
-from copportal.accounts.rules import is_officer
+from copportal.accounts.rules import is_chair, is_officer, is_secretariat
 
 rules.add_perm("meetings.change_deadline", is_officer)
+# Meetings and their sessions: the chair plans them.
+rules.add_perm("meetings.add_meeting", is_chair)
+rules.add_perm("meetings.change_meeting", is_chair)
+# The agenda: the chair and the secretariat build the draft; the chair releases it.
+rules.add_perm("meetings.change_agenda", is_officer)
+rules.add_perm("meetings.release_agenda", is_chair)
+# Liaison notes: the secretariat drafts and sends; the chair approves.
+rules.add_perm("meetings.view_liaisonnote_drafts", is_officer)
+rules.add_perm("meetings.add_liaisonnote", is_secretariat)
+rules.add_perm("meetings.change_liaisonnote", is_secretariat)
+rules.add_perm("meetings.approve_liaisonnote", is_chair)
+rules.add_perm("meetings.send_liaisonnote", is_secretariat)
+# The roadmap and outcomes.
+rules.add_perm("meetings.change_theme", is_chair)
+rules.add_perm("meetings.change_outcomes", is_chair)

@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from copportal.accounts.models import Organization
 
+from . import services
 from .models import (
+    Agenda,
     Audience,
     DraftResolution,
     LiaisonNote,
@@ -271,6 +273,23 @@ def load_meeting_20(themes: dict[str, Theme]) -> Meeting:
         body_name="ITU-T SG17",
         detail="",
     )
+    Agenda.objects.update_or_create(
+        meeting=meeting,
+        defaults={
+            "original_language": "fr",
+            "reported_fr": (
+                "Le rapport du Président ne donne pas l'ordre du jour complet. Il indique que "
+                "deux notes de liaison ont été approuvées dans le cadre du point 7 de l'ordre "
+                "du jour, « Divers » : l'une à la Commission d'études 2 de l'UIT-D, l'autre à "
+                "la Commission d'études 17 de l'UIT-T."
+            ),
+            "reported_en": (
+                "The chair's report does not give the full agenda. It records that two "
+                'liaison notes were approved under agenda item 7, "Any other business" '
+                "(Divers): one to ITU-D Study Group 2, the other to ITU-T Study Group 17."
+            ),
+        },
+    )
     return meeting
 
 
@@ -328,3 +347,78 @@ def load_meetings(*, demo: bool) -> list[Meeting]:
     if demo:
         meetings.append(load_demo_meeting(themes))
     return meetings
+
+
+# The demonstration meeting's agenda: released twice, so the changelog has something to show.
+DEMO_AGENDA_V1 = [
+    ("Opening of the meeting (demonstration)", "Ouverture de la réunion (démonstration)"),
+    ("Adoption of the agenda (demonstration)", "Adoption de l'ordre du jour (démonstration)"),
+    ("Contributions on the theme (demonstration)", "Contributions sur le thème (démonstration)"),
+    ("Any other business (demonstration)", "Divers (démonstration)"),
+]
+
+
+def _demo_item(meeting, by, english, french, parent=None, **extra):
+    version = Agenda.objects.get(meeting=meeting).version
+    return services.agenda_item_create(
+        meeting=meeting,
+        by=by,
+        version=version,
+        parent=parent,
+        title_en=english,
+        title_fr=french,
+        **extra,
+    )
+
+
+def load_demo_agenda(meeting: Meeting, *, chair) -> int:
+    """Build and release the demo meeting's agenda twice, once; returns its latest version."""
+    latest = meeting.agenda_releases.order_by("-version").first()
+    if latest:
+        return latest.version
+    Agenda.objects.get_or_create(meeting=meeting)
+    items = [
+        _demo_item(meeting, chair, english, french, description_en="A demonstration item.")
+        for english, french in DEMO_AGENDA_V1
+    ]
+    items[0].start_time = datetime.time(9, 30)
+    items[0].duration_minutes = 15
+    items[0].presenter = "The chair (demonstration)"
+    items[0].save()
+    services.agenda_release(
+        meeting=meeting,
+        by=chair,
+        note="First draft for the demonstration meeting.",
+        version=Agenda.objects.get(meeting=meeting).version,
+    )
+    # Version 2: a sub-item with the published demo contribution, a session moved up.
+    sub = _demo_item(
+        meeting,
+        chair,
+        "Presentation of the contributions received (demonstration)",
+        "Présentation des contributions reçues (démonstration)",
+        parent=items[2],
+        description_en="Each contribution is presented by its authors.",
+    )
+    published = meeting.contributions.filter(status="published")
+    published.update(agenda_item=sub)
+    session = _demo_item(
+        meeting,
+        chair,
+        "Expert orientation session (demonstration)",
+        "Session d'orientation d'experts (démonstration)",
+        description_en="Experts present their work on the theme.",
+    )
+    services.agenda_item_move(
+        item_id=session.pk,
+        by=chair,
+        direction="up",
+        version=Agenda.objects.get(meeting=meeting).version,
+    )
+    release = services.agenda_release(
+        meeting=meeting,
+        by=chair,
+        note="An expert orientation session is added before any other business.",
+        version=Agenda.objects.get(meeting=meeting).version,
+    )
+    return release.version

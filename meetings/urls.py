@@ -1,12 +1,40 @@
 from django.urls import path
 
-from . import views
+from . import agenda_views, views
 
 app_name = "meetings"
 
 urlpatterns = [
     path("meetings/", views.meeting_list, name="list"),
     path("meetings/<int:number>/", views.meeting_detail, name="detail"),
+    path("meetings/<int:number>/agenda/", agenda_views.agenda_public, name="agenda"),
+    path("meetings/<int:number>/agenda/edit/", agenda_views.agenda_edit, name="agenda_edit"),
+    path(
+        "meetings/<int:number>/agenda/reorder/", agenda_views.agenda_reorder, name="agenda_reorder"
+    ),
+    path(
+        "meetings/<int:number>/agenda/allocate/",
+        agenda_views.agenda_allocate,
+        name="agenda_allocate",
+    ),
+    path(
+        "meetings/<int:number>/agenda/release/", agenda_views.agenda_release, name="agenda_release"
+    ),
+    path(
+        "meetings/<int:number>/agenda/items/<int:pk>/edit/",
+        agenda_views.agenda_item_edit,
+        name="agenda_item_edit",
+    ),
+    path(
+        "meetings/<int:number>/agenda/items/<int:pk>/move/",
+        agenda_views.agenda_item_move,
+        name="agenda_item_move",
+    ),
+    path(
+        "meetings/<int:number>/agenda/items/<int:pk>/delete/",
+        agenda_views.agenda_item_delete,
+        name="agenda_item_delete",
+    ),
     path("roadmap/", views.roadmap, name="roadmap"),
     path("liaison-notes/", views.liaison_note_list, name="liaison_notes"),
     path("liaison-notes/<int:pk>/", views.liaison_note_detail, name="liaison_note"),

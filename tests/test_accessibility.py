@@ -8,6 +8,9 @@ PAGES = [
     "/meetings/",
     "/meetings/20/",
     "/meetings/99/",
+    "/meetings/99/agenda/",
+    "/meetings/99/agenda/?version=1",
+    "/meetings/20/agenda/",
     "/roadmap/",
     "/liaison-notes/",
     "/contributions/",
@@ -44,7 +47,7 @@ SIGNED_IN_PAGES = {
         "/ar/contributions/submit/?meeting=99",
     ],
     "secretariat@example.org": ["/contributions/desk/", "/secretariat/affiliations/"],
-    "chair@example.org": ["/meetings/99/deadline/"],
+    "chair@example.org": ["/meetings/99/deadline/", "/meetings/99/agenda/edit/"],
 }
 
 

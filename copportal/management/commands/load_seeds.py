@@ -4,6 +4,7 @@ from django.db import transaction
 
 from contributions import seeds as contribution_seeds
 from copportal.accounts import seeds as account_seeds
+from copportal.accounts.models import User
 from meetings import seeds as meeting_seeds
 
 
@@ -31,6 +32,9 @@ class Command(BaseCommand):
         demo_meeting = next(meeting for meeting in meetings if meeting.is_demo)
         count = contribution_seeds.load_demo_contributions(demo_meeting)
         self.stdout.write(f"Demo meeting {demo_meeting.number}: {count} demo contributions.")
+        chair = User.objects.get(email="chair@example.org")
+        version = meeting_seeds.load_demo_agenda(demo_meeting, chair=chair)
+        self.stdout.write(f"Demo meeting {demo_meeting.number}: agenda version {version}.")
         self.stdout.write(f"Demo accounts (password: {account_seeds.DEMO_PASSWORD}):")
         for email, what in accounts:
             self.stdout.write(f"  {email:<26} {what}")
