@@ -1,12 +1,20 @@
 from django.urls import path
 
-from . import agenda_views, views
+from . import agenda_views, calendar_views, views
 
 app_name = "meetings"
 
 urlpatterns = [
     path("meetings/", views.meeting_list, name="list"),
+    path("meetings/calendar.ics", calendar_views.meetings_calendar, name="calendar"),
     path("meetings/<int:number>/", views.meeting_detail, name="detail"),
+    path(
+        "meetings/<int:number>/calendar.ics",
+        calendar_views.meeting_calendar,
+        name="meeting_calendar",
+    ),
+    path("feeds/meetings/", calendar_views.MeetingsFeed(), name="feed"),
+    path("feeds/liaison-notes/", calendar_views.LiaisonNotesFeed(), name="liaison_notes_feed"),
     path("meetings/<int:number>/agenda/", agenda_views.agenda_public, name="agenda"),
     path("meetings/<int:number>/agenda/edit/", agenda_views.agenda_edit, name="agenda_edit"),
     path(
