@@ -1,11 +1,23 @@
 from django import forms
 from django.conf import settings
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from copportal.content import column
 from copportal.languages import Language
+from copportal.uploads import limits_text
 
-from .models import AgendaItem
+from .models import AgendaItem, LiaisonNote, LiaisonRecipient, Meeting
+
+limits_text_lazy = lazy(limits_text, str)()
+
+
+def _style(form) -> None:
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.CheckboxInput):
+            continue
+        css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+        field.widget.attrs.setdefault("class", css)
 
 
 def _translated_columns(*names: str) -> list[str]:
@@ -79,3 +91,83 @@ class AgendaReleaseForm(forms.Form):
         help_text=_("Shown with this version of the agenda, for example what changed and why."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class LiaisonNoteForm(forms.ModelForm):
+    """A liaison note's text and context; its recipients come in a formset beside it."""
+
+    attachment = forms.FileField(
+        label=_("Add an attachment"),
+        required=False,
+        help_text=limits_text_lazy,
+    )
+
+    class Meta:
+        model = LiaisonNote
+        fields = ["meeting", "subject", "body", "contacts", "reply_to"]
+        labels = {"meeting": _("Approved at the meeting")}
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 8}),
+            "contacts": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        replies = LiaisonNote.objects.select_related("meeting").order_by("-meeting__number", "pk")
+        if self.instance.pk:
+            replies = replies.exclude(pk=self.instance.pk)
+        self.fields["reply_to"].queryset = replies
+        self.fields["meeting"].queryset = Meeting.objects.order_by("-number")
+        _style(self)
+
+    def note_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class LiaisonRecipientForm(forms.ModelForm):
+    class Meta:
+        model = LiaisonRecipient
+        fields = ["body", "detail", "purpose", "deadline", "is_cc"]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+        self.fields["is_cc"].widget.attrs["class"] = "form-check-input"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("purpose") == LiaisonRecipient.Purpose.ACTION and not data.get("deadline"):
+            self.add_error("deadline", _("A reply-by date is required when action is asked."))
+        return data
+
+
+class BaseRecipientFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        kept = [
+            f.cleaned_data
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("body")
+        ]
+        if not any(not r.get("is_cc") for r in kept):
+            raise forms.ValidationError(_("Give at least one recipient (not in copy)."))
+
+    def recipients(self) -> list[dict]:
+        fields = LiaisonRecipientForm.Meta.fields
+        return [
+            {name: f.cleaned_data.get(name) for name in fields}
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("body")
+        ]
+
+
+RecipientFormSet = forms.formset_factory(
+    LiaisonRecipientForm, formset=BaseRecipientFormSet, extra=2, can_delete=True
+)
+
+
+def recipient_initial(note: LiaisonNote) -> list[dict]:
+    fields = LiaisonRecipientForm.Meta.fields
+    return [{name: getattr(r, name) for name in fields} for r in note.recipients.all()]

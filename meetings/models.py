@@ -291,8 +291,8 @@ class DraftResolution(models.Model):
 
 class LiaisonNoteQuerySet(models.QuerySet):
     def public(self):
-        """Approved or sent notes: drafts stay with the chair and the secretariat."""
-        return self.exclude(status=LiaisonNote.Status.DRAFT)
+        """Sent notes: drafts and approved notes stay with the chair and the secretariat."""
+        return self.filter(status=LiaisonNote.Status.SENT)
 
 
 class LiaisonNote(models.Model):
@@ -486,3 +486,60 @@ class AgendaRelease(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:agenda", args=[self.meeting.number]) + f"?version={self.version}"
+
+
+# --- Liaison notes: their history and attachments --------------------------------------------
+class LiaisonNoteEvent(models.Model):
+    """A change of a liaison note's status (draft -> approved -> sent): who, when, from, to.
+
+    A "sent" event is the one the notifications turn into mail to the recipients.
+    """
+
+    note = models.ForeignKey(LiaisonNote, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=20)
+    from_status = models.CharField(_("from"), max_length=10, choices=LiaisonNote.Status.choices)
+    to_status = models.CharField(_("to"), max_length=10, choices=LiaisonNote.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["note", "at", "pk"]
+        verbose_name = _("liaison note event")
+        verbose_name_plural = _("liaison note events")
+
+    def __str__(self):
+        return f"{self.note_id}: {self.from_status} -> {self.to_status}"
+
+
+def liaison_attachment_upload_to(attachment, filename):
+    """A name of our own, in a folder no URL serves: files go out through a view that checks."""
+    return f"liaison-notes/{attachment.note_id}/{attachment.stored_name}"
+
+
+class LiaisonAttachment(models.Model):
+    """A file sent with a liaison note (checked like contributions' files: copportal/uploads)."""
+
+    note = models.ForeignKey(LiaisonNote, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=liaison_attachment_upload_to, max_length=200)
+    stored_name = models.CharField(max_length=100, editable=False)
+    original_name = models.CharField(_("file name"), max_length=150)
+    file_type = models.CharField(_("file type"), max_length=5)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["note", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("meetings:liaison_attachment", args=[self.pk])

@@ -11,10 +11,24 @@ rules.add_perm("meetings.change_meeting", is_chair)
 # The agenda: the chair and the secretariat build the draft; the chair releases it.
 rules.add_perm("meetings.change_agenda", is_officer)
 rules.add_perm("meetings.release_agenda", is_chair)
-# Liaison notes: the secretariat drafts and sends; the chair approves.
+
+
+@rules.predicate
+def is_draft_note(user, note) -> bool:
+    return note is not None and note.status == note.Status.DRAFT
+
+
+@rules.predicate
+def is_sent_note(user, note) -> bool:
+    return note is not None and note.status == note.Status.SENT
+
+
+# Liaison notes: the secretariat drafts and sends; the chair approves. The public sees sent
+# notes only; the chair and the secretariat see every state.
 rules.add_perm("meetings.view_liaisonnote_drafts", is_officer)
+rules.add_perm("meetings.view_liaisonnote", is_sent_note | is_officer)
 rules.add_perm("meetings.add_liaisonnote", is_secretariat)
-rules.add_perm("meetings.change_liaisonnote", is_secretariat)
+rules.add_perm("meetings.change_liaisonnote", is_secretariat & is_draft_note)
 rules.add_perm("meetings.approve_liaisonnote", is_chair)
 rules.add_perm("meetings.send_liaisonnote", is_secretariat)
 # The roadmap and outcomes.

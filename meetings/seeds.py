@@ -297,11 +297,15 @@ def _liaison_note(meeting, *, subject, body, body_name, detail) -> LiaisonNote:
     note, _ = LiaisonNote.objects.update_or_create(
         meeting=meeting,
         subject=subject,
-        defaults={"body": body, "status": LiaisonNote.Status.APPROVED},
+        defaults={"body": body, "status": LiaisonNote.Status.SENT},
     )
-    if note.approved_at is None:
-        note.approved_at = datetime.datetime(2024, 1, 23, 17, 0, tzinfo=datetime.UTC)
-        note.save(update_fields=["approved_at"])
+    # Approved under item 7 and sent by the group, per the report: dated the meeting's last day.
+    if note.approved_at is None or note.sent_at is None:
+        note.approved_at = note.approved_at or datetime.datetime(
+            2024, 1, 23, 17, 0, tzinfo=datetime.UTC
+        )
+        note.sent_at = note.sent_at or datetime.datetime(2024, 1, 23, 17, 0, tzinfo=datetime.UTC)
+        note.save(update_fields=["approved_at", "sent_at"])
     LiaisonRecipient.objects.update_or_create(
         note=note,
         body=body_name,

@@ -1,17 +1,32 @@
-"""Writes of the meetings app: the agenda (items, order, allocation, releases).
+"""Writes of the meetings app: the agenda (items, order, allocation, releases) and liaison
+notes (drafts, their workflow, attachments).
 
 Every structural change of an agenda locks its Agenda row and compares the version the
 chair's page showed: a stale change (another tab moved something since) is refused with
 StaleAgenda, and nothing is changed.
 """
 
+import uuid
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from copportal.uploads import check_upload
 
 from . import agenda
-from .models import Agenda, AgendaItem, AgendaRelease, Meeting
+from .models import (
+    Agenda,
+    AgendaItem,
+    AgendaRelease,
+    LiaisonAttachment,
+    LiaisonNote,
+    LiaisonNoteEvent,
+    LiaisonRecipient,
+    Meeting,
+)
 
 
 class StaleAgenda(Exception):
@@ -205,3 +220,141 @@ def agenda_release(*, meeting: Meeting, by, note: str = "", version: int | None)
     release.full_clean()
     release.save()
     return release
+
+
+# --- Liaison notes ---------------------------------------------------------------------------
+# (status, action) -> (new status, the permission the action needs): the whole workflow.
+LIAISON_NOTE_TRANSITIONS = {
+    (LiaisonNote.Status.DRAFT, "approve"): (
+        LiaisonNote.Status.APPROVED,
+        "meetings.approve_liaisonnote",
+    ),
+    (LiaisonNote.Status.APPROVED, "return"): (
+        LiaisonNote.Status.DRAFT,
+        "meetings.approve_liaisonnote",
+    ),
+    (LiaisonNote.Status.APPROVED, "send"): (LiaisonNote.Status.SENT, "meetings.send_liaisonnote"),
+}
+LIAISON_NOTE_ACTIONS = {
+    "approve": gettext_lazy("Approve"),
+    "return": gettext_lazy("Return to draft"),
+    "send": gettext_lazy("Mark as sent"),
+}
+
+
+class ActionRefused(Exception):
+    """The action does not apply to the note as it is now (say, sent already)."""
+
+
+def liaison_note_allowed_actions(note: LiaisonNote, user) -> list[str]:
+    """The actions `user` may take on the note now, for its buttons."""
+    return [
+        action
+        for (status, action), (_to, permission) in LIAISON_NOTE_TRANSITIONS.items()
+        if status == note.status and user.has_perm(permission, note)
+    ]
+
+
+@transaction.atomic
+def liaison_note_act(*, note_id: int, action: str, by) -> LiaisonNote:
+    """Approve, return or send a note: lock it, check the table and the permission, change it,
+    record the event. A second click on the same button finds the note changed and is refused
+    (ActionRefused): the event, and the mail it leads to, happens once."""
+    note = LiaisonNote.objects.select_for_update().get(pk=note_id)
+    transition = LIAISON_NOTE_TRANSITIONS.get((note.status, action))
+    if transition is None:
+        raise ActionRefused(
+            _("This note is %(status)s: it cannot be “%(action)s” now.")
+            % {
+                "status": note.get_status_display().lower(),
+                "action": str(LIAISON_NOTE_ACTIONS.get(action, action)).lower(),
+            }
+        )
+    to_status, permission = transition
+    _require(by, permission, note)
+    now = timezone.now()
+    from_status = note.status
+    note.status = to_status
+    if to_status == LiaisonNote.Status.APPROVED:
+        note.approved_at = now
+    elif to_status == LiaisonNote.Status.SENT:
+        note.sent_at = now
+    elif to_status == LiaisonNote.Status.DRAFT:
+        note.approved_at = None
+    note.full_clean()
+    note.save()
+    LiaisonNoteEvent.objects.create(
+        note=note, action=action, from_status=from_status, to_status=to_status, actor=by, at=now
+    )
+    return note
+
+
+def _check_recipients(recipients: list[dict]) -> None:
+    if not any(not r.get("is_cc") for r in recipients):
+        raise ValidationError(_("A liaison note needs at least one recipient (not in copy)."))
+    for r in recipients:
+        if r.get("purpose") == LiaisonRecipient.Purpose.ACTION and not r.get("deadline"):
+            raise ValidationError(
+                _("%(body)s is asked for action: give the date to reply by.")
+                % {"body": r.get("body", "")}
+            )
+
+
+@transaction.atomic
+def liaison_note_save(
+    *,
+    by,
+    fields: dict,
+    recipients: list[dict],
+    note: LiaisonNote | None = None,
+    upload=None,
+) -> LiaisonNote:
+    """Create a draft note or change one (only drafts change), its recipients and attachments."""
+    if note is None:
+        _require(by, "meetings.add_liaisonnote")
+        note = LiaisonNote(status=LiaisonNote.Status.DRAFT)
+    else:
+        note = LiaisonNote.objects.select_for_update().get(pk=note.pk)
+        _require(by, "meetings.change_liaisonnote", note)
+    _check_recipients(recipients)
+    for name, value in fields.items():
+        setattr(note, name, value)
+    if note.reply_to_id and note.reply_to_id == note.pk:
+        raise ValidationError(_("A note cannot reply to itself."))
+    note.full_clean()
+    note.save()
+    note.recipients.all().delete()
+    for values in recipients:
+        recipient = LiaisonRecipient(note=note, **values)
+        recipient.full_clean()
+        recipient.save()
+    if upload is not None:
+        liaison_attachment_add(note=note, by=by, upload=upload)
+    return note
+
+
+def liaison_attachment_add(*, note: LiaisonNote, by, upload) -> LiaisonAttachment:
+    """Check the file like a contribution's (content, not name) and keep it privately."""
+    _require(by, "meetings.change_liaisonnote", note)
+    checked = check_upload(upload)
+    stored = f"{uuid.uuid4().hex}.{checked.file_type}"
+    attachment = LiaisonAttachment(
+        note=note,
+        stored_name=stored,
+        original_name=checked.name,
+        file_type=checked.file_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
+    attachment.file.save(stored, upload, save=False)
+    attachment.full_clean()
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def liaison_attachment_remove(*, attachment: LiaisonAttachment, by) -> None:
+    _require(by, "meetings.change_liaisonnote", attachment.note)
+    attachment.file.delete(save=False)
+    attachment.delete()

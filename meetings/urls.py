@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import agenda_views, calendar_views, views
+from . import agenda_views, calendar_views, liaison_views, views
 
 app_name = "meetings"
 
@@ -44,6 +44,23 @@ urlpatterns = [
         name="agenda_item_delete",
     ),
     path("roadmap/", views.roadmap, name="roadmap"),
-    path("liaison-notes/", views.liaison_note_list, name="liaison_notes"),
-    path("liaison-notes/<int:pk>/", views.liaison_note_detail, name="liaison_note"),
+    path("liaison-notes/", liaison_views.liaison_note_list, name="liaison_notes"),
+    path("liaison-notes/new/", liaison_views.liaison_note_new, name="liaison_note_new"),
+    path("liaison-notes/<int:pk>/", liaison_views.liaison_note_detail, name="liaison_note"),
+    path("liaison-notes/<int:pk>/edit/", liaison_views.liaison_note_edit, name="liaison_note_edit"),
+    path(
+        "liaison-notes/<int:pk>/<slug:action>/",
+        liaison_views.liaison_note_act,
+        name="liaison_note_act",
+    ),
+    path(
+        "liaison-notes/files/<int:pk>/",
+        liaison_views.liaison_attachment,
+        name="liaison_attachment",
+    ),
+    path(
+        "liaison-notes/files/<int:pk>/remove/",
+        liaison_views.liaison_attachment_remove,
+        name="liaison_attachment_remove",
+    ),
 ]

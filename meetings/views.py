@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from .models import LiaisonNote, LiaisonRecipient, Meeting, Theme
+from .models import Meeting, Theme
 
 
 def meeting_list(request):
@@ -47,17 +47,3 @@ def roadmap(request):
         Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
     )
     return render(request, "meetings/roadmap.html", {"themes": themes})
-
-
-def _liaison_notes():
-    recipients = Prefetch("recipients", queryset=LiaisonRecipient.objects.order_by("is_cc", "pk"))
-    return LiaisonNote.objects.public().select_related("meeting").prefetch_related(recipients)
-
-
-def liaison_note_list(request):
-    return render(request, "meetings/liaison_note_list.html", {"notes": _liaison_notes()})
-
-
-def liaison_note_detail(request, pk):
-    note = get_object_or_404(_liaison_notes(), pk=pk)
-    return render(request, "meetings/liaison_note_detail.html", {"note": note})

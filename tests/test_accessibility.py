@@ -46,7 +46,11 @@ SIGNED_IN_PAGES = {
         "/contributions/mine/",
         "/ar/contributions/submit/?meeting=99",
     ],
-    "secretariat@example.org": ["/contributions/desk/", "/secretariat/affiliations/"],
+    "secretariat@example.org": [
+        "/contributions/desk/",
+        "/secretariat/affiliations/",
+        "/liaison-notes/new/",
+    ],
     "chair@example.org": ["/meetings/99/deadline/", "/meetings/99/agenda/edit/"],
 }
 
