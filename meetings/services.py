@@ -6,6 +6,7 @@ chair's page showed: a stale change (another tab moved something since) is refus
 StaleAgenda, and nothing is changed.
 """
 
+import datetime
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from copportal.accounts.models import User
 from copportal.uploads import check_upload
 
 from . import agenda
@@ -21,6 +23,7 @@ from .models import (
     Agenda,
     AgendaItem,
     AgendaRelease,
+    DeadlineChange,
     LiaisonAttachment,
     LiaisonNote,
     LiaisonNoteEvent,
@@ -358,3 +361,26 @@ def liaison_attachment_remove(*, attachment: LiaisonAttachment, by) -> None:
     _require(by, "meetings.change_liaisonnote", attachment.note)
     attachment.file.delete(save=False)
     attachment.delete()
+
+
+# --- Meetings --------------------------------------------------------------------------------
+@transaction.atomic
+def meeting_deadline_set(
+    *, meeting_id: int, by: User, deadline: datetime.datetime | None, reason: str = ""
+) -> Meeting:
+    """Override a meeting's deadline (None: back to the rule), recording who and why."""
+    if not by.has_perm("meetings.change_deadline"):
+        raise PermissionDenied
+    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    old = meeting.deadline
+    meeting.deadline_override = deadline
+    meeting.full_clean()
+    meeting.save(update_fields=["deadline_override"])
+    DeadlineChange.objects.create(
+        meeting=meeting,
+        changed_by=by,
+        old_deadline=old,
+        new_deadline=meeting.deadline,
+        reason=reason.strip(),
+    )
+    return meeting

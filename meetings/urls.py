@@ -43,6 +43,7 @@ urlpatterns = [
         agenda_views.agenda_item_delete,
         name="agenda_item_delete",
     ),
+    path("meetings/<int:number>/deadline/", views.meeting_deadline, name="deadline"),
     path("roadmap/", views.roadmap, name="roadmap"),
     path("liaison-notes/", liaison_views.liaison_note_list, name="liaison_notes"),
     path("liaison-notes/new/", liaison_views.liaison_note_new, name="liaison_note_new"),

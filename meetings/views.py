@@ -1,7 +1,13 @@
+from django.contrib import messages
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from copportal.accounts.permissions import permission_required
+
+from . import services
+from .forms import DeadlineForm
 from .models import Meeting, Theme
 
 
@@ -17,11 +23,9 @@ def meeting_list(request):
 def meeting_detail(request, number):
     meeting = get_object_or_404(Meeting.objects.select_related("theme"), number=number)
     liaison_notes = meeting.liaison_notes.public().prefetch_related("recipients")
-    # The meeting's documents, through the reverse relation (this app imports nothing from
-    # contributions): published ones, members-only ones for those who may see them.
-    documents = meeting.contributions.filter(status="published")
-    if not request.user.has_perm("contributions.view_members_only"):
-        documents = documents.filter(visibility="public")
+    # Contributions know meetings, not the other way round: through the reverse relation,
+    # the published ones this reader may see.
+    documents = meeting.contributions.listed_for(request.user)
     latest_release = (
         meeting.agenda_releases.order_by("-version").values("version", "released_at").first()
     )
@@ -31,8 +35,7 @@ def meeting_detail(request, number):
         {
             "meeting": meeting,
             "documents": documents.order_by("number", "pk").values("number", "title")[:200],
-            "document_count": documents.count(),
-            "open_for_submission": meeting.end_date >= timezone.localdate(),
+            "portal_count": documents.count(),
             "latest_release": latest_release,
             "sessions": meeting.sessions.prefetch_related("presenters"),
             "recommendations": meeting.recommendations.all(),
@@ -47,3 +50,34 @@ def roadmap(request):
         Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
     )
     return render(request, "meetings/roadmap.html", {"themes": themes})
+
+
+@permission_required("meetings.change_deadline")
+def meeting_deadline(request, number):
+    """The chair's override of a meeting's deadline (or back to the rule), with its history."""
+    meeting = get_object_or_404(Meeting, number=number)
+    form = DeadlineForm(
+        request.POST or None,
+        meeting=meeting,
+        initial={
+            "deadline": timezone.localtime(meeting.deadline, meeting.zone).replace(tzinfo=None)
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.meeting_deadline_set(
+            meeting_id=meeting.pk,
+            by=request.user,
+            deadline=form.cleaned_data["deadline"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("The deadline is changed; the change is recorded."))
+        return redirect(meeting)
+    return render(
+        request,
+        "meetings/meeting_deadline.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "changes": meeting.deadline_changes.select_related("changed_by"),
+        },
+    )

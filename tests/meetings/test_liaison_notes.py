@@ -250,3 +250,21 @@ class TestVisibility:
         services.liaison_note_act(note_id=draft.pk, action="send", by=secretariat)
         assert client_for(None).get(url).status_code == 200
         assert LiaisonAttachment.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "status,viewers,editors",
+    [
+        ("draft", {"chair", "secretariat"}, {"secretariat"}),
+        ("approved", {"chair", "secretariat"}, set()),
+        ("sent", {None, "delegate", "chair", "secretariat"}, set()),
+    ],
+)
+def test_note_permissions_by_state(request, meeting, status, viewers, editors):
+    from django.contrib.auth.models import AnonymousUser
+
+    note = LiaisonNote.objects.create(meeting=meeting, subject="A note", status=status)
+    for who in (None, "delegate", "chair", "secretariat"):
+        user = request.getfixturevalue(who) if who else AnonymousUser()
+        assert user.has_perm("meetings.view_liaisonnote", note) is (who in viewers), who
+        assert user.has_perm("meetings.change_liaisonnote", note) is (who in editors), who

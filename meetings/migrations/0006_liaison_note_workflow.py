@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0003_agenda'),
+        ('meetings', '0005_agenda'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

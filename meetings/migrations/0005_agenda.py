@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0002_audiences_and_theme_kinds'),
+        ('meetings', '0004_merge_20261201_2024'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

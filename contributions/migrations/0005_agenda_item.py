@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contributions', '0003_audiences_as_rows'),
-        ('meetings', '0003_agenda'),
+        ('contributions', '0004_deadline_change_moves_to_meetings'),
+        ('meetings', '0005_agenda'),
     ]
 
     operations = [
