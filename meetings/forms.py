@@ -108,10 +108,16 @@ class LiaisonNoteForm(forms.ModelForm):
 
     class Meta:
         model = LiaisonNote
-        fields = ["meeting", "subject", "body", "contacts", "reply_to"]
+        fields = [
+            "meeting",
+            "original_language",
+            *_translated_columns("subject", "body"),
+            "contacts",
+            "reply_to",
+        ]
         labels = {"meeting": _("Approved at the meeting")}
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 8}),
+            **{name: forms.Textarea(attrs={"rows": 6}) for name in _translated_columns("body")},
             "contacts": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -122,7 +128,25 @@ class LiaisonNoteForm(forms.ModelForm):
             replies = replies.exclude(pk=self.instance.pk)
         self.fields["reply_to"].queryset = replies
         self.fields["meeting"].queryset = Meeting.objects.order_by("-number")
+        for code, _label in settings.LANGUAGES:
+            language = Language.from_locale(code).label
+            self.fields[column("subject", code)].label = _("Subject (%(language)s)") % {
+                "language": language
+            }
+            self.fields[column("body", code)].label = _("Text (%(language)s)") % {
+                "language": language
+            }
         _style(self)
+
+    def clean(self):
+        data = super().clean()
+        original = data.get("original_language") or Language.ENGLISH
+        if not data.get(column("subject", original)):
+            self.add_error(
+                column("subject", Language(original).locale),
+                _("Give the subject in the original language."),
+            )
+        return data
 
     def note_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

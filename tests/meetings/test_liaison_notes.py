@@ -23,8 +23,10 @@ def meeting(db):
 def form_data(meeting, **extra):
     data = {
         "meeting": meeting.pk,
-        "subject": "Results of the meetings",
-        "body": "CWG-COP informs the study group.",
+        "original_language": "en",
+        "subject_en": "Results of the meetings",
+        "subject_fr": "Résultats des réunions",
+        "body_en": "CWG-COP informs the study group.",
         "contacts": "secretariat@example.org",
         "reply_to": "",
         "recipients-TOTAL_FORMS": "2",
@@ -75,6 +77,10 @@ class TestDrafting:
         note = LiaisonNote.objects.get()
         assert response.status_code == 302 and response["Location"] == note.get_absolute_url()
         assert note.status == "draft"
+        assert (note.subject_en, note.subject_fr) == (
+            "Results of the meetings",
+            "Résultats des réunions",
+        )
         assert [(r.body, r.detail, r.is_cc) for r in note.recipients.order_by("is_cc")] == [
             ("ITU-D SG2", "Question 3/2", False),
             ("ITU-T SG17", "", True),
@@ -112,11 +118,11 @@ class TestDrafting:
         assert client_for(secretariat).get(f"/liaison-notes/{approved.pk}/edit/").status_code == 403
 
     def test_the_secretariat_edits_a_draft(self, client_for, meeting, draft, secretariat):
-        data = form_data(meeting, subject="A better subject")
+        data = form_data(meeting, subject_en="A better subject")
         data["reply_to"] = ""
         client_for(secretariat).post(f"/liaison-notes/{draft.pk}/edit/", data)
         draft.refresh_from_db()
-        assert draft.subject == "A better subject"
+        assert draft.subject_en == "A better subject"
         assert draft.recipients.count() == 2
 
 
@@ -268,3 +274,21 @@ def test_note_permissions_by_state(request, meeting, status, viewers, editors):
         user = request.getfixturevalue(who) if who else AnonymousUser()
         assert user.has_perm("meetings.view_liaisonnote", note) is (who in viewers), who
         assert user.has_perm("meetings.change_liaisonnote", note) is (who in editors), who
+
+
+def test_a_note_needs_its_subject_in_its_original_language(client_for, meeting, secretariat):
+    data = form_data(meeting, original_language="fr", subject_fr="")
+    response = client_for(secretariat).post("/liaison-notes/new/", data)
+    assert response.status_code == 400
+    assert "Give the subject in the original language." in response.content.decode()
+
+
+def test_the_french_reader_sees_the_french_subject(client, meeting, secretariat, chair):
+    note = services.liaison_note_save(
+        by=secretariat,
+        fields={"meeting": meeting, "subject_en": "Results", "subject_fr": "Résultats"},
+        recipients=[{"body": "ITU-T SG17", "detail": "", "purpose": "information"}],
+    )
+    services.liaison_note_act(note_id=note.pk, action="approve", by=chair)
+    services.liaison_note_act(note_id=note.pk, action="send", by=secretariat)
+    assert "Résultats" in client.get(f"/fr/liaison-notes/{note.pk}/").content.decode()
