@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,7 @@ from copportal.content import column
 from copportal.languages import Language
 from copportal.uploads import limits_text
 
-from .models import AgendaItem, LiaisonNote, LiaisonRecipient, Meeting
+from .models import AgendaItem, LiaisonNote, LiaisonRecipient, Meeting, Session, Theme
 
 limits_text_lazy = lazy(limits_text, str)()
 
@@ -247,3 +248,114 @@ class DeadlineForm(forms.Form):
                 % {"time": wall.strftime("%H:%M"), "zone": self.meeting.time_zone}
             )
         return aware
+
+
+class MeetingForm(forms.ModelForm):
+    """A meeting as the chair plans it: number, dates, time zone, format, theme, summary."""
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "number",
+            "start_date",
+            "end_date",
+            "duration_days",
+            "time_zone",
+            "mode",
+            "venue",
+            "theme",
+            "original_language",
+            *_translated_columns("summary"),
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in _translated_columns("summary")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.roadmap()
+        for code, _label in settings.LANGUAGES:
+            self.fields[column("summary", code)].label = _("Summary (%(language)s)") % {
+                "language": Language.from_locale(code).label
+            }
+        _style(self)
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        taken = Meeting.objects.filter(number=number).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(
+                _("There is already a meeting number %(number)s: choose another number.")
+                % {"number": number}
+            )
+        return number
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end:
+            if end < start:
+                self.add_error("end_date", _("The meeting cannot close before it opens."))
+            else:
+                others = Meeting.objects.exclude(pk=self.instance.pk).filter(
+                    start_date__lte=end, end_date__gte=start, is_demo=self.instance.is_demo
+                )
+                for other in others[:3]:
+                    self.add_error(
+                        "start_date",
+                        _("These dates overlap %(meeting)s (%(start)s to %(end)s).")
+                        % {
+                            "meeting": other.title,
+                            "start": date_format(other.start_date),
+                            "end": date_format(other.end_date),
+                        },
+                    )
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = [
+            "kind",
+            "original_language",
+            *_translated_columns("title", "description"),
+            "presenters",
+            "order",
+        ]
+        widgets = {
+            **{
+                name: forms.Textarea(attrs={"rows": 2})
+                for name in _translated_columns("description")
+            },
+            "presenters": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _label in settings.LANGUAGES:
+            language = Language.from_locale(code).label
+            self.fields[column("title", code)].label = _("Title (%(language)s)") % {
+                "language": language
+            }
+            self.fields[column("description", code)].label = _("Description (%(language)s)") % {
+                "language": language
+            }
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        original = data.get("original_language") or Language.ENGLISH
+        if data.get("kind") and not data.get(column("title", original)):
+            self.add_error(
+                column("title", Language(original).locale),
+                _("Give the title in the original language."),
+            )
+        return data
+
+
+SessionFormSet = forms.inlineformset_factory(
+    Meeting, Session, form=SessionForm, extra=1, can_delete=True
+)

@@ -384,3 +384,16 @@ def meeting_deadline_set(
         reason=reason.strip(),
     )
     return meeting
+
+
+@transaction.atomic
+def meeting_save(*, by: User, meeting: Meeting, sessions) -> Meeting:
+    """Create or change a meeting and its sessions (a validated inline formset) together."""
+    _require(by, "meetings.change_meeting" if meeting.pk else "meetings.add_meeting", meeting)
+    meeting.full_clean()
+    meeting.save()
+    sessions.instance = meeting
+    for form in sessions.forms:
+        form.instance.meeting = meeting
+    sessions.save()
+    return meeting

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import agenda_views, calendar_views, liaison_views, views
+from . import agenda_views, calendar_views, liaison_views, meeting_views, views
 
 app_name = "meetings"
 
 urlpatterns = [
     path("meetings/", views.meeting_list, name="list"),
+    path("meetings/new/", meeting_views.meeting_new, name="new"),
     path("meetings/calendar.ics", calendar_views.meetings_calendar, name="calendar"),
+    path("meetings/<int:number>/edit/", meeting_views.meeting_edit, name="edit"),
     path("meetings/<int:number>/", views.meeting_detail, name="detail"),
     path(
         "meetings/<int:number>/calendar.ics",

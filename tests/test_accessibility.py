@@ -51,7 +51,12 @@ SIGNED_IN_PAGES = {
         "/secretariat/affiliations/",
         "/liaison-notes/new/",
     ],
-    "chair@example.org": ["/meetings/99/deadline/", "/meetings/99/agenda/edit/"],
+    "chair@example.org": [
+        "/meetings/99/deadline/",
+        "/meetings/99/agenda/edit/",
+        "/meetings/new/",
+        "/meetings/99/edit/",
+    ],
 }
 
 

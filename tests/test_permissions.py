@@ -33,6 +33,8 @@ def everywhere(roles):
 EXPECTED = {
     "accounts.review_affiliations": everywhere(SECRETARIAT),
     "meetings.change_deadline": everywhere(OFFICERS),
+    "meetings.add_meeting": everywhere(CHAIR),
+    "meetings.change_meeting": everywhere(CHAIR),
     "meetings.change_agenda": everywhere(OFFICERS),
     "meetings.release_agenda": everywhere(CHAIR),
     "meetings.view_liaisonnote_drafts": everywhere(OFFICERS),
