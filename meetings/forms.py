@@ -359,3 +359,41 @@ class SessionForm(forms.ModelForm):
 SessionFormSet = forms.inlineformset_factory(
     Meeting, Session, form=SessionForm, extra=1, can_delete=True
 )
+
+
+class ThemeForm(forms.ModelForm):
+    """A theme of the roadmap: its title, period and description in each language, its place."""
+
+    class Meta:
+        model = Theme
+        fields = [
+            "original_language",
+            *_translated_columns("title", "period", "description"),
+            "order",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3}) for name in _translated_columns("description")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = {
+            "title": _("Title (%(language)s)"),
+            "period": _("Period (%(language)s)"),
+            "description": _("Description (%(language)s)"),
+        }
+        for code, _label in settings.LANGUAGES:
+            language = Language.from_locale(code).label
+            for name, label in labels.items():
+                self.fields[column(name, code)].label = label % {"language": language}
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        original = data.get("original_language") or Language.ENGLISH
+        if not data.get(column("title", original)):
+            self.add_error(
+                column("title", Language(original).locale),
+                _("Give the title in the original language."),
+            )
+        return data

@@ -94,7 +94,7 @@ class Theme(TranslatedContent):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("meetings:roadmap") + f"#{self.slug}"
+        return reverse("meetings:theme", args=[self.slug])
 
 
 class MeetingQuerySet(models.QuerySet):

@@ -10,6 +10,8 @@ rules.add_perm("meetings.change_deadline", is_officer)
 # Meetings and their sessions: the chair plans them.
 rules.add_perm("meetings.add_meeting", is_chair)
 rules.add_perm("meetings.change_meeting", is_chair)
+# The theme roadmap: the chair keeps it.
+rules.add_perm("meetings.change_theme", is_chair)
 # The agenda: the chair and the secretariat build the draft; the chair releases it.
 rules.add_perm("meetings.change_agenda", is_officer)
 rules.add_perm("meetings.release_agenda", is_chair)

@@ -29,6 +29,7 @@ from .models import (
     LiaisonNoteEvent,
     LiaisonRecipient,
     Meeting,
+    Theme,
 )
 
 
@@ -397,3 +398,14 @@ def meeting_save(*, by: User, meeting: Meeting, sessions) -> Meeting:
         form.instance.meeting = meeting
     sessions.save()
     return meeting
+
+
+@transaction.atomic
+def theme_update(*, by: User, theme: Theme, **fields) -> Theme:
+    """Change a roadmap theme's texts, period or order."""
+    _require(by, "meetings.change_theme", theme)
+    for name, value in fields.items():
+        setattr(theme, name, value)
+    theme.full_clean()
+    theme.save()
+    return theme

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import agenda_views, calendar_views, liaison_views, meeting_views, views
+from . import agenda_views, calendar_views, liaison_views, meeting_views, roadmap_views, views
 
 app_name = "meetings"
 
@@ -47,6 +47,8 @@ urlpatterns = [
     ),
     path("meetings/<int:number>/deadline/", views.meeting_deadline, name="deadline"),
     path("roadmap/", views.roadmap, name="roadmap"),
+    path("roadmap/<slug:slug>/", roadmap_views.theme_detail, name="theme"),
+    path("roadmap/<slug:slug>/edit/", roadmap_views.theme_edit, name="theme_edit"),
     path("liaison-notes/", liaison_views.liaison_note_list, name="liaison_notes"),
     path("liaison-notes/new/", liaison_views.liaison_note_new, name="liaison_note_new"),
     path("liaison-notes/<int:pk>/", liaison_views.liaison_note_detail, name="liaison_note"),

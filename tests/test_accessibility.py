@@ -12,6 +12,7 @@ PAGES = [
     "/meetings/99/agenda/?version=1",
     "/meetings/20/agenda/",
     "/roadmap/",
+    "/roadmap/legal-frameworks/",
     "/liaison-notes/",
     "/contributions/",
     "/contributions/99-1/",
