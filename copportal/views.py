@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from meetings.models import Meeting
+from meetings.models import LiaisonNote, Meeting
 
 from .celery import app as celery_app
 
@@ -15,7 +15,8 @@ logger = logging.getLogger(__name__)
 
 def home(request):
     upcoming = Meeting.objects.upcoming().select_related("theme")
-    return render(request, "home.html", {"next_meeting": upcoming.first()})
+    notes = LiaisonNote.objects.public().select_related("meeting").order_by("-sent_at", "-pk")[:5]
+    return render(request, "home.html", {"next_meeting": upcoming.first(), "latest_notes": notes})
 
 
 def _database_up() -> bool:

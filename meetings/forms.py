@@ -12,7 +12,16 @@ from copportal.content import column
 from copportal.languages import Language
 from copportal.uploads import limits_text
 
-from .models import AgendaItem, LiaisonNote, LiaisonRecipient, Meeting, Session, Theme
+from .models import (
+    AgendaItem,
+    DraftResolution,
+    LiaisonNote,
+    LiaisonRecipient,
+    Meeting,
+    Recommendation,
+    Session,
+    Theme,
+)
 
 limits_text_lazy = lazy(limits_text, str)()
 
@@ -397,3 +406,70 @@ class ThemeForm(forms.ModelForm):
                 _("Give the title in the original language."),
             )
         return data
+
+
+def _label_languages(form, labels: dict) -> None:
+    for code, _label in settings.LANGUAGES:
+        language = Language.from_locale(code).label
+        for name, label in labels.items():
+            form.fields[column(name, code)].label = label % {"language": language}
+
+
+def _require_original(form, data, name: str, message) -> None:
+    original = data.get("original_language") or Language.ENGLISH
+    if not data.get(column(name, original)):
+        form.add_error(column(name, Language(original).locale), message)
+
+
+class RecommendationForm(forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["original_language", *_translated_columns("text"), "order", "source"]
+        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in _translated_columns("text")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label_languages(self, {"text": _("Text (%(language)s)")})
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        if self.has_changed() and not data.get("DELETE"):
+            _require_original(self, data, "text", _("Give the text in the original language."))
+        return data
+
+
+class DraftResolutionForm(forms.ModelForm):
+    class Meta:
+        model = DraftResolution
+        fields = [
+            "original_language",
+            *_translated_columns("title", "summary"),
+            "status",
+            "proposers",
+        ]
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in _translated_columns("summary")},
+            "proposers": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label_languages(
+            self, {"title": _("Title (%(language)s)"), "summary": _("Summary (%(language)s)")}
+        )
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        if self.has_changed() and not data.get("DELETE"):
+            _require_original(self, data, "title", _("Give the title in the original language."))
+        return data
+
+
+RecommendationFormSet = forms.inlineformset_factory(
+    Meeting, Recommendation, form=RecommendationForm, extra=1, can_delete=True
+)
+DraftResolutionFormSet = forms.inlineformset_factory(
+    Meeting, DraftResolution, form=DraftResolutionForm, extra=1, can_delete=True
+)

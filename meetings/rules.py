@@ -12,6 +12,8 @@ rules.add_perm("meetings.add_meeting", is_chair)
 rules.add_perm("meetings.change_meeting", is_chair)
 # The theme roadmap: the chair keeps it.
 rules.add_perm("meetings.change_theme", is_chair)
+# A meeting's outcomes (recommendations, draft resolutions): the chair records them.
+rules.add_perm("meetings.change_outcomes", is_chair)
 # The agenda: the chair and the secretariat build the draft; the chair releases it.
 rules.add_perm("meetings.change_agenda", is_officer)
 rules.add_perm("meetings.release_agenda", is_chair)

@@ -409,3 +409,12 @@ def theme_update(*, by: User, theme: Theme, **fields) -> Theme:
     theme.full_clean()
     theme.save()
     return theme
+
+
+@transaction.atomic
+def meeting_outcomes_save(*, by: User, meeting: Meeting, formsets) -> Meeting:
+    """Save a meeting's recommendations and draft resolutions (validated inline formsets)."""
+    _require(by, "meetings.change_outcomes", meeting)
+    for formset in formsets:
+        formset.save()
+    return meeting

@@ -9,6 +9,11 @@ urlpatterns = [
     path("meetings/new/", meeting_views.meeting_new, name="new"),
     path("meetings/calendar.ics", calendar_views.meetings_calendar, name="calendar"),
     path("meetings/<int:number>/edit/", meeting_views.meeting_edit, name="edit"),
+    path(
+        "meetings/<int:number>/outcomes/edit/",
+        meeting_views.meeting_outcomes_edit,
+        name="outcomes_edit",
+    ),
     path("meetings/<int:number>/", views.meeting_detail, name="detail"),
     path(
         "meetings/<int:number>/calendar.ics",

@@ -57,6 +57,8 @@ SIGNED_IN_PAGES = {
         "/meetings/99/agenda/edit/",
         "/meetings/new/",
         "/meetings/99/edit/",
+        "/roadmap/legal-frameworks/edit/",
+        "/meetings/20/outcomes/edit/",
     ],
 }
 

@@ -36,6 +36,7 @@ EXPECTED = {
     "meetings.add_meeting": everywhere(CHAIR),
     "meetings.change_meeting": everywhere(CHAIR),
     "meetings.change_theme": everywhere(CHAIR),
+    "meetings.change_outcomes": everywhere(CHAIR),
     "meetings.change_agenda": everywhere(OFFICERS),
     "meetings.release_agenda": everywhere(CHAIR),
     "meetings.view_liaisonnote_drafts": everywhere(OFFICERS),
