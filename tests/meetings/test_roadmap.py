@@ -1,64 +1,82 @@
-"""The roadmap: a theme's meetings; for a quarter already past, the meeting held then or that
-the period is past, never "no meeting scheduled"."""
-
-import datetime
+"""The theme roadmap: each theme's page with its meetings and contributions; the chair edits."""
 
 import pytest
-import time_machine
+from django.core.management import call_command
 
-from ..factories import MeetingFactory, ThemeFactory
+from meetings.models import Theme
 
+from ..factories import MeetingFactory, PublishedContributionFactory, ThemeFactory
 
-def _section(page: str, slug: str) -> str:
-    return page.split(f'id="{slug}"')[1].split("</li>")[0]
-
-
-@pytest.mark.django_db
-def test_a_past_quarter_shows_the_meeting_held_then(client):
-    ThemeFactory(slug="legal", title="Legal frameworks", period="Q1 2024")
-    MeetingFactory(number=20, start_date=datetime.date(2024, 1, 22))
-    with time_machine.travel(datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC), tick=False):
-        page = client.get("/roadmap/").content.decode()
-    legal = _section(page, "legal")
-    assert "CWG-COP meeting 20" in legal and "Held in this period" in legal
-    assert "No meeting is scheduled" not in legal
+pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.django_db
-def test_a_past_quarter_without_a_meeting_says_it_is_past(client):
-    ThemeFactory(slug="research", title="Research", period="Q4 2025")
-    with time_machine.travel(datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC), tick=False):
-        page = client.get("/roadmap/").content.decode()
-    research = _section(page, "research")
-    assert "This period is past" in research
-    assert "No meeting is scheduled" not in research
+def test_the_roadmap_has_the_five_themes_of_the_20th_meeting(client):
+    call_command("load_seeds", "--no-demo", verbosity=0)
+    roadmap = list(Theme.objects.roadmap().values_list("slug", "period"))
+    assert [period for _slug, period in roadmap] == [
+        "Q1 2024",
+        "Q4 2024",
+        "Q1 2025",
+        "Q4 2025",
+        "Later meetings",
+    ]
+    page = client.get("/roadmap/legal-frameworks/").content.decode()
+    assert "Legal frameworks" in page and "CWG-COP meeting 20" in page
 
 
-@pytest.mark.django_db
-def test_a_future_quarter_without_a_meeting_is_not_scheduled_yet(client):
-    ThemeFactory(slug="later", title="Later", period="Q4 2099")
-    page = client.get("/roadmap/").content.decode()
-    assert "No meeting is scheduled on this theme yet" in _section(page, "later")
+def test_a_theme_page_lists_its_meetings_and_public_contributions(client):
+    theme = ThemeFactory(slug="legal", title="Legal frameworks")
+    meeting = MeetingFactory(number=36, theme=theme)
+    public = PublishedContributionFactory(meeting=meeting, title="A public one")
+    public.themes.add(theme)
+    private = PublishedContributionFactory(
+        meeting=meeting, title="A members one", visibility="members"
+    )
+    private.themes.add(theme)
+    page = client.get("/roadmap/legal/").content.decode()
+    assert "CWG-COP meeting 36" in page
+    assert f"CWG-COP-36/{public.number}" in page and "A public one" in page
+    assert "A members one" not in page
 
 
-@pytest.mark.django_db
-def test_a_meeting_on_the_theme_is_shown_first(client):
-    theme = ThemeFactory(slug="education", title="Education", period="Q1 2025")
-    MeetingFactory(number=22, start_date=datetime.date(2025, 2, 10), theme=theme)
-    page = client.get("/roadmap/").content.decode()
-    section = _section(page, "education")
-    assert "Meetings:" in section and "CWG-COP meeting 22" in section
+def test_an_unknown_theme_is_404(client):
+    assert client.get("/roadmap/no-such-theme/").status_code == 404
 
 
 @pytest.mark.parametrize(
-    ("period", "dates"),
-    [
-        ("Q1 2024", (datetime.date(2024, 1, 1), datetime.date(2024, 3, 31))),
-        ("Q4 2025", (datetime.date(2025, 10, 1), datetime.date(2025, 12, 31))),
-        ("later meetings", None),
-    ],
+    "who,status", [(None, 302), ("delegate", 403), ("secretariat", 403), ("chair", 200)]
 )
-def test_period_dates(period, dates):
-    from meetings.models import Theme
+def test_who_may_edit_a_theme(client_for, request, who, status):
+    ThemeFactory(slug="legal")
+    user = request.getfixturevalue(who) if who else None
+    assert client_for(user).get("/roadmap/legal/edit/").status_code == status
 
-    assert Theme(period=period).period_dates == dates
+
+def test_the_chair_edits_a_theme_in_two_languages(client_for, chair):
+    theme = ThemeFactory(slug="legal", title="Legal frameworks")
+    response = client_for(chair).post(
+        "/roadmap/legal/edit/",
+        {
+            "original_language": "en",
+            "title_en": "Legal frameworks",
+            "title_fr": "Cadres juridiques",
+            "period_en": "Q1 2024",
+            "period_fr": "T1 2024",
+            "description_en": "Examined in January 2024.",
+            "order": "1",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == "/roadmap/legal/"
+    theme.refresh_from_db()
+    assert (theme.title_fr, theme.period_fr) == ("Cadres juridiques", "T1 2024")
+    assert "Cadres juridiques" in client_for(None).get("/fr/roadmap/legal/").content.decode()
+
+
+def test_a_theme_needs_its_title(client_for, chair):
+    ThemeFactory(slug="legal")
+    response = client_for(chair).post(
+        "/roadmap/legal/edit/",
+        {"original_language": "fr", "title_en": "Only English", "order": "1"},
+    )
+    assert response.status_code == 400
+    assert "Give the title in the original language." in response.content.decode()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0004_merge_20261201_2024'),
+        ('meetings', '0006_liaison_note_workflow'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contributions', '0004_deadline_change_moves_to_meetings'),
+        ('contributions', '0005_agenda_item'),
     ]
 
     operations = [
