@@ -115,7 +115,6 @@ def _drafts_by_user(meeting: Meeting) -> dict[int, list[Contribution]]:
 def remind(reminder: DueReminder) -> int:
     """Make the deliveries of one due reminder (none if it, or a later one, went out already)."""
     reminders = Delivery.objects.filter(kind=KIND, key__startswith=reminder.prefix)
-    deliveries_cancel(queryset=reminders.exclude(key__startswith=reminder.deadline_prefix))
     done = {
         int(key.rsplit(":", 1)[1])
         for key in reminders.exclude(status=Delivery.Status.CANCELLED)
@@ -153,7 +152,20 @@ def remind(reminder: DueReminder) -> int:
     return len(created)
 
 
+def cancel_moved(now: datetime.datetime) -> int:
+    """Cancel the reminders still waiting for a deadline that has since moved."""
+    cancelled = 0
+    for meeting in Meeting.objects.real().filter(end_date__gte=now.date()):
+        current = DueReminder(meeting=meeting, offset=0, due=now, deadline=meeting.deadline)
+        waiting = Delivery.objects.filter(kind=KIND, key__startswith=current.prefix)
+        cancelled += deliveries_cancel(
+            queryset=waiting.exclude(key__startswith=current.deadline_prefix)
+        )
+    return cancelled
+
+
 def send_due_reminders(now: datetime.datetime | None = None) -> int:
     """The sweep: every reminder due now, each in its own transaction. Returns deliveries made."""
     now = now or timezone.now()
+    cancel_moved(now)
     return sum(remind(reminder) for reminder in due_reminders(now))
