@@ -115,11 +115,17 @@ def _opted_out(kind: str) -> tuple[set[int], set[str]]:
     return users, emails
 
 
+def _path_in(path: str, language: str) -> str:
+    """A site path (/meetings/20/ or /fr/meetings/20/) in another language's prefix."""
+    with translation.override(translation.get_language_from_path(path) or "en"):
+        return translate_url(path, language)
+
+
 def _localized(value, language: str):
     """Site paths in the context (keys "path" or "*_path") in the recipient's language."""
     if isinstance(value, dict):
         return {
-            key: translate_url(item, language)
+            key: _path_in(item, language)
             if isinstance(item, str) and (key == "path" or key.endswith("_path"))
             else _localized(item, language)
             for key, item in value.items()

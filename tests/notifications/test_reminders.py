@@ -85,7 +85,7 @@ def test_reminders_are_due_at_the_exact_offsets(zone, delegate, other_delegate, 
 
 @pytest.mark.django_db
 def test_a_reminder_missed_while_workers_were_down_goes_out_once(delegate):
-    start, expected, deadline = CASES["Europe/Zurich"]
+    start, expected, _deadline = CASES["Europe/Zurich"]
     meeting = MeetingFactory(start_date=start, end_date=start)
     # Nothing ran at 14 or 7 days; the workers come back two days before: one reminder.
     with time_machine.travel(expected[2] + datetime.timedelta(hours=5), tick=False):

@@ -55,7 +55,7 @@ class TestUnsubscribe:
 
     def test_an_altered_token_is_refused(self, client, delegate, other_delegate):
         token = services.unsubscribe_token(kind="deadline-reminder", user=delegate)
-        payload, rest = token.split(":", 1)
+        _payload, rest = token.split(":", 1)
         other = services.unsubscribe_token(kind="agenda-released", user=other_delegate)
         for altered in [
             token[:-2] + ("AA" if not token.endswith("AA") else "BB"),

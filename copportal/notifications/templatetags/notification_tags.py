@@ -19,3 +19,11 @@ def iso_datetime(value: str, zone: str = "UTC") -> datetime.datetime | None:
 @register.filter
 def iso_date(value: str) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
+
+
+@register.filter
+def language_label(code: str) -> str:
+    """A document language's name in the active language ("en" -> English, anglais)."""
+    from copportal.languages import Language
+
+    return str(Language(code).label)
