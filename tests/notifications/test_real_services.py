@@ -71,10 +71,11 @@ class Workers:
         }
         number = len(self.processes) + 1
         log = open(self.log_dir / f"worker-{number}.log", "w")  # noqa: SIM115
+        command = [sys.executable, "-m", "celery", "-A", "copportal", "worker"]
+        command += ["-Q", self.queue, "-c", str(concurrency), "-n", f"{self.queue}-{number}@%h"]
+        command += ["-l", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"]
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "copportal", "worker", "-Q", self.queue]
-            + ["-c", str(concurrency), "-n", f"{self.queue}-{number}@%h", "-l", "INFO"]
-            + ["--without-gossip", "--without-mingle", "--without-heartbeat"],
+            command,
             cwd=ROOT,
             env=env,
             stdout=log,
