@@ -369,7 +369,7 @@ NOTIFICATIONS_LANGUAGES = ["en", "fr"]
 # waiting retry to a second worker (harmless, the claim stops it, but wasteful).
 NOTIFICATIONS_RETRY_BASE_SECONDS = _from_env("NOTIFICATIONS_RETRY_BASE_SECONDS", _int, 60)
 NOTIFICATIONS_RETRY_MAX_SECONDS = _from_env("NOTIFICATIONS_RETRY_MAX_SECONDS", _int, 1800)
-NOTIFICATIONS_MAX_ATTEMPTS = _from_env("NOTIFICATIONS_MAX_ATTEMPTS", _int, 12)
+NOTIFICATIONS_MAX_ATTEMPTS = _from_env("NOTIFICATIONS_MAX_ATTEMPTS", _int, 20)
 NOTIFICATIONS_TASK_TIME_LIMIT = 120
 # A delivery claimed longer ago than this (its worker died) or waiting longer than this
 # without being picked up (its message was lost) is queued again by the sweep.

@@ -70,7 +70,7 @@ class Preference(models.Model):
         related_name="notification_preferences",
     )
     email = models.EmailField(_("e-mail address"), blank=True)
-    kind = models.CharField(_("kind"), max_length=50, choices=[(k, k) for k in kinds.KINDS])
+    kind = models.CharField(_("kind"), max_length=50)
     enabled = models.BooleanField(_("receive"), default=True)
     changed_at = models.DateTimeField(auto_now=True)
 
