@@ -2,12 +2,16 @@
 the benchmark's mail sink. It can refuse (451) or be stopped and started again."""
 
 import asyncio
+import logging
 import socket
 import threading
 from collections import Counter
 from email.parser import BytesHeaderParser
 
 from aiosmtpd.controller import Controller
+
+# aiosmtpd logs every command at INFO: quiet, or the sink spends its time logging.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 def free_port() -> int:
