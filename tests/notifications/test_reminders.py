@@ -9,11 +9,11 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 
-from contributions import services as contribution_services
 from contributions.reminders import due_reminders, send_due_reminders
 from copportal.notifications import services
 from copportal.notifications.models import Delivery, MeetingReminders
 from copportal.notifications.tasks import send_delivery
+from meetings import services as meeting_services
 
 from ..factories import ContributionFactory, MeetingFactory
 
@@ -137,7 +137,7 @@ def test_moving_the_deadline_moves_the_unsent_reminders(
     # ... when the chair moves the deadline ten days later.
     new_deadline = deadline + datetime.timedelta(days=10)
     with time_machine.travel(expected[7] + datetime.timedelta(minutes=1), tick=False):
-        contribution_services.meeting_deadline_set(
+        meeting_services.meeting_deadline_set(
             meeting_id=meeting.pk, by=chair, deadline=new_deadline
         )
         meeting.refresh_from_db()
