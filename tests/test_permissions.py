@@ -32,6 +32,9 @@ def everywhere(roles):
 EXPECTED = {
     "accounts.review_affiliations": everywhere(SECRETARIAT),
     "meetings.change_deadline": everywhere(OFFICERS),
+    "notifications.view_log": everywhere(SECRETARIAT),
+    "notifications.resend_delivery": everywhere(SECRETARIAT),
+    "notifications.change_reminders": everywhere(OFFICERS),
     "contributions.view_members_only": everywhere(MEMBERS),
     "contributions.view_submitted": everywhere(OFFICERS),
     "contributions.add_contribution": everywhere({*AUTHORS, "secretariat"}),
