@@ -58,7 +58,7 @@ class Recipient:
 
 
 def site_name() -> str:
-    return getattr(settings, "SITE_NAME", "CWG-COP Portal")
+    return str(getattr(settings, "SITE_NAME", "CWG-COP Portal"))
 
 
 def site_domain() -> str:
