@@ -7,3 +7,11 @@ from . import services
 def extract_revision_text(revision_id: int) -> None:
     """Extract a revision's text for search (queued after commit; safe to run twice)."""
     services.revision_extract_text(revision_id=revision_id)
+
+
+@shared_task(acks_late=True)
+def send_due_reminders() -> int:
+    """Beat (send-due-reminders): make the deliveries of every deadline reminder due now."""
+    from . import reminders
+
+    return reminders.send_due_reminders()

@@ -22,6 +22,7 @@ from copportal.accounts.models import User
 from meetings.models import Meeting
 
 from .models import Contribution, ContributionEvent, SymbolCounter
+from .notifications import notify_event
 
 Status = Contribution.Status
 Event = ContributionEvent.Action
@@ -257,7 +258,7 @@ def contribution_act(
     contribution.status = transition.target
     contribution.version += 1
     contribution.save()
-    ContributionEvent.objects.create(
+    event = ContributionEvent.objects.create(
         contribution=contribution,
         actor=by,
         action=transition.event,
@@ -266,4 +267,5 @@ def contribution_act(
         note=note,
         in_grace=action == "submit" and contribution.in_grace,
     )
+    notify_event(event)
     return contribution

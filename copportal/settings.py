@@ -6,6 +6,7 @@ DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and EMAIL_URL.
 A malformed value stops start-up with a message naming the variable.
 """
 
+import datetime
 import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -118,6 +119,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "copportal",
     "copportal.accounts",
+    "copportal.notifications",
     "meetings",
     "contributions",
     "resources",
@@ -205,8 +207,17 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "UTC"
-# The one place that declares periodic tasks (celery beat).
-CELERY_BEAT_SCHEDULE = {}
+# The one place that declares periodic tasks (celery beat). Schedules in seconds.
+CELERY_BEAT_SCHEDULE = {
+    # Reminders are not ETA tasks: this sweep finds what is due in the database.
+    "send-due-reminders": {"task": "contributions.tasks.send_due_reminders", "schedule": 300.0},
+    "requeue-stalled-deliveries": {
+        "task": "copportal.notifications.tasks.requeue_stalled_deliveries",
+        "schedule": 300.0,
+    },
+    # Expired sessions, upload files no row references, delivery rows past their retention.
+    "housekeeping": {"task": "copportal.tasks.housekeeping", "schedule": 86400.0},
+}
 
 # E-mail: the console in development; EMAIL_URL (smtp://user:password@host:587/?tls=True) else.
 _EMAIL_OPTIONS = {
@@ -381,3 +392,31 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# --- Notifications (issue 10): mail, exactly once ------------------------------------------
+# Mail is written in these languages; a person who chose another gets English until it is
+# translated (templates/emails/<kind>/ and locale/).
+NOTIFICATIONS_LANGUAGES = ["en", "fr"]
+# A failed send waits BASE seconds, doubling each time, at most MAX; after MAX_ATTEMPTS the
+# delivery is marked failed (the log offers to resend it). MAX plus the task's time limit
+# must stay below the broker's visibility_timeout (3600 s above), or Redis would hand a
+# waiting retry to a second worker (harmless, the claim stops it, but wasteful).
+NOTIFICATIONS_RETRY_BASE_SECONDS = _from_env("NOTIFICATIONS_RETRY_BASE_SECONDS", _int, 60)
+NOTIFICATIONS_RETRY_MAX_SECONDS = _from_env("NOTIFICATIONS_RETRY_MAX_SECONDS", _int, 1800)
+NOTIFICATIONS_MAX_ATTEMPTS = _from_env("NOTIFICATIONS_MAX_ATTEMPTS", _int, 20)
+NOTIFICATIONS_TASK_TIME_LIMIT = 120
+# A delivery claimed longer ago than this (its worker died) or waiting longer than this
+# without being picked up (its message was lost) is queued again by the sweep.
+NOTIFICATIONS_STALE_AFTER = datetime.timedelta(
+    seconds=_from_env("NOTIFICATIONS_STALE_AFTER_SECONDS", _int, 600)
+)
+# Delivery rows (sent, failed, cancelled) are deleted after this many days.
+NOTIFICATIONS_RETENTION_DAYS = _from_env("NOTIFICATIONS_RETENTION_DAYS", _int, 365)
+# Reminders go out at this local time (the meeting's time zone), N days before the deadline.
+NOTIFICATIONS_REMINDER_TIME = _from_env("NOTIFICATIONS_REMINDER_TIME", str, "08:00")
+# Upload files no row references are deleted once older than this (an upload in progress
+# writes its file before its row commits).
+UPLOAD_ORPHAN_GRACE_HOURS = _from_env("UPLOAD_ORPHAN_GRACE_HOURS", _int, 24)
+# An SMTP server that hangs fails the send (and it is retried) well within the time limit.
+if MAILERS["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
+    MAILERS["default"]["OPTIONS"].setdefault("timeout", 30)

@@ -33,6 +33,9 @@ def everywhere(roles):
 EXPECTED = {
     "accounts.review_affiliations": everywhere(SECRETARIAT),
     "meetings.change_deadline": everywhere(OFFICERS),
+    "notifications.view_log": everywhere(SECRETARIAT),
+    "notifications.resend_delivery": everywhere(SECRETARIAT),
+    "notifications.change_reminders": everywhere(OFFICERS),
     "meetings.add_meeting": everywhere(CHAIR),
     "meetings.change_meeting": everywhere(CHAIR),
     "meetings.change_theme": everywhere(CHAIR),

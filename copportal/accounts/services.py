@@ -8,10 +8,11 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from copportal import emails
+from copportal.notifications.services import Recipient, notify
 
 from .models import Affiliation, Organization, User
 
@@ -56,30 +57,23 @@ def _decide(affiliation: Affiliation, *, by: User, status: str, reason: str = ""
     affiliation.decided_at = timezone.now()
     affiliation.full_clean()
     affiliation.save()
-    from .tasks import notify_affiliation_decision
-
-    transaction.on_commit(lambda: notify_affiliation_decision.delay(affiliation.pk))
+    _notify_decision(affiliation)
     return affiliation
 
 
-@transaction.atomic
-def affiliation_notify(*, affiliation_id: int) -> bool:
-    """Send the decision e-mail unless it was sent already. Returns whether it sent one.
-
-    The row lock makes concurrent runs wait; a crash after sending and before the commit
-    sends again on retry (at least once, and once in every other case).
-    """
-    affiliation = (
-        Affiliation.objects.select_for_update(of=("self",))
-        .select_related("user", "organization")
-        .get(pk=affiliation_id)
+def _notify_decision(affiliation: Affiliation) -> None:
+    """Tell the person, in their language, once (the delivery is sent after commit)."""
+    notify(
+        kind="affiliation-decided",
+        key=f"affiliation-decision:{affiliation.pk}",
+        recipients=[Recipient(user=affiliation.user)],
+        context={
+            "status": affiliation.status,
+            "organization": affiliation.organization_name,
+            "reason": affiliation.reason,
+            "account_path": reverse("accounts:me"),
+        },
     )
-    if affiliation.notified_at or affiliation.status == Affiliation.Status.PENDING:
-        return False
-    emails.affiliation_decided(affiliation)
-    affiliation.notified_at = timezone.now()
-    affiliation.save(update_fields=["notified_at"])
-    return True
 
 
 @transaction.atomic

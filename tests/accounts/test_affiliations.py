@@ -149,7 +149,11 @@ class TestDecisionMail:
         assert mail.outbox[0].to == [outsider.email]
         assert "You are a delegate of Philippines" in mail.outbox[0].subject
         # A second run of the task (a retry, a duplicate delivery) sends nothing more.
-        assert services.affiliation_notify(affiliation_id=affiliation.pk) is False
+        from copportal.notifications.models import Delivery
+        from copportal.notifications.tasks import send_delivery
+
+        delivery = Delivery.objects.get(address=outsider.email)
+        assert send_delivery(delivery.pk) == "skipped"
         assert len(mail.outbox) == 1
 
     def test_refusal_mail_carries_the_reason(self, secretariat, outsider, organization):

@@ -1,0 +1,62 @@
+"""Beat's daily housekeeping: expired sessions, upload files no row references, and delivery
+rows past their retention."""
+
+import datetime
+import logging
+import os
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.db import models
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+
+def referenced_upload_names() -> set[str]:
+    """The storage names of every file a row refers to: each installed app's FileFields
+    (contributions' revisions today, the library's resources when it has files)."""
+    names = set()
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, models.FileField) and not field.many_to_many:
+                values = model._default_manager.exclude(**{field.name: ""}).values_list(
+                    field.name, flat=True
+                )
+                names.update(name for name in values.iterator() if name)
+    return names
+
+
+def remove_unreferenced_uploads(now: datetime.datetime | None = None) -> list[str]:
+    """Delete files under MEDIA_ROOT that no row names, once older than the grace period
+    (an upload in progress writes its file just before its row commits). Returns the names."""
+    root = Path(settings.MEDIA_ROOT)
+    if not root.is_dir():
+        return []
+    now = now or timezone.now()
+    cutoff = (now - datetime.timedelta(hours=settings.UPLOAD_ORPHAN_GRACE_HOURS)).timestamp()
+    referenced = referenced_upload_names()
+    removed = []
+    for folder, _dirs, files in os.walk(root):
+        for filename in files:
+            path = Path(folder) / filename
+            name = path.relative_to(root).as_posix()
+            if name in referenced or path.stat().st_mtime > cutoff:
+                continue
+            path.unlink(missing_ok=True)
+            removed.append(name)
+    if removed:
+        logger.info("Removed %s upload files no row references", len(removed))
+    return removed
+
+
+def housekeeping() -> dict:
+    from copportal.notifications.services import deliveries_delete_expired
+
+    call_command("clearsessions")
+    return {
+        "uploads_removed": len(remove_unreferenced_uploads()),
+        "deliveries_deleted": deliveries_delete_expired(),
+    }

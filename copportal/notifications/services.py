@@ -1,0 +1,421 @@
+"""Events, then mail: `notify` turns an event into one Delivery per recipient, and the send
+task (tasks.py) claims, sends and marks each one.
+
+Exactly once: (key, address) is unique, so a second notify for the same event creates
+nothing; the task claims a row with a compare-and-set (queued -> sending) before sending, so a
+task delivered twice sends once; mail goes out after commit and outside any transaction or lock.
+The one window left is a worker dying between the SMTP server's "250 OK" and the mark "sent":
+the sweep then sends again, with the same Message-ID, which lets the receiving side drop it.
+"""
+
+import datetime
+import hashlib
+import hmac
+import json
+import logging
+import smtplib
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, connection, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse, translate_url
+from django.utils import timezone, translation
+
+from . import kinds
+from .models import Delivery, Preference
+
+logger = logging.getLogger(__name__)
+Status = Delivery.Status
+UNSUBSCRIBE_SALT = "copportal.notifications.unsubscribe"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A user (their address, name and language), or an address without an account."""
+
+    user: object = None
+    email: str = ""
+    language: str = ""
+    name: str = ""
+
+    @property
+    def address(self) -> str:
+        return (self.user.email if self.user is not None else self.email).strip().lower()
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() if self.user is not None else self.name
+
+    @property
+    def mail_language(self) -> str:
+        """The language the mail is written in: the person's, if mail is translated into it."""
+        wanted = self.user.language if self.user is not None else self.language
+        return wanted if wanted in settings.NOTIFICATIONS_LANGUAGES else "en"
+
+
+def site_name() -> str:
+    return str(getattr(settings, "SITE_NAME", "CWG-COP Portal"))
+
+
+def site_domain() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+# --- One-click unsubscribe: a signed token bound to the person and the kind -------------------
+def unsubscribe_token(*, kind: str, user=None, email: str = "") -> str:
+    person = {"u": user.pk} if user is not None else {"e": email.strip().lower()}
+    return signing.dumps({**person, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_read(token: str) -> dict:
+    """The token's person and kind; raises signing.BadSignature if forged or altered."""
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    if not isinstance(data, dict) or data.get("k") not in kinds.KINDS:
+        raise signing.BadSignature("unknown kind")
+    if not isinstance(data.get("u"), int) and not isinstance(data.get("e"), str):
+        raise signing.BadSignature("no person")
+    return data
+
+
+@transaction.atomic
+def preference_set(*, kind: str, enabled: bool, user=None, email: str = "") -> Preference:
+    kinds.get(kind)
+    if user is not None:
+        preference, _ = Preference.objects.update_or_create(
+            user=user, kind=kind, defaults={"enabled": enabled}
+        )
+    else:
+        preference, _ = Preference.objects.update_or_create(
+            user=None, email=email.strip().lower(), kind=kind, defaults={"enabled": enabled}
+        )
+    return preference
+
+
+def unsubscribe(*, token: str) -> Preference:
+    """Turn off the token's kind for the token's person (BadSignature if the token is not ours)."""
+    data = unsubscribe_read(token)
+    if "u" in data:
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.get(pk=data["u"])
+        return preference_set(kind=data["k"], enabled=False, user=user)
+    return preference_set(kind=data["k"], enabled=False, email=data["e"])
+
+
+def _opted_out(kind: str) -> tuple[set[int], set[str]]:
+    """The users and the addresses that turned this kind off (a small table: two queries)."""
+    off = Preference.objects.filter(kind=kind, enabled=False)
+    users = set(off.filter(user__isnull=False).values_list("user_id", flat=True))
+    emails = set(off.filter(user__isnull=True).values_list("email", flat=True))
+    return users, emails
+
+
+def _path_in(path: str, language: str) -> str:
+    """A site path (/meetings/20/ or /fr/meetings/20/) in another language's prefix."""
+    with translation.override(translation.get_language_from_path(path) or "en"):
+        return translate_url(path, language)
+
+
+def _localized(value, language: str):
+    """Site paths in the context (keys "path" or "*_path") in the recipient's language."""
+    if isinstance(value, dict):
+        return {
+            key: _path_in(item, language)
+            if isinstance(item, str) and (key == "path" or key.endswith("_path"))
+            else _localized(item, language)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_localized(item, language) for item in value]
+    return value
+
+
+def _render(kind: str, recipient: Recipient, context: dict) -> dict:
+    language = recipient.mail_language
+    with translation.override(language):
+        context = _localized(context, language)
+        token = unsubscribe_token(kind=kind, user=recipient.user, email=recipient.email)
+        unsubscribe_url = settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
+        preferences_url = settings.SITE_URL + reverse("notifications:preferences")
+        full = {
+            **context,
+            "SITE_URL": settings.SITE_URL,
+            "SITE_NAME": site_name(),
+            "LANGUAGE": language,
+            "recipient_name": recipient.display_name,
+            "kind_label": kinds.get(kind).label,
+            "unsubscribe_url": unsubscribe_url,
+            "preferences_url": preferences_url if recipient.user is not None else "",
+        }
+        subject = render_to_string(f"emails/{kind}/subject.txt", full)
+        text = render_to_string(f"emails/{kind}/body.txt", full)
+        html = render_to_string(f"emails/{kind}/body.html", full)
+    return {
+        "language": language,
+        "subject": " ".join(subject.split())[:500],
+        "text": text,
+        "html": html,
+        "unsubscribe_url": unsubscribe_url,
+    }
+
+
+def notify(
+    *,
+    kind: str,
+    key: str,
+    recipients: list[Recipient],
+    context: dict,
+    expires_at=None,
+) -> list[int]:
+    """Make one delivery per recipient for the event `key` and queue each after commit.
+
+    Call it inside the transaction that records the event. Recipients who turned `kind` off
+    are skipped; a recipient who already has a delivery for `key` gets nothing new. `context`
+    holds plain values (ids, strings) for the templates. Returns the new deliveries' ids.
+    """
+    kinds.get(kind)
+    json.dumps(context)  # plain values only: a model instance here is a mistake
+    by_address: dict[str, Recipient] = {}
+    for recipient in recipients:
+        if recipient.address:
+            by_address.setdefault(recipient.address, recipient)
+    off_users, off_emails = _opted_out(kind)
+    existing = set(Delivery.objects.filter(key=key).values_list("address", flat=True))
+    wanted = [
+        recipient
+        for address, recipient in by_address.items()
+        if address not in existing
+        and not (recipient.user is not None and recipient.user.pk in off_users)
+        and not (recipient.user is None and address in off_emails)
+    ]
+    if not wanted:
+        return []
+    now = timezone.now()
+    rows = [
+        Delivery(
+            key=key,
+            kind=kind,
+            address=recipient.address,
+            name=recipient.display_name[:200],
+            user=recipient.user,
+            created_at=now,
+            queued_at=now,
+            expires_at=expires_at,
+            **_render(kind, recipient, context),
+        )
+        for recipient in wanted
+    ]
+    try:
+        with transaction.atomic():
+            created = Delivery.objects.bulk_create(rows, batch_size=500)
+    except IntegrityError:
+        # A concurrent notify for the same event got there first: keep what is still new.
+        created = []
+        for row in rows:
+            try:
+                with transaction.atomic():
+                    row.save(force_insert=True)
+                created.append(row)
+            except IntegrityError:
+                continue
+    ids = [row.pk for row in created]
+    if ids:
+        transaction.on_commit(lambda: queue(ids))
+    return ids
+
+
+def queue(ids: list[int]) -> None:
+    """Queue one send task per delivery (call after commit)."""
+    from .tasks import send_delivery
+
+    for delivery_id in ids:
+        send_delivery.delay(delivery_id)
+
+
+# --- Sending ----------------------------------------------------------------------------
+def message_id(delivery: Delivery) -> str:
+    """The same Message-ID for every attempt at one delivery."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"delivery-{delivery.pk}".encode(), hashlib.sha256
+    ).hexdigest()[:16]
+    return f"<delivery-{delivery.pk}-{digest}@{site_domain()}>"
+
+
+def build_message(delivery: Delivery) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=delivery.subject,
+        body=delivery.text,
+        to=[delivery.address],
+        headers={
+            "Message-ID": message_id(delivery),
+            "List-Unsubscribe": f"<{delivery.unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(delivery.html, "text/html")
+    return message
+
+
+# One SMTP connection per worker process, reused between tasks (closed on error, and
+# opened again when the mail settings change, as they do in tests).
+_mailer = None
+_mailer_config = None
+
+
+def _send(message) -> None:
+    global _mailer, _mailer_config
+    from django.core.mail import mailers
+
+    config = repr(settings.MAILERS)
+    reused = _mailer is not None and config == _mailer_config
+    if not reused:
+        if _mailer is not None:
+            _mailer.close()
+        _mailer, _mailer_config = mailers.default, config
+        _mailer.open()
+    try:
+        try:
+            _mailer.send_messages([message])
+        except smtplib.SMTPServerDisconnected:
+            if not reused:
+                raise
+            # The server closed the idle connection: once more on a new one.
+            _mailer.close()
+            _mailer.open()
+            _mailer.send_messages([message])
+    except BaseException:
+        try:
+            _mailer.close()
+        finally:
+            _mailer = None
+        raise
+
+
+# Temporary or permanent, an SMTP error delays the mail: it is retried with back-off.
+SEND_ERRORS = (smtplib.SMTPException, OSError)
+
+
+class Outcome:
+    SENT = "sent"
+    SKIPPED = "skipped"  # not ours to send: sent, being sent, cancelled, failed or missing
+    RETRY = "retry"
+    FAILED = "failed"
+    EXPIRED = "expired"
+
+
+def backoff_seconds(attempts: int) -> int:
+    base = settings.NOTIFICATIONS_RETRY_BASE_SECONDS
+    return min(base * 2 ** max(attempts - 1, 0), settings.NOTIFICATIONS_RETRY_MAX_SECONDS)
+
+
+def _claim(delivery_id: int, now) -> Delivery | None:
+    """queued -> sending, in one statement that returns the row: a compare-and-set, so of
+    two workers given the same task, one gets the row and the other None."""
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    claimed = Delivery.objects.raw(
+        f"UPDATE {table} SET status = %s, claimed_at = %s, attempts = attempts + 1 "  # noqa: S608
+        "WHERE id = %s AND status = %s RETURNING *",
+        [Status.SENDING, now, delivery_id, Status.QUEUED],
+    )
+    return next(iter(claimed), None)
+
+
+def delivery_send(*, delivery_id: int) -> tuple[str, int]:
+    """Claim, send and mark one delivery. Returns the outcome and, to retry, the delay.
+
+    Called from the task, in autocommit: each UPDATE below commits on its own, and the mail
+    goes out between them, with no transaction open and no lock held.
+    """
+    now = timezone.now()
+    delivery = _claim(delivery_id, now)
+    if delivery is None:
+        return Outcome.SKIPPED, 0
+    if delivery.expires_at and now > delivery.expires_at:
+        Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
+            status=Status.CANCELLED, last_error="expired before it could be sent"
+        )
+        return Outcome.EXPIRED, 0
+    try:
+        _send(build_message(delivery))
+    except SEND_ERRORS as error:
+        reason = f"{type(error).__name__}: {error}"[:1000]
+        if delivery.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+            Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
+                status=Status.FAILED, last_error=reason
+            )
+            logger.error("Delivery %s failed for good: %s", delivery_id, reason)
+            return Outcome.FAILED, 0
+        delay = backoff_seconds(delivery.attempts)
+        Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
+            status=Status.QUEUED,
+            last_error=reason,
+            queued_at=timezone.now() + datetime.timedelta(seconds=delay),
+        )
+        logger.warning("Delivery %s delayed %ss: %s", delivery_id, delay, reason)
+        return Outcome.RETRY, delay
+    _mark_sent(delivery_id)
+    return Outcome.SENT, 0
+
+
+def _mark_sent(delivery_id: int) -> None:
+    """Mark it sent. The claim above was committed durably: it is what stops a second send.
+    This mark is committed without waiting for the disk (PostgreSQL's asynchronous commit):
+    only a crash of the database server itself could lose it, and the row, still claimed,
+    would then be sent again by the sweep with the same Message-ID, as in the crash window
+    described at the top. It saves a disk flush per mail."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
+        Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
+            status=Status.SENT, sent_at=timezone.now(), last_error=""
+        )
+
+
+def delivery_resend(*, delivery_id: int, by) -> bool:
+    """Queue a failed delivery once more (a second click does nothing). Returns whether it did."""
+    with transaction.atomic():
+        resent = Delivery.objects.filter(pk=delivery_id, status=Status.FAILED).update(
+            status=Status.QUEUED,
+            attempts=0,
+            queued_at=timezone.now(),
+            resent_at=timezone.now(),
+            resent_by=by,
+        )
+        if resent:
+            transaction.on_commit(lambda: queue([delivery_id]))
+    return bool(resent)
+
+
+def deliveries_requeue_stalled() -> int:
+    """Queue again what lost its task: a worker died holding it, or the broker lost it.
+
+    A claimed row is put back only after NOTIFICATIONS_STALE_AFTER, far longer than a send may
+    take (the task's time limit), so a live worker's send is never doubled.
+    """
+    now = timezone.now()
+    ids = []
+    for delivery_id in Delivery.objects.stalled(now).values_list("pk", flat=True)[:5000]:
+        # Compare-and-set per row: two sweeps at once queue each row once.
+        stale = Delivery.objects.stalled(now).filter(pk=delivery_id)
+        if stale.update(status=Status.QUEUED, queued_at=now, claimed_at=None):
+            ids.append(delivery_id)
+    queue(ids)
+    return len(ids)
+
+
+def deliveries_cancel(*, queryset) -> int:
+    """Cancel deliveries still waiting (for example reminders of a deadline that moved)."""
+    return queryset.filter(status=Status.QUEUED).update(
+        status=Status.CANCELLED, last_error="cancelled: the event changed"
+    )
+
+
+def deliveries_delete_expired() -> int:
+    deleted, _ = Delivery.objects.past_retention().delete()
+    return deleted
