@@ -10,12 +10,14 @@ import datetime
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from copportal.accounts.models import User
+from copportal.notifications.services import Recipient, notify
 from copportal.uploads import check_upload
 
 from . import agenda
@@ -223,7 +225,59 @@ def agenda_release(*, meeting: Meeting, by, note: str = "", version: int | None)
     )
     release.full_clean()
     release.save()
+    _notify_release(release)
     return release
+
+
+def _subscribers() -> list[User]:
+    """Who follows the group's work by mail: approved delegates and the officers (each may
+    turn a kind of mail off on their preferences page)."""
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(
+            models.Q(affiliations__status="approved")
+            | models.Q(groups__name__in=["Chair", "Secretariat"])
+        )
+        .distinct()
+    )
+
+
+def _by_language(users) -> dict[str, list[Recipient]]:
+    """Recipients grouped by the language their mail is written in."""
+    groups: dict[str, list[Recipient]] = {}
+    for user in users:
+        recipient = Recipient(user=user)
+        groups.setdefault(recipient.mail_language, []).append(recipient)
+    return groups
+
+
+def _notify_release(release: AgendaRelease) -> None:
+    """Tell the authors of the contributions on the agenda and the subscribers, with the
+    changelog, each in their language (called inside the release's transaction)."""
+    meeting = release.meeting
+    # Contributions know meetings: their submitters are reached through the reverse relation.
+    authors = set(
+        meeting.contributions.filter(agenda_item__isnull=False).values_list("submitter", flat=True)
+    )
+    people = {user.pk: user for user in _subscribers()}
+    people.update({user.pk: user for user in User.objects.filter(pk__in=authors)})
+    previous = (
+        meeting.agenda_releases.filter(version__lt=release.version).order_by("-version").first()
+    )
+    for language, group in _by_language(people.values()).items():
+        with translation.override(language):
+            changes = agenda.changelog(previous.snapshot if previous else None, release.snapshot)
+            notify(
+                kind="agenda-released",
+                key=f"agenda-release:{release.pk}",
+                recipients=group,
+                context={
+                    "meeting_number": meeting.number,
+                    "version": release.version,
+                    "changes": [str(change.sentence) for change in changes],
+                    "path": reverse("meetings:agenda", args=[meeting.number]),
+                },
+            )
 
 
 # --- Liaison notes ---------------------------------------------------------------------------
@@ -290,7 +344,25 @@ def liaison_note_act(*, note_id: int, action: str, by) -> LiaisonNote:
     LiaisonNoteEvent.objects.create(
         note=note, action=action, from_status=from_status, to_status=to_status, actor=by, at=now
     )
+    if to_status == LiaisonNote.Status.SENT:
+        _notify_sent(note)
     return note
+
+
+def _notify_sent(note: LiaisonNote) -> None:
+    """Subscribers get a short notice of a sent note (inside the sending transaction: once)."""
+    bodies = [str(recipient) for recipient in note.recipients.all()]
+    for language, group in _by_language(_subscribers()).items():
+        notify(
+            kind="liaison-note-notice",
+            key=f"liaison-note-sent:{note.pk}",
+            recipients=group,
+            context={
+                "subject": note.shown("subject", language).text,
+                "bodies": bodies,
+                "path": note.get_absolute_url(),
+            },
+        )
 
 
 def _check_recipients(recipients: list[dict]) -> None:

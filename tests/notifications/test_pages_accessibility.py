@@ -37,7 +37,7 @@ def test_notification_pages_have_no_axe_violations(browser_page):
             browser_page.fill("#id_login", email)
             browser_page.fill("#id_password", DEMO_PASSWORD)
             browser_page.get_by_role("button", name="Sign In").click()
-            browser_page.wait_for_url("**/accounts/me/")
+            browser_page.wait_for_url("**/contributions/mine/")  # sign-in lands on the dashboard
         for url in urls:
             browser_page.goto(url)
             results = axe.run(browser_page)
