@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -124,10 +123,7 @@ def _filtered(queryset, picked: dict, *, skip: str = ""):
     for facet, value in picked.items():
         if facet == skip:
             continue
-        if facet == "year":
-            queryset = queryset.filter(published_on__year=int(value))
-        else:
-            queryset = queryset.filter(**{COLUMNS[facet]: value})
+        queryset = queryset.filter(**{COLUMNS[facet]: value})
     return queryset
 
 
@@ -150,10 +146,6 @@ def facets(base, state: State) -> dict[str, list[FacetValue]]:
     out = {}
     for facet in FACETS:
         queryset = _filtered(base, state.picked, skip=facet)
-        if facet == "year":
-            queryset = queryset.filter(published_on__isnull=False).annotate(
-                year=ExtractYear("published_on")
-            )
         rows = (
             queryset.exclude(**{f"{COLUMNS[facet]}__isnull": True})
             .values(COLUMNS[facet])
@@ -195,7 +187,7 @@ def results(user, state: State, language: str | None = None):
     if state.query:
         listing = search.ranked(listing, state.query, language)
     else:
-        listing = listing.order_by("-published_on", "-pk")
+        listing = listing.order_by("-year", "-published_on", "-pk")
     paginator = Paginator(listing.select_related("country"), PAGE_SIZE)
     paginator.count = total  # known from the facets: no second count (cached_property)
     if state.page > paginator.num_pages:

@@ -53,6 +53,7 @@ class ResourceForm(forms.ModelForm):
             "region",
             "publisher",
             "published_on",
+            "year",
             "link",
         ]
         widgets = {

@@ -106,6 +106,12 @@ class Resource(TranslatedContent):
     region = models.CharField(_("ITU region"), max_length=20, choices=Region.choices, blank=True)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     published_on = models.DateField(_("publication date"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year of publication"),
+        null=True,
+        blank=True,
+        help_text=_("Taken from the publication date; give it alone when only the year is known."),
+    )
     link = models.URLField(_("link"), max_length=500, blank=True)
     # The default storage: MEDIA_ROOT, which no URL serves; the download view checks access.
     file = models.FileField(_("file"), upload_to="resources/", max_length=200, blank=True)
@@ -142,11 +148,13 @@ class Resource(TranslatedContent):
     objects = ResourceQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_on", "-pk"]
+        ordering = ["-year", "-published_on", "-pk"]
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
         permissions = [("publish_resource", "Can publish and unpublish resources")]
-        indexes = [models.Index(fields=["status", "-published_on"], name="resource_listing")]
+        indexes = [
+            models.Index(fields=["status", "-year", "-published_on"], name="resource_listing")
+        ]
 
     def __str__(self):
         return self.title
@@ -157,10 +165,6 @@ class Resource(TranslatedContent):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
-
-    @property
-    def year(self) -> int | None:
-        return self.published_on.year if self.published_on else None
 
     @property
     def download_name(self) -> str:

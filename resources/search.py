@@ -165,7 +165,7 @@ def ranked(queryset, query: str, language: str | None = None):
             max_words=35,
             min_words=15,
         ),
-    ).order_by("-rank", "-published_on", "-pk")
+    ).order_by("-rank", "-year", "-published_on", "-pk")
 
 
 def highlighted(snippet: str) -> str:

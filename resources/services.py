@@ -34,6 +34,7 @@ FIELDS = {
     "region",
     "publisher",
     "published_on",
+    "year",
     "link",
     "source_contribution",
     "is_demo",
@@ -84,6 +85,8 @@ def _set_fields(resource: Resource, fields: dict) -> None:
         raise TypeError(f"not a resource field: {', '.join(sorted(unknown))}")
     for name, value in fields.items():
         setattr(resource, name, value if value is not None or name not in _TEXT else "")
+    if resource.published_on:
+        resource.year = resource.published_on.year
     if resource.country_id and not resource.region:
         resource.region = resource.country.region
     if not resource.text_in("title", resource.original_language):
@@ -116,13 +119,20 @@ def _save(resource: Resource, *, audiences=None, themes=None) -> Resource:
 
 @transaction.atomic
 def resource_create(
-    *, by: User | None, upload=None, audiences=(), themes=(), publish: bool = False, **fields
+    *,
+    by: User | None,
+    upload=None,
+    audiences=(),
+    themes=(),
+    publish: bool = False,
+    slug: str = "",
+    **fields,
 ) -> Resource:
     """A new resource, a draft unless `publish` (by None: seeds and benchmarks)."""
     _require(by, "resources.add_resource")
     resource = Resource(created_by=by)
     _set_fields(resource, fields)
-    resource.slug = unique_slug(resource.shown("title", resource.original_language).text)
+    resource.slug = slug or unique_slug(resource.shown("title", resource.original_language).text)
     if upload is not None:
         _attach(resource, upload)
     if publish:

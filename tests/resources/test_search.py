@@ -195,6 +195,7 @@ def _bulk(count):
             language="en",
             region="europe",
             published_on=datetime.date(2020 + i % 5, 1, 1),
+            year=2020 + i % 5,
             status=Resource.Status.PUBLISHED,
         )
         for i in range(count)
@@ -221,6 +222,7 @@ def test_queries_do_not_grow_with_results(client, db, url, django_assert_num_que
             language="fr",
             region="africa",
             published_on=datetime.date(2021, 1, 1),
+            year=2021,
             status=Resource.Status.PUBLISHED,
         )
         for i in range(490)

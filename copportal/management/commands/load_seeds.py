@@ -5,6 +5,7 @@ from django.db import transaction
 from contributions import seeds as contribution_seeds
 from copportal.accounts import seeds as account_seeds
 from meetings import seeds as meeting_seeds
+from resources import seeds as resource_seeds
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         account_seeds.ensure_role_groups()
         meetings = meeting_seeds.load_meetings(demo=demo)
         self.stdout.write(f"Loaded {states} Member States and {len(meetings)} meetings.")
+        self.stdout.write(resource_seeds.load(demo=demo))
         if not demo:
             return
         accounts = account_seeds.create_demo_accounts()
