@@ -3,6 +3,7 @@
 The public list of contributions must cost the same whatever the number of contributions
 (paginated, constant queries): its time with 2,000 published contributions is compared with
 its time with 50. The word search reads extracted text: its ratio shows how it grows.
+Then the library's search (bench/library.py): PostgreSQL only, skipped with a message on SQLite.
 Runs on a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is set).
 """
 
@@ -86,6 +87,17 @@ def timed(client, url):
     return statistics.median(samples) * 1000, len(queries)
 
 
+def library():
+    """The library's search at 100,000 resources and 20,000 contributions (PostgreSQL only)."""
+    from django.core.management import call_command
+
+    from bench.library import measure
+
+    if connection.vendor == "postgresql":
+        call_command("generate_library")
+    measure()
+
+
 def main():
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
@@ -111,6 +123,7 @@ def main():
                 f"{LARGE:>5}: {ms_large:7.1f} ms, {q_large} queries | "
                 f"ratio {ms_large / ms_small:4.2f}"
             )
+        library()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from copportal.accounts.models import Organization, Region
-from copportal.content import TranslatedContent
+from copportal.content import TranslatedContent, column
 from copportal.languages import Language
 from copportal.uploads import FileType
 from meetings.models import Audience, Theme
@@ -27,6 +27,14 @@ from meetings.models import Audience, Theme
 class ResourceQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Resource.Status.PUBLISHED)
+
+    def for_listing(self):
+        """Only the columns a list of results shows (never bodies, file text or vectors)."""
+        text = [column(f, code) for f in ("title", "summary") for code in Language]
+        return self.select_related("country").only(
+            "slug", "type", "language", "original_language", "year", "published_on",
+            "publisher", "status", "country", *text,
+        )  # fmt: skip
 
     def matching(self, query: str, language: str | None = None):
         """The resources whose text matches `query` (no ranking: for counts and facets)."""

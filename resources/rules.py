@@ -12,7 +12,9 @@ from copportal.accounts.rules import is_secretariat
 
 @rules.predicate
 def is_published(user, resource) -> bool:
-    return resource is not None and resource.is_published
+    from .models import Resource
+
+    return isinstance(resource, Resource) and resource.is_published
 
 
 rules.add_perm("resources.view_resource", is_published | is_secretariat)

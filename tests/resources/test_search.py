@@ -186,6 +186,9 @@ def test_pagination_counts_once(client, make_resource, django_assert_max_num_que
 
 
 def _bulk(count):
+    from tests.factories import OrganizationFactory
+
+    country = OrganizationFactory(name="Bulkland", iso_code="ZBK")
     resources = Resource.objects.bulk_create(
         Resource(
             slug=f"bulk-{i}",
@@ -194,6 +197,7 @@ def _bulk(count):
             type=Resource.Type.REPORT if i % 2 else Resource.Type.GUIDELINE,
             language="en",
             region="europe",
+            country=country,
             published_on=datetime.date(2020 + i % 5, 1, 1),
             year=2020 + i % 5,
             status=Resource.Status.PUBLISHED,
@@ -221,6 +225,7 @@ def test_queries_do_not_grow_with_results(client, db, url, django_assert_num_que
             type=Resource.Type.REPORT,
             language="fr",
             region="africa",
+            country=Resource.objects.first().country,
             published_on=datetime.date(2021, 1, 1),
             year=2021,
             status=Resource.Status.PUBLISHED,
