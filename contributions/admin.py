@@ -4,7 +4,6 @@ from .models import (
     Contribution,
     ContributionEvent,
     ContributionSource,
-    DeadlineChange,
     Document,
     Revision,
 )
@@ -61,9 +60,3 @@ class RevisionAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Document)
-
-
-@admin.register(DeadlineChange)
-class DeadlineChangeAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "changed_at", "changed_by", "old_deadline", "new_deadline"]
-    readonly_fields = [f.name for f in DeadlineChange._meta.fields]

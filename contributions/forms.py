@@ -1,9 +1,7 @@
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from copportal.accounts.models import Organization, Region
@@ -129,7 +127,7 @@ class ContributionForm(forms.ModelForm):
         self.oversized = oversized or {}
         self.has_file = has_file
         meetings = Meeting.objects.order_by("start_date")
-        if not user.is_secretariat:
+        if not user.has_perm("contributions.submit_on_behalf"):
             meetings = meetings.upcoming()
         self.fields["meeting"].queryset = meetings
         self.fields["meeting"].empty_label = None
@@ -261,51 +259,3 @@ class ContributionFilterForm(forms.Form):
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = css
-
-
-class DeadlineForm(forms.Form):
-    """The chair's override, in the meeting's own time zone; empty goes back to the rule."""
-
-    deadline = forms.DateTimeField(
-        label=_("New deadline"),
-        required=False,
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local", "class": "form-control"}, format="%Y-%m-%dT%H:%M"
-        ),
-    )
-    reason = forms.CharField(
-        label=_("Reason"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
-        help_text=_("Kept with the change, e.g. the Council's decision on the dates."),
-    )
-
-    def __init__(self, *args, meeting, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.meeting = meeting
-        self.fields["deadline"].help_text = _(
-            "In the meeting's time zone (%(zone)s). Leave empty to use the rule: %(days)s "
-            "calendar days before the meeting opens, at %(time)s."
-        ) % {
-            "zone": meeting.time_zone,
-            "days": settings.CONTRIBUTION_DEADLINE_DAYS,
-            "time": settings.CONTRIBUTION_DEADLINE_TIME,
-        }
-
-    def clean_deadline(self):
-        value = self.cleaned_data.get("deadline")
-        if value is None:
-            return None
-        # The browser sends a wall-clock time: read it in the meeting's zone, not the server's.
-        wall = timezone.make_naive(value) if timezone.is_aware(value) else value
-        aware = wall.replace(tzinfo=self.meeting.zone)
-        round_trip = aware.astimezone(datetime.UTC).astimezone(self.meeting.zone)
-        if round_trip.replace(tzinfo=None) != wall:
-            raise ValidationError(
-                _(
-                    "%(time)s does not exist in %(zone)s (the clocks change that night): choose "
-                    "another time."
-                )
-                % {"time": wall.strftime("%H:%M"), "zone": self.meeting.time_zone}
-            )
-        return aware

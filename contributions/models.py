@@ -31,7 +31,7 @@ class ContributionQuerySet(models.QuerySet):
     def listed_for(self, user):
         """Published contributions the user may see: public ones, and members-only for members."""
         published = self.published()
-        if is_member(user):
+        if user.has_perm("contributions.view_members_only"):
             return published
         return published.filter(visibility=Contribution.Visibility.PUBLIC)
 
@@ -47,7 +47,8 @@ class ContributionQuerySet(models.QuerySet):
         return self.filter(Q(submitter=user) | Exists(cosponsored))
 
     def visible_to(self, user):
-        """Every contribution the user may open (the one permission rule of this app).
+        """Every contribution the user may open: `contributions.view_contribution` (rules.py)
+        as a query.
 
         Anyone: published and public, and withdrawn after publication (the record stays).
         Members: also members-only ones. Authors: their own, in any state. The chair and
@@ -57,10 +58,10 @@ class ContributionQuerySet(models.QuerySet):
         open_to_all = Q(status=Status.PUBLISHED) | Q(
             status=Status.WITHDRAWN, published_at__isnull=False
         )
-        if not is_member(user):
+        if not user.has_perm("contributions.view_members_only"):
             return self.filter(open_to_all, visibility=Contribution.Visibility.PUBLIC)
         allowed = Q(open_to_all)
-        if user.is_officer:
+        if user.has_perm("contributions.view_submitted"):
             allowed |= ~Q(status=Status.DRAFT)
         mine = self.authored_by(user).values("pk")
         return self.filter(allowed | Q(pk__in=mine))
@@ -68,11 +69,6 @@ class ContributionQuerySet(models.QuerySet):
     def waiting(self):
         """What the secretariat must decide on: submitted and late contributions."""
         return self.filter(status__in=[Contribution.Status.SUBMITTED, Contribution.Status.LATE])
-
-
-def is_member(user) -> bool:
-    """Members see members-only contributions: delegates, the chair and the secretariat."""
-    return user.is_authenticated and (user.is_officer or user.is_delegate)
 
 
 class Contribution(models.Model):
@@ -218,6 +214,12 @@ class Contribution(models.Model):
         live = {self.Status.DRAFT, self.Status.SUBMITTED, self.Status.ACCEPTED}
         live.add(self.Status.PUBLISHED)
         return self.status in live and not self.meeting.is_past_deadline(at)
+
+    def allowed_actions(self, user) -> list:
+        """The status changes the user may make now (contributions/workflow.py's table)."""
+        from .workflow import allowed_transitions
+
+        return allowed_transitions(self, user)
 
     def is_author(self, user) -> bool:
         """The submitter or a delegate of one of the sources (queries once, then cached)."""
@@ -445,25 +447,3 @@ class ContributionEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
-
-
-class DeadlineChange(models.Model):
-    """The chair's (or secretariat's) override of a meeting's deadline, and who made it."""
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="deadline_changes")
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    changed_at = models.DateTimeField(default=timezone.now)
-    old_deadline = models.DateTimeField()
-    new_deadline = models.DateTimeField()
-    reason = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["meeting", "-changed_at"]
-        verbose_name = _("deadline change")
-        verbose_name_plural = _("deadline changes")
-
-    def __str__(self):
-        old, new = (f"{value:%Y-%m-%d %H:%M}" for value in (self.old_deadline, self.new_deadline))
-        return f"{self.meeting}: {old} → {new}"

@@ -54,17 +54,21 @@ can_view = (is_published_record & (is_public | is_member)) | is_author | (is_off
 
 rules.add_perm("contributions.view_contribution", can_view)
 rules.add_perm("contributions.view_members_only", is_member)
+# Officers follow every contribution once it is submitted (drafts stay their authors').
+rules.add_perm("contributions.view_submitted", is_officer)
 # Submitting: delegates for their organizations; the secretariat on anyone's behalf.
 rules.add_perm("contributions.add_contribution", is_delegate | is_secretariat)
 rules.add_perm("contributions.submit_on_behalf", is_secretariat)
 rules.add_perm("contributions.change_contribution", is_author & is_draft)
+rules.add_perm("contributions.submit_contribution", is_author & is_draft)
 rules.add_perm(
     "contributions.revise_contribution",
     (is_author & accepts_revisions) | (is_secretariat & is_live),
 )
-rules.add_perm("contributions.revise_after_deadline", is_secretariat)
 rules.add_perm("contributions.withdraw_contribution", (is_author | is_secretariat) & is_live)
 rules.add_perm("contributions.view_history", is_author | is_officer)
+# Those responsible for a contribution: its authors and the secretariat (files, withdrawal).
+rules.add_perm("contributions.handle_contribution", is_author | is_secretariat)
 # The secretariat's desk: accepting, rejecting, carrying over, publishing, visibility.
 rules.add_perm("contributions.use_desk", is_secretariat)
 rules.add_perm("contributions.decide_contribution", is_secretariat)

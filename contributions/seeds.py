@@ -91,3 +91,12 @@ def load_demo_contributions(meeting: Meeting) -> int:
             services.contribution_accept(contribution_id=contribution.pk, by=secretariat)
             services.contribution_publish(contribution_id=contribution.pk, by=secretariat)
     return meeting.contributions.count()
+
+
+def load(*, demo: bool) -> list[str]:
+    """The seeding interface (manage.py load_seeds): demo contributions on the demo meeting."""
+    meeting = Meeting.objects.filter(is_demo=True).order_by("number").first()
+    if not demo or meeting is None:
+        return []
+    count = load_demo_contributions(meeting)
+    return [f"Demo meeting {meeting.number}: {count} demo contributions."]

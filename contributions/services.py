@@ -4,11 +4,10 @@ Every function here checks the state and the clock at the moment of saving (the 
 of the world may be minutes old) and records what changed in ContributionEvent.
 """
 
-import datetime
 import logging
 import uuid
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -19,14 +18,13 @@ from copportal.accounts.models import Organization, User
 from copportal.uploads import check_upload
 from meetings.models import Audience, Meeting, Theme
 
+from . import workflow
 from .models import (
     Contribution,
     ContributionEvent,
     ContributionSource,
-    DeadlineChange,
     Document,
     Revision,
-    SymbolCounter,
 )
 
 logger = logging.getLogger(__name__)
@@ -46,36 +44,6 @@ AUTHOR_FIELDS = (
 )
 
 
-def _event(contribution, *, actor, action, from_status, note="") -> None:
-    ContributionEvent.objects.create(
-        contribution=contribution,
-        actor=actor,
-        action=action,
-        from_status=from_status,
-        to_status=contribution.status,
-        note=note,
-    )
-
-
-def _move(contribution, *, to: str, by: User, action: str, note: str = "") -> Contribution:
-    """Change the status (with whatever fields the caller set), bump the version, log it."""
-    before = contribution.status
-    contribution.status = to
-    contribution.version += 1
-    contribution.save()
-    _event(contribution, actor=by, action=action, from_status=before, note=note)
-    return contribution
-
-
-def _locked(contribution_id: int) -> Contribution:
-    # Lock the contribution's row only (not its meeting's): numbering has its own lock.
-    return (
-        Contribution.objects.select_for_update(of=("self",))
-        .select_related("meeting")
-        .get(pk=contribution_id)
-    )
-
-
 def _set_sources(contribution, *, sources: list[Organization], by: User) -> None:
     """Sources in order: the submitter's own organizations first, then the co-sponsors."""
     own = {organization.pk for organization in by.approved_organizations}
@@ -87,8 +55,20 @@ def _set_sources(contribution, *, sources: list[Organization], by: User) -> None
     )
 
 
+def _event(contribution, *, actor, action, note="") -> None:
+    """An event that changes no status (created, edited, file added, visibility)."""
+    ContributionEvent.objects.create(
+        contribution=contribution,
+        actor=actor,
+        action=action,
+        from_status=contribution.status,
+        to_status=contribution.status,
+        note=note,
+    )
+
+
 def _check_sources(*, sources: list[Organization], by: User) -> None:
-    if by.is_secretariat or not sources:
+    if by.has_perm("contributions.submit_on_behalf") or not sources:
         return
     own = {organization.pk for organization in by.approved_organizations}
     if not own & {organization.pk for organization in sources}:
@@ -98,7 +78,7 @@ def _check_sources(*, sources: list[Organization], by: User) -> None:
 
 
 def _check_meeting_open(meeting: Meeting, *, by: User) -> None:
-    if not by.is_secretariat and meeting.end_date < timezone.localdate():
+    if not by.has_perm("contributions.submit_on_behalf") and not meeting.is_open_for_submission:
         raise ValidationError({"meeting": _("This meeting is over: choose an upcoming one.")})
 
 
@@ -119,6 +99,8 @@ def contribution_create(
 
     Returns (contribution, created).
     """
+    if not submitter.has_perm("contributions.add_contribution"):
+        raise PermissionDenied
     if creation_token:
         existing = Contribution.objects.filter(creation_token=creation_token).first()
         if existing:
@@ -146,7 +128,7 @@ def contribution_create(
     _set_sources(contribution, sources=sources, by=submitter)
     contribution.themes.set(themes)
     contribution.audiences.set(audiences)
-    _event(contribution, actor=submitter, action=Action.CREATED, from_status=Status.DRAFT)
+    _event(contribution, actor=submitter, action=Action.CREATED)
     if upload:
         _add_revision(
             contribution,
@@ -175,7 +157,7 @@ def contribution_update(
     bumped = Contribution.objects.filter(
         pk=contribution_id, version=version, status=Status.DRAFT
     ).update(version=F("version") + 1)
-    contribution = _locked(contribution_id)
+    contribution = workflow.lock(contribution_id)
     if not bumped:
         if contribution.status != Status.DRAFT:
             raise ValidationError(
@@ -190,6 +172,8 @@ def contribution_update(
             ),
             code="stale",
         )
+    if not by.has_perm("contributions.change_contribution", contribution):
+        raise PermissionDenied
     _check_meeting_open(fields.get("meeting", contribution.meeting), by=by)
     _check_sources(sources=sources, by=by)
     for name, value in fields.items():
@@ -199,7 +183,7 @@ def contribution_update(
     _set_sources(contribution, sources=sources, by=by)
     contribution.themes.set(themes)
     contribution.audiences.set(audiences)
-    _event(contribution, actor=by, action=Action.EDITED, from_status=Status.DRAFT)
+    _event(contribution, actor=by, action=Action.EDITED)
     if upload:
         _add_revision(
             contribution,
@@ -213,37 +197,27 @@ def contribution_update(
 
 @transaction.atomic
 def contribution_submit(
-    *, contribution_id: int, by: User, version: int | None = None
+    *, contribution_id: int, by: User, version: int | None = None, at=None
 ) -> Contribution:
-    """Submit a draft: on time or late, by the server's clock now (not the form's)."""
-    contribution = _locked(contribution_id)
-    if contribution.status != Status.DRAFT:
-        raise ValidationError(
-            _("This contribution was already submitted (%(status)s). Nothing was sent twice.")
-            % {"status": contribution.get_status_display()},
-            code="already-submitted",
-        )
-    if version is not None and contribution.version != version:
-        raise ValidationError(
-            _("This draft changed since you opened it: check it, then submit again."),
-            code="stale",
-        )
-    missing = contribution.missing_for_submission()
-    if missing:
-        raise ValidationError(
-            _("Before submitting, add: %(missing)s.") % {"missing": "; ".join(map(str, missing))},
-            code="incomplete",
-        )
-    now = timezone.now()
-    late = contribution.meeting.is_past_deadline(now)
-    contribution.is_late = late
-    contribution.submitted_at = now
-    return _move(
-        contribution,
-        to=Status.LATE if late else Status.SUBMITTED,
-        by=by,
-        action=Action.SUBMITTED_LATE if late else Action.SUBMITTED,
-    )
+    """Submit a draft: on time or late, judged by when the request arrived (`at`, the server's
+    clock by default), never by the form's view of the world."""
+    contribution = workflow.lock(contribution_id)
+    if contribution.status == Status.DRAFT:
+        if version is not None and contribution.version != version:
+            raise ValidationError(
+                _("This draft changed since you opened it: check it, then submit again."),
+                code="stale",
+            )
+        missing = contribution.missing_for_submission()
+        if missing:
+            raise ValidationError(
+                _("Before submitting, add: %(missing)s.")
+                % {"missing": "; ".join(map(str, missing))},
+                code="incomplete",
+            )
+    at = at or timezone.now()
+    action = "submit-late" if contribution.meeting.is_past_deadline(at) else "submit"
+    return workflow.contribution_act(contribution_id=contribution_id, action=action, by=by, at=at)
 
 
 def _add_revision(contribution, *, by: User, language: str, upload, checked=None) -> Revision:
@@ -278,7 +252,6 @@ def _add_revision(contribution, *, by: User, language: str, upload, checked=None
         contribution,
         actor=by,
         action=Action.FILE_ADDED,
-        from_status=contribution.status,
         note=_("%(label)s (%(language)s): %(name)s")
         % {
             "label": revision.label,
@@ -296,103 +269,67 @@ def _add_revision(contribution, *, by: User, language: str, upload, checked=None
 def revision_add(*, contribution_id: int, by: User, language: str, upload) -> Revision:
     """A new revision, or a first file in another language. Authors: before the deadline."""
     checked = check_upload(upload)
-    contribution = _locked(contribution_id)
-    if contribution.status in {Status.WITHDRAWN, Status.REJECTED}:
+    contribution = workflow.lock(contribution_id)
+    if not contribution.is_withdrawable:
         raise ValidationError(
             _("This contribution is %(status)s: it takes no more files.")
             % {"status": contribution.get_status_display().lower()},
             code="closed",
         )
-    if not by.is_secretariat and not contribution.accepts_revisions(timezone.now()):
-        raise ValidationError(
-            _(
-                "The deadline has passed: revisions are closed. Ask the secretariat if a "
-                "correction is needed."
-            ),
-            code="deadline",
-        )
+    if not by.has_perm("contributions.revise_contribution", contribution):
+        if contribution.is_author(by):
+            raise ValidationError(
+                _(
+                    "The deadline has passed: revisions are closed. Ask the secretariat if a "
+                    "correction is needed."
+                ),
+                code="deadline",
+            )
+        raise PermissionDenied
     return _add_revision(contribution, by=by, language=language, upload=upload, checked=checked)
 
 
-def _decide(contribution_id: int, *, allowed: set[str]) -> Contribution:
-    contribution = _locked(contribution_id)
-    if contribution.status not in allowed:
-        raise ValidationError(
-            _("This contribution is %(status)s: someone has already decided on it.")
-            % {"status": contribution.get_status_display().lower()},
-            code="already-decided",
-        )
-    return contribution
-
-
-def _next_number(meeting: Meeting) -> int:
-    """The next symbol number of a meeting: one locked counter row, never reused."""
-    counter, _created = SymbolCounter.objects.select_for_update().get_or_create(meeting=meeting)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
-
-
-@transaction.atomic
 def contribution_accept(*, contribution_id: int, by: User, note: str = "") -> Contribution:
     """Accept for its meeting and give it its symbol: CWG-COP-<meeting>/<n>."""
-    contribution = _decide(contribution_id, allowed={Status.SUBMITTED, Status.LATE})
-    if contribution.status == Status.LATE and not note:
-        note = _("Accepted for this meeting although late.")
-    contribution.number = _next_number(contribution.meeting)
-    contribution.accepted_at = timezone.now()
-    return _move(contribution, to=Status.ACCEPTED, by=by, action=Action.ACCEPTED, note=note)
+    return workflow.contribution_act(
+        contribution_id=contribution_id, action="accept", by=by, note=note
+    )
 
 
-@transaction.atomic
 def contribution_carry_over(*, contribution_id: int, by: User, reason: str) -> Contribution:
     """Move a waiting contribution to the next meeting, saying why (the submitter sees it)."""
     if not reason.strip():
         raise ValidationError(_("Say why it is carried over: the submitter sees the reason."))
-    contribution = _decide(contribution_id, allowed={Status.SUBMITTED, Status.LATE})
-    current = contribution.meeting
-    target = (
-        # The next meeting of the same kind: a real contribution never moves to a demo meeting.
-        Meeting.objects.filter(start_date__gt=current.start_date, is_demo=current.is_demo)
-        .order_by("start_date")
-        .first()
+    return workflow.contribution_act(
+        contribution_id=contribution_id, action="carry-over", by=by, note=reason
     )
-    if target is None:
-        raise ValidationError(
-            _("There is no later meeting yet: create the next meeting first."), code="no-meeting"
-        )
-    note = _("Carried over from meeting %(from)s to meeting %(to)s: %(reason)s") % {
-        "from": current.number,
-        "to": target.number,
-        "reason": reason.strip(),
-    }
-    contribution.carried_over_from = current
-    contribution.meeting = target
-    return _move(contribution, to=Status.SUBMITTED, by=by, action=Action.CARRIED_OVER, note=note)
 
 
-@transaction.atomic
 def contribution_reject(*, contribution_id: int, by: User, reason: str) -> Contribution:
     if not reason.strip():
         raise ValidationError(_("Say why it is rejected: the submitter sees the reason."))
-    contribution = _decide(
-        contribution_id, allowed={Status.SUBMITTED, Status.LATE, Status.ACCEPTED}
-    )
-    return _move(
-        contribution, to=Status.REJECTED, by=by, action=Action.REJECTED, note=reason.strip()
+    return workflow.contribution_act(
+        contribution_id=contribution_id, action="reject", by=by, note=reason
     )
 
 
-@transaction.atomic
 def contribution_publish(*, contribution_id: int, by: User) -> Contribution:
-    contribution = _decide(contribution_id, allowed={Status.ACCEPTED})
-    contribution.published_at = timezone.now()
-    return _move(contribution, to=Status.PUBLISHED, by=by, action=Action.PUBLISHED)
+    return workflow.contribution_act(contribution_id=contribution_id, action="publish", by=by)
+
+
+def contribution_withdraw(*, contribution_id: int, by: User, reason: str = "") -> Contribution:
+    """Withdraw: the record, its number and its files are kept."""
+    return workflow.contribution_act(
+        contribution_id=contribution_id, action="withdraw", by=by, note=reason
+    )
 
 
 @transaction.atomic
 def contribution_set_visibility(*, contribution_id: int, by: User, visibility: str) -> Contribution:
-    contribution = _locked(contribution_id)
+    """Public or members only: no change of status, but recorded."""
+    contribution = workflow.lock(contribution_id)
+    if not by.has_perm("contributions.decide_contribution", contribution):
+        raise PermissionDenied
     if visibility not in Contribution.Visibility.values:
         raise ValidationError(_("Choose public or members only."))
     if contribution.visibility == visibility:
@@ -405,25 +342,9 @@ def contribution_set_visibility(*, contribution_id: int, by: User, visibility: s
         contribution,
         actor=by,
         action=Action.VISIBILITY,
-        from_status=contribution.status,
         note=f"{before} → {contribution.get_visibility_display()}",
     )
     return contribution
-
-
-@transaction.atomic
-def contribution_withdraw(*, contribution_id: int, by: User, reason: str = "") -> Contribution:
-    """Withdraw: the record, its number and its files are kept."""
-    contribution = _locked(contribution_id)
-    if not contribution.is_withdrawable:
-        raise ValidationError(
-            _("This contribution is already %(status)s.")
-            % {"status": contribution.get_status_display().lower()},
-            code="already-decided",
-        )
-    return _move(
-        contribution, to=Status.WITHDRAWN, by=by, action=Action.WITHDRAWN, note=reason.strip()
-    )
 
 
 def revision_extract_text(*, revision_id: int) -> Revision | None:
@@ -443,23 +364,3 @@ def revision_extract_text(*, revision_id: int) -> Revision | None:
     )
     revision.refresh_from_db()
     return revision
-
-
-@transaction.atomic
-def meeting_deadline_set(
-    *, meeting_id: int, by: User, deadline: datetime.datetime | None, reason: str = ""
-) -> Meeting:
-    """Override a meeting's deadline (None: back to the rule), recording who and why."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
-    old = meeting.deadline
-    meeting.deadline_override = deadline
-    meeting.full_clean()
-    meeting.save(update_fields=["deadline_override"])
-    DeadlineChange.objects.create(
-        meeting=meeting,
-        changed_by=by,
-        old_deadline=old,
-        new_deadline=meeting.deadline,
-        reason=reason.strip(),
-    )
-    return meeting

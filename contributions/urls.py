@@ -19,5 +19,4 @@ urlpatterns = [
     path("contributions/id/<int:pk>/withdraw/", views.contribution_withdraw, name="withdraw"),
     path("contributions/id/<int:pk>/desk/<slug:action>/", views.desk_action, name="desk_action"),
     path("contributions/files/<int:pk>/", views.revision_download, name="file"),
-    path("meetings/<int:number>/deadline/", views.meeting_deadline, name="meeting_deadline"),
 ]

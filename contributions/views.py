@@ -21,11 +21,10 @@ from copportal.accounts.permissions import permission_required
 from copportal.uploads import MIME_TYPES, limits_text
 from meetings.models import Meeting
 
-from . import services
+from . import services, workflow
 from .forms import (
     ContributionFilterForm,
     ContributionForm,
-    DeadlineForm,
     OptionalReasonForm,
     ReasonForm,
     RevisionForm,
@@ -80,8 +79,8 @@ def _login_for_members(view):
     return wrapped
 
 
-def _require_author(request, contribution) -> None:
-    if not (contribution.is_author(request.user) or request.user.is_secretariat):
+def _require(request, permission, contribution) -> None:
+    if not request.user.has_perm(permission, contribution):
         raise PermissionDenied
 
 
@@ -154,8 +153,7 @@ def contribution_detail_by_id(request, pk):
 
 def _detail(request, contribution, *, revision_form=None):
     user = request.user
-    is_author = contribution.is_author(user)
-    may_follow = is_author or (user.is_authenticated and user.is_officer)
+    may_follow = user.has_perm("contributions.view_history", contribution)
     events = contribution.events.select_related("actor") if may_follow else None
     return render(
         request,
@@ -163,23 +161,21 @@ def _detail(request, contribution, *, revision_form=None):
         {
             "contribution": contribution,
             "documents": sorted(contribution.documents.all(), key=lambda d: d.language),
-            "is_author": is_author,
+            "is_author": contribution.is_author(user),
+            "may_follow": may_follow,
             "events": events,
-            "can_edit": is_author and contribution.is_editable_draft,
-            "can_revise": (is_author and contribution.accepts_revisions())
-            or (user.is_authenticated and user.is_secretariat and contribution.is_withdrawable),
-            "can_withdraw": (is_author or (user.is_authenticated and user.is_secretariat))
-            and contribution.is_withdrawable,
+            "actions": contribution.allowed_actions(user),
+            "can_edit": user.has_perm("contributions.change_contribution", contribution),
+            "can_revise": user.has_perm("contributions.revise_contribution", contribution),
+            "may_handle": user.has_perm("contributions.handle_contribution", contribution),
+            "can_set_visibility": user.has_perm("contributions.decide_contribution", contribution)
+            and not contribution.is_editable_draft,
             "revision_form": revision_form or RevisionForm(),
             "limits": limits_text(),
             "reason_form": ReasonForm(),
             "visibility_form": VisibilityForm(initial={"visibility": contribution.visibility}),
         },
     )
-
-
-def _may_submit(user) -> bool:
-    return user.is_delegate or user.is_secretariat
 
 
 def _form_page(request, form, contribution=None):
@@ -201,7 +197,7 @@ def _form_page(request, form, contribution=None):
 def contribution_submit(request):
     """The guided submission form: save a draft, or submit at once."""
     user = request.user
-    if not _may_submit(user):
+    if not user.has_perm("contributions.add_contribution"):
         return render(request, "contributions/not_a_delegate.html", status=403)
     if request.method == "POST":
         form = ContributionForm(
@@ -353,7 +349,7 @@ def contribution_submit_draft(request, pk):
 def revision_upload(request, pk):
     """A new revision of a language version, or a first file in another language."""
     contribution = _get_visible(request, pk=pk)
-    _require_author(request, contribution)
+    _require(request, "contributions.handle_contribution", contribution)
     if request.method != "POST":
         return _detail(request, contribution)
     form = RevisionForm(
@@ -384,7 +380,7 @@ def revision_upload(request, pk):
 @login_required
 def contribution_withdraw(request, pk):
     contribution = get_object_or_404(Contribution.objects.visible_to(request.user), pk=pk)
-    _require_author(request, contribution)
+    _require(request, "contributions.handle_contribution", contribution)
     form = OptionalReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -417,6 +413,7 @@ def desk(request):
     )
     groups = {status: [] for status in Status.values}
     for contribution in contributions.order_by("submitted_at", "pk"):
+        contribution.actions = contribution.allowed_actions(request.user)
         groups[contribution.status].append(contribution)
     waiting = Contribution.objects.waiting().values_list("meeting__number", flat=True)
     return render(
@@ -433,7 +430,8 @@ def desk(request):
     )
 
 
-DESK_ACTIONS = {"accept", "reject", "carry-over", "publish", "visibility"}
+# The desk's buttons: the workflow's decisions (submit and withdraw have pages of their own).
+DESK_ACTIONS = (workflow.ACTIONS - {"submit", "submit-late", "withdraw"}) | {"visibility"}
 
 
 @permission_required("contributions.use_desk")
@@ -500,34 +498,3 @@ def revision_download(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-cache"
     return response
-
-
-@permission_required("meetings.change_deadline")
-def meeting_deadline(request, number):
-    """The chair's override of a meeting's deadline (or back to the rule), with its history."""
-    meeting = get_object_or_404(Meeting, number=number)
-    form = DeadlineForm(
-        request.POST or None,
-        meeting=meeting,
-        initial={
-            "deadline": timezone.localtime(meeting.deadline, meeting.zone).replace(tzinfo=None)
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        services.meeting_deadline_set(
-            meeting_id=meeting.pk,
-            by=request.user,
-            deadline=form.cleaned_data["deadline"],
-            reason=form.cleaned_data["reason"],
-        )
-        messages.success(request, _("The deadline is changed; the change is recorded."))
-        return redirect(meeting)
-    return render(
-        request,
-        "contributions/meeting_deadline.html",
-        {
-            "meeting": meeting,
-            "form": form,
-            "changes": meeting.deadline_changes.select_related("changed_by"),
-        },
-    )

@@ -7,6 +7,7 @@ for Chinese is `zh-hans` (Django's). Symbols end with a letter per language (-A,
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Language(models.TextChoices):
@@ -25,6 +26,11 @@ class Language(models.TextChoices):
         return LETTERS[self.value]
 
     @property
+    def in_text(self) -> str:
+        """The language's name inside a sentence ("original in French", "original en français")."""
+        return str(NAMES_IN_TEXT[self.value])
+
+    @property
     def locale(self) -> str:
         """The interface's language code (settings.LANGUAGES) for this language."""
         return LOCALES.get(self.value, self.value)
@@ -39,6 +45,14 @@ class Language(models.TextChoices):
         return cls(code.split("-")[0])
 
 
+NAMES_IN_TEXT = {
+    "ar": pgettext_lazy("language name inside a sentence", "Arabic"),
+    "zh": pgettext_lazy("language name inside a sentence", "Chinese"),
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "fr": pgettext_lazy("language name inside a sentence", "French"),
+    "ru": pgettext_lazy("language name inside a sentence", "Russian"),
+    "es": pgettext_lazy("language name inside a sentence", "Spanish"),
+}
 LETTERS = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
 # Where the interface's code differs from the document's code.
 LOCALES = {"zh": "zh-hans"}

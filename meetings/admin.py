@@ -1,6 +1,11 @@
+"""The admin shows a field per language for translated text (modeltranslation)."""
+
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from .models import (
+    Audience,
+    DeadlineChange,
     DraftResolution,
     LiaisonNote,
     LiaisonRecipient,
@@ -11,29 +16,34 @@ from .models import (
 )
 
 
-class SessionInline(admin.StackedInline):
+class SessionInline(TranslationStackedInline):
     model = Session
     extra = 0
 
 
-class RecommendationInline(admin.TabularInline):
+class RecommendationInline(TranslationStackedInline):
     model = Recommendation
     extra = 0
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(TranslationAdmin):
     list_display = ["number", "start_date", "end_date", "mode", "theme", "is_demo"]
     inlines = [SessionInline, RecommendationInline]
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(TranslationAdmin):
     list_display = ["title", "period", "order"]
 
 
+@admin.register(Audience)
+class AudienceAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "order"]
+
+
 @admin.register(DraftResolution)
-class DraftResolutionAdmin(admin.ModelAdmin):
+class DraftResolutionAdmin(TranslationAdmin):
     list_display = ["title", "meeting", "status"]
 
 
@@ -43,6 +53,12 @@ class LiaisonRecipientInline(admin.TabularInline):
 
 
 @admin.register(LiaisonNote)
-class LiaisonNoteAdmin(admin.ModelAdmin):
+class LiaisonNoteAdmin(TranslationAdmin):
     list_display = ["subject", "meeting", "status", "sent_at"]
     inlines = [LiaisonRecipientInline]
+
+
+@admin.register(DeadlineChange)
+class DeadlineChangeAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "changed_at", "changed_by", "old_deadline", "new_deadline"]
+    readonly_fields = [f.name for f in DeadlineChange._meta.fields]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from copportal.accounts.models import Organization
+from copportal.content import TranslatedContent
 
 # Cities to name a time zone by, where the zone's own name would mislead (Geneva keeps
 # Zurich's time: the IANA zone is Europe/Zurich).
@@ -32,7 +33,7 @@ def validate_time_zone(value):
         ) from None
 
 
-class Audience(models.Model):
+class Audience(TranslatedContent):
     """An audience of the ITU 2020 Guidelines on Child Online Protection (children, parents
     and educators, industry, policy-makers): one vocabulary for contributions and resources."""
 
@@ -58,7 +59,7 @@ class ThemeQuerySet(models.QuerySet):
         return self.filter(kind=Theme.Kind.RISK)
 
 
-class Theme(models.Model):
+class Theme(TranslatedContent):
     """A theme: of the roadmap 2024–2026 (20th meeting, after the ITU 2020 COP Guidelines), or
     a risk that contributions and resources address (cyberbullying, grooming, ...).
 
@@ -108,7 +109,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(is_demo=False)
 
 
-class Meeting(models.Model):
+class Meeting(TranslatedContent):
     """A numbered meeting of the group (19th: 10 Oct 2023; 20th: 22–23 Jan 2024)."""
 
     class Mode(models.TextChoices):
@@ -214,11 +215,16 @@ class Meeting(models.Model):
         return (at or timezone.now()) > self.deadline
 
     @property
+    def is_open_for_submission(self) -> bool:
+        """Not over yet: contributions (late ones after the deadline) are still possible."""
+        return self.end_date >= timezone.localdate(timezone=self.zone)
+
+    @property
     def is_multi_day(self) -> bool:
         return self.end_date != self.start_date
 
 
-class Session(models.Model):
+class Session(TranslatedContent):
     """A session held within or alongside a meeting (e.g. a special session)."""
 
     class Kind(models.TextChoices):
@@ -244,7 +250,7 @@ class Session(models.Model):
         return self.title
 
 
-class Recommendation(models.Model):
+class Recommendation(TranslatedContent):
     """A recommendation the group agreed at a meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="recommendations")
@@ -261,7 +267,7 @@ class Recommendation(models.Model):
         return self.text[:80]
 
 
-class DraftResolution(models.Model):
+class DraftResolution(TranslatedContent):
     """A draft resolution proposed to the group and, once adopted, forwarded to Council."""
 
     class Status(models.TextChoices):
@@ -294,7 +300,7 @@ class LiaisonNoteQuerySet(models.QuerySet):
         return self.exclude(status=LiaisonNote.Status.DRAFT)
 
 
-class LiaisonNote(models.Model):
+class LiaisonNote(TranslatedContent):
     """A liaison note from CWG-COP to another body (ITU-D SG2, ITU-T SG17, ...)."""
 
     class Status(models.TextChoices):
@@ -361,3 +367,25 @@ class LiaisonRecipient(models.Model):
 
     def __str__(self):
         return f"{self.body} {self.detail}".strip()
+
+
+class DeadlineChange(models.Model):
+    """The chair's (or secretariat's) override of a meeting's deadline, and who made it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="deadline_changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    old_deadline = models.DateTimeField()
+    new_deadline = models.DateTimeField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["meeting", "-changed_at"]
+        verbose_name = _("deadline change")
+        verbose_name_plural = _("deadline changes")
+
+    def __str__(self):
+        old, new = (f"{value:%Y-%m-%d %H:%M}" for value in (self.old_deadline, self.new_deadline))
+        return f"{self.meeting}: {old} → {new}"

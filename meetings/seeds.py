@@ -1,15 +1,20 @@
 """The seeds' data for meetings: the roadmap, meetings 19 and 20, their outcomes and notes.
 
-Source: the chair's report on the 19th and 20th meetings (shared/seeds, French original),
-rendered in English. The demo meeting is made up and marked as such.
+Source: the chair's report on the 19th and 20th meetings (shared/seeds, French original):
+the French is the report's own wording, the English a rendering of it; their original
+language is French. The audiences' and risks' labels are the portal's (original English). The
+demo meeting is made up and marked as such (English and French, original English).
+Seeding runs in English (translation.override) so that lookups and the base columns use the
+English text, and it can run again: update_or_create on stable keys.
 """
 
 import datetime
 from decimal import Decimal
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from copportal.accounts.models import Organization
+from copportal.languages import Language
 
 from .models import (
     Audience,
@@ -24,49 +29,83 @@ from .models import (
 
 REPORT = "Chair's report on the 19th and 20th meetings"
 
+
+def _texts(field: str, en: str, fr: str) -> dict[str, str]:
+    """A translated field's English and French columns, for update_or_create's defaults."""
+    return {f"{field}_en": en, f"{field}_fr": fr}
+
+
+FROM_FRENCH = {"original_language": Language.FRENCH}
+FROM_ENGLISH = {"original_language": Language.ENGLISH}
+
+# (slug, (English title, French title), (period), (description)); French from §2.4.
 THEMES = [
     (
         "legal-frameworks",
-        "Legal frameworks",
-        "Q1 2024",
-        "Examined at the first meeting of the roadmap, in January 2024.",
+        ("Legal frameworks", "Cadres juridiques"),
+        ("Q1 2024", "Premier trimestre de 2024"),
+        (
+            "Examined at the first meeting of the roadmap, in January 2024.",
+            "Les participants à la première réunion, tenue en janvier 2024, ont examiné les "
+            "cadres juridiques.",
+        ),
     ),
     (
         "regulatory-frameworks",
-        "Regulatory frameworks and reporting mechanisms",
-        "Q4 2024",
-        "",
+        (
+            "Regulatory frameworks and reporting mechanisms",
+            "Cadres réglementaires et mécanismes de signalement",
+        ),
+        ("Q4 2024", "Quatrième trimestre de 2024"),
+        ("", ""),
     ),
     (
         "education-literacy-awareness",
-        "Education, digital literacy and national awareness",
-        "Q1 2025",
-        "",
+        (
+            "Education, digital literacy and national awareness",
+            "Éducation, maîtrise des outils numériques et sensibilisation nationale",
+        ),
+        ("Q1 2025", "Premier trimestre de 2025"),
+        ("", ""),
     ),
-    ("research-technical-tools", "Research and technical tools", "Q4 2025", ""),
+    (
+        "research-technical-tools",
+        ("Research and technical tools", "Recherche et outils techniques"),
+        ("Q4 2025", "Quatrième trimestre de 2025"),
+        ("", ""),
+    ),
     (
         "integrating-cop",
-        "Integrating child online protection into broader initiatives",
-        "Later meetings",
-        "",
+        (
+            "Integrating child online protection into broader initiatives",
+            "Intégration de la protection en ligne des enfants dans des initiatives plus larges",
+        ),
+        ("Later meetings", "Réunions ultérieures"),
+        ("", ""),
     ),
 ]
 
 # The four audiences of the ITU 2020 Guidelines on Child Online Protection.
 AUDIENCES = [
-    ("children", "Children"),
-    ("parents-educators", "Parents and educators"),
-    ("industry", "Industry"),
-    ("policy-makers", "Policy-makers"),
+    ("children", ("Children", "Enfants")),
+    ("parents-educators", ("Parents and educators", "Parents et éducateurs")),
+    ("industry", ("Industry", "Professionnels du secteur")),
+    ("policy-makers", ("Policy-makers", "Décideurs")),
 ]
 
 # Risks that contributions and resources address (DESIGN.md: the library's themes).
 RISKS = [
-    ("cyberbullying", "Cyberbullying"),
-    ("grooming", "Grooming"),
-    ("sexual-exploitation-abuse", "Child sexual exploitation and abuse"),
-    ("privacy", "Privacy"),
-    ("age-assurance", "Age assurance"),
+    ("cyberbullying", ("Cyberbullying", "Cyberharcèlement")),
+    ("grooming", ("Grooming", "Pédopiégeage")),
+    (
+        "sexual-exploitation-abuse",
+        (
+            "Child sexual exploitation and abuse",
+            "Exploitation et abus sexuels à l'égard des enfants",
+        ),
+    ),
+    ("privacy", ("Privacy", "Vie privée")),
+    ("age-assurance", ("Age assurance", "Vérification de l'âge")),
 ]
 
 DRAFT_RESOLUTION_TITLE = (
@@ -74,6 +113,37 @@ DRAFT_RESOLUTION_TITLE = (
     "strengthen and streamline child online protection activities through specific "
     "programmes such as International Girls in ICT Day"
 )
+
+DRAFT_RESOLUTION_TITLE_FR = (
+    "Encourager les États Membres et les Membres de Secteur de l'UIT, par l'intermédiaire de "
+    "l'Union, à accorder la priorité aux activités de protection en ligne des enfants, à les "
+    "renforcer et à les rationnaliser au moyen de programmes spécifiques tels que la Journée "
+    "internationale des jeunes filles dans le secteur des TIC"
+)
+
+# The annex of the chair's report, without its footnotes (as the English).
+DRAFT_RESOLUTION_TEXT_FR = """Le Conseil de l'UIT,
+
+considérant
+a) la Résolution 179 (Rév. Bucarest, 2022) de la Conférence de plénipotentiaires relative au rôle de l'UIT dans la protection en ligne des enfants;
+b) la Résolution 67 (Kigali, 2022) de la Conférence mondiale de développement des télécommunications relative au rôle du Secteur du développement des télécommunications dans la protection en ligne des enfants;
+c) la Résolution 1306 (C09, dernière mod. C15) relative au "Rôle de l'UIT concernant les questions de politiques publiques internationales relatives à la création d'un environnement Internet plus sûr pour les enfants",
+rappelant
+la Résolution 1306 (C09), au titre de laquelle un groupe de travail pour la protection en ligne des enfants a été créé,
+tenant compte
+de la Résolution 179 (Rév. Bucarest, 2022), en vertu de laquelle il a été décidé, entre autres choses:
+a) de poursuivre l'initiative COP comme moyen de sensibiliser davantage l'opinion aux problèmes liés à la sécurité en ligne des enfants et d'échanger de bonnes pratiques en la matière;
+b) de continuer d'apporter une assistance et un appui aux États Membres, en particulier aux pays en développement, pour l'élaboration et la mise en œuvre de feuilles de route concernant l'initiative COP;
+c) de continuer d'assurer la coordination de l'initiative COP, en coopération avec les parties prenantes concernées,
+reconnaissant
+a) qu'il existe une nécessité impérieuse de procéder de manière urgente à des interventions collectives pour lutter contre l'exploitation et les abus sexuels à l'égard des enfants en ligne;
+b) que les États Membres soutiennent largement les jeunes filles dans le secteur des TIC, avec 11 400 activités organisées dans 171 pays depuis 2011 dans le cadre de la Journée internationale des jeunes filles dans le secteur des TIC, selon la carte de l'UIT des manifestations pour la Journée des jeunes filles dans le secteur des TIC,
+décide
+1 de promouvoir, de coordonner et d'appuyer les programmes relatifs à l'inclusion numérique et d'autres programmes placés sous l'égide de l'UIT relatifs aux droits et au bien‑être des enfants, en fournissant des informations et des ressources sur la sécurité en ligne;
+2 d'allouer les ressources nécessaires pour veiller à ce que les enfants et les jeunes acquièrent des compétences pour se protéger en ligne et apprennent à les utiliser,
+invite les États Membres et les Membres de Secteur
+1 à accorder la priorité aux activités stratégiques en matière de protection en ligne des enfants, à les renforcer et à les rationaliser au moyen de programmes spécifiques tels que la Journée internationale des jeunes filles dans le secteur des TIC;
+2 à poursuivre la collaboration sur ce sujet avec d'autres membres de l'UIT."""
 
 DRAFT_RESOLUTION_TEXT = """The ITU Council,
 
@@ -106,17 +176,25 @@ invites Member States and Sector Members
 
 def load_audiences() -> list[Audience]:
     return [
-        Audience.objects.update_or_create(slug=slug, defaults={"name": name, "order": order})[0]
-        for order, (slug, name) in enumerate(AUDIENCES, start=1)
+        Audience.objects.update_or_create(
+            slug=slug, defaults={**_texts("name", en, fr), "order": order, **FROM_ENGLISH}
+        )[0]
+        for order, (slug, (en, fr)) in enumerate(AUDIENCES, start=1)
     ]
 
 
 def load_risks() -> list[Theme]:
     return [
         Theme.objects.update_or_create(
-            slug=slug, defaults={"kind": Theme.Kind.RISK, "title": title, "order": order}
+            slug=slug,
+            defaults={
+                "kind": Theme.Kind.RISK,
+                **_texts("title", en, fr),
+                "order": order,
+                **FROM_ENGLISH,
+            },
         )[0]
-        for order, (slug, title) in enumerate(RISKS, start=1)
+        for order, (slug, (en, fr)) in enumerate(RISKS, start=1)
     ]
 
 
@@ -126,18 +204,19 @@ def load_roadmap() -> dict[str, Theme]:
         themes[slug], _ = Theme.objects.update_or_create(
             slug=slug,
             defaults={
-                "title": title,
-                "period": period,
-                "description": description,
+                **_texts("title", *title),
+                **_texts("period", *period),
+                **_texts("description", *description),
                 "order": order,
                 "source": f"{REPORT}, §2.4",
+                **FROM_FRENCH,
             },
         )
     return themes
 
 
 def _organizations(*names: str) -> list[Organization]:
-    return [Organization.objects.get(name=name) for name in names]
+    return [Organization.objects.get(name_en=name) for name in names]
 
 
 def load_meeting_19() -> Meeting:
@@ -149,25 +228,41 @@ def load_meeting_19() -> Meeting:
             "duration_days": Decimal("1"),
             "reported_contributions": 24,
             "reported_contributions_is_minimum": False,
-            "summary": (
+            **_texts(
+                "summary",
                 "The chair stressed the growing importance of the group, which received 24 "
                 "contributions, a first in its history, and was joined by several outside "
                 "experts in child online protection. The chair gave an overview of how "
                 "contributions are submitted and of their deadlines, and proposed improving "
-                "the group's website by bringing in the resources that contributors share."
+                "the group's website by bringing in the resources that contributors share.",
+                "Le Président du Groupe a souligné l'importance croissante du GTC-COP, qui a "
+                "reçu 24 contributions, une première dans son histoire; les participants étaient "
+                "accompagnés de plusieurs experts extérieurs en matière de protection en ligne "
+                "des enfants. Le Président a donné aux participants un aperçu du processus de "
+                "soumission des contributions aux travaux du GTC-COP et les a informés des "
+                "délais associés. Il a proposé d'améliorer le site web du GTC-COP de l'UIT, "
+                "notamment en intégrant les ressources fournies par les auteurs de "
+                "contributions aux travaux du GTC-COP.",
             ),
+            **FROM_FRENCH,
         },
     )
     session, _ = Session.objects.update_or_create(
         meeting=meeting,
-        title="From theory to practice",
+        title_en="From theory to practice",
         defaults={
             "kind": Session.Kind.SPECIAL,
-            "description": (
+            "title_fr": "De la théorie à la pratique",
+            **_texts(
+                "description",
                 "Member States presented their experience in implementing child online "
-                "protection strategies: the challenges, the results and the successes."
+                "protection strategies: the challenges, the results and the successes.",
+                "Présentation par des États Membres (Malawi, Arménie et Albanie) de leur "
+                "expérience concernant la mise en œuvre de stratégies de protection en ligne "
+                "des enfants, en particulier les défis, les résultats et les réussites.",
             ),
             "order": 1,
+            **FROM_FRENCH,
         },
     )
     session.presenters.set(_organizations("Malawi", "Armenia", "Albania"))
@@ -175,23 +270,34 @@ def load_meeting_19() -> Meeting:
         meeting=meeting,
         order=1,
         defaults={
-            "text": (
+            **_texts(
+                "text",
                 "Prepare a recommendation to extend the time allotted to the Council "
-                "Working Group to one and a half days."
+                "Working Group to one and a half days.",
+                "Élaborer une recommandation destinée à être présentée en vue de porter à un "
+                "jour et demi le temps imparti au Groupe de travail du Conseil.",
             ),
             "source": f"{REPORT}, §2.2",
+            **FROM_FRENCH,
         },
     )
     resolution, _ = DraftResolution.objects.update_or_create(
         meeting=meeting,
-        title="Two draft resolutions presented by the Republic of the Philippines",
+        title_en="Two draft resolutions presented by the Republic of the Philippines",
         defaults={
             "status": DraftResolution.Status.WITHDRAWN,
-            "summary": (
+            "title_fr": "Deux Résolutions présentées par la République des Philippines",
+            **_texts(
+                "summary",
                 "The chair suggested that the Administration take account of the "
                 "contributors' comments and merge the two resolutions into one, to be "
-                "submitted again in January."
+                "submitted again in January.",
+                "Le Président a suggéré aux membres du GTC-COP que l'Administration tienne "
+                "compte des observations et suggestions des auteurs de contributions et "
+                "regroupe les deux Résolutions dans une seule et même Résolution qui sera "
+                "soumise à nouveau en janvier.",
             ),
+            **FROM_FRENCH,
         },
     )
     resolution.proposers.set(_organizations("Philippines"))
@@ -199,12 +305,22 @@ def load_meeting_19() -> Meeting:
 
 
 RECOMMENDATIONS_20 = [
-    "Propose to Council a review of its Resolution 1306 on the mandate of CWG-COP.",
+    (
+        "Propose to Council a review of its Resolution 1306 on the mandate of CWG-COP.",
+        "Proposer au Conseil un examen de sa Résolution 1306 concernant le mandat du GTC-COP.",
+    ),
     (
         "Define mechanisms to improve access to the valuable resources and information "
-        "presented in contributions to the group, and the ways they can be used."
+        "presented in contributions to the group, and the ways they can be used.",
+        "Définir des mécanismes destinés à améliorer l'accès aux ressources et informations "
+        "précieuses présentées dans les contributions soumises au Groupe et les possibilités "
+        "d'utilisation de ces ressources et informations.",
     ),
-    "Improve the contribution template so that it gives better guidance to contributors.",
+    (
+        "Improve the contribution template so that it gives better guidance to contributors.",
+        "Améliorer le modèle de sorte à fournir de meilleures orientations aux auteurs de "
+        "contributions.",
+    ),
 ]
 
 
@@ -218,42 +334,72 @@ def load_meeting_20(themes: dict[str, Theme]) -> Meeting:
             "theme": themes["legal-frameworks"],
             "reported_contributions": 30,
             "reported_contributions_is_minimum": True,
-            "summary": (
+            **_texts(
+                "summary",
                 "An unprecedented number of contributions (more than 30) reflects the trust "
                 "placed in the group as a platform for sharing good practices on child online "
                 "protection, and the importance of appropriate, up-to-date legal frameworks. "
                 "Participants thanked the Kingdom of Saudi Arabia for the Global Cybersecurity "
                 "Forum institute and the Global initiative to protect children in cyberspace. "
                 "The chair explained how to access contributions and set the themes of the "
-                "meetings from 2024 to 2026."
+                "meetings from 2024 to 2026.",
+                "Un nombre sans précédent de contributions (plus de 30) est le reflet de la "
+                "confiance accordée au Groupe en tant que plate-forme pour le partage de bonnes "
+                "pratiques et l'échange de données d'expérience sur la protection en ligne des "
+                "enfants; il souligne combien il est important d'avoir des cadres législatifs "
+                "appropriés et mis à jour. Les participants ont remercié le Royaume d'Arabie "
+                "saoudite pour la création de l'institut du Forum mondial sur la cybersécurité "
+                "(GCF) et pour l'Initiative mondiale pour la protection des enfants dans le "
+                "cyberespace. Le Président a présenté la procédure pour accéder aux "
+                "contributions et les thèmes des réunions à venir de 2024 à 2026.",
             ),
+            **FROM_FRENCH,
         },
     )
-    for order, text in enumerate(RECOMMENDATIONS_20, start=1):
+    for order, (en, fr) in enumerate(RECOMMENDATIONS_20, start=1):
         Recommendation.objects.update_or_create(
-            meeting=meeting, order=order, defaults={"text": text, "source": f"{REPORT}, §2.4"}
+            meeting=meeting,
+            order=order,
+            defaults={**_texts("text", en, fr), "source": f"{REPORT}, §2.4", **FROM_FRENCH},
         )
     resolution, _ = DraftResolution.objects.update_or_create(
         meeting=meeting,
-        title=DRAFT_RESOLUTION_TITLE,
+        title_en=DRAFT_RESOLUTION_TITLE,
         defaults={
             "status": DraftResolution.Status.ADOPTED,
-            "summary": (
+            "title_fr": DRAFT_RESOLUTION_TITLE_FR,
+            **_texts(
+                "summary",
                 "Proposed and coordinated by the Republic of the Philippines; adopted by the "
-                "group and forwarded to Council for approval."
+                "group and forwarded to Council for approval.",
+                "Le projet de Résolution proposé et coordonné par la République des Philippines "
+                "a été adopté par le Groupe et sera transmis pour approbation au Conseil.",
             ),
-            "text": DRAFT_RESOLUTION_TEXT,
-            "note": "A footnote giving the source of the figures in the text is to be added.",
+            **_texts("text", DRAFT_RESOLUTION_TEXT, DRAFT_RESOLUTION_TEXT_FR),
+            **_texts(
+                "note",
+                "A footnote giving the source of the figures in the text is to be added.",
+                "Il a été noté qu'il conviendrait d'inclure une note de bas de page concernant "
+                "la source des chiffres présentés dans le texte.",
+            ),
+            **FROM_FRENCH,
         },
     )
     resolution.proposers.set(_organizations("Philippines"))
     _liaison_note(
         meeting,
-        subject="Results of the 19th and 20th meetings of CWG-COP",
+        subject=(
+            "Results of the 19th and 20th meetings of CWG-COP",
+            "Résultats des dix-neuvième et vingtième réunions du GTC-COP",
+        ),
         body=(
             "CWG-COP informs ITU-D Study Group 2 of the results of its last two meetings, "
             "held between October 2023 and January 2024. Approved under agenda item 7, "
-            "Any other business."
+            "Any other business.",
+            "Note de liaison à la CE 2 de l'UIT-D sur les résultats des deux dernières réunions "
+            "du GTC-COP (dix-neuvième et vingtième réunions tenues entre octobre 2023 et "
+            "janvier 2024), conformément à l'approbation obtenue dans le cadre du point 7 de "
+            'l\'ordre du jour, "Divers".',
         ),
         body_name="ITU-D SG2",
         detail="Question 3/2",
@@ -261,12 +407,18 @@ def load_meeting_20(themes: dict[str, Theme]) -> Meeting:
     _liaison_note(
         meeting,
         subject=(
-            "Contribution of euCONSENT and SWGfL on Internet awareness and end-to-end encryption"
+            "Contribution of euCONSENT and SWGfL on Internet awareness and end-to-end encryption",
+            "Contribution d'euCONSENT et de SWGfL sur la sensibilisation à l'Internet et le "
+            "chiffrement de bout en bout",
         ),
         body=(
             "CWG-COP informs ITU-T Study Group 17 of the contribution of euCONSENT and SWGfL "
             "on Internet awareness and end-to-end encryption. Approved under agenda item 7, "
-            "Any other business."
+            "Any other business.",
+            "Note de liaison à la CE 17 de l'UIT-T, pour l'informer de la contribution "
+            "d'euCONSENT et de SWGfL sur la sensibilisation à l'Internet et le chiffrement de "
+            "bout en bout, conformément à l'approbation obtenue dans le cadre du point 7 de "
+            'l\'ordre du jour, "Divers".',
         ),
         body_name="ITU-T SG17",
         detail="",
@@ -275,10 +427,16 @@ def load_meeting_20(themes: dict[str, Theme]) -> Meeting:
 
 
 def _liaison_note(meeting, *, subject, body, body_name, detail) -> LiaisonNote:
+    """subject and body: (English, French)."""
     note, _ = LiaisonNote.objects.update_or_create(
         meeting=meeting,
-        subject=subject,
-        defaults={"body": body, "status": LiaisonNote.Status.APPROVED},
+        subject_en=subject[0],
+        defaults={
+            "subject_fr": subject[1],
+            **_texts("body", *body),
+            "status": LiaisonNote.Status.APPROVED,
+            **FROM_FRENCH,
+        },
     )
     if note.approved_at is None:
         note.approved_at = datetime.datetime(2024, 1, 23, 17, 0, tzinfo=datetime.UTC)
@@ -293,15 +451,23 @@ def _liaison_note(meeting, *, subject, body, body_name, detail) -> LiaisonNote:
 
 DEMO_MEETING_NUMBER = 99
 DEMO_DEADLINE_WEEKS = 3
+DEMO_SUMMARY = (
+    "A demonstration meeting, to try the portal. It is not a meeting of the group.",
+    "Une réunion de démonstration, pour essayer le portail. Ce n'est pas une réunion du Groupe.",
+)
 
 
 def load_demo_meeting(themes: dict[str, Theme]) -> Meeting:
     """An upcoming, made-up meeting whose deadline lies three weeks after the first load.
 
-    Created once: loading again keeps its dates, so nothing submitted to it moves.
+    Created once: loading again keeps its dates, so nothing submitted to it moves (its text
+    is brought up to date).
     """
+    texts = {**_texts("summary", *DEMO_SUMMARY), **FROM_ENGLISH}
     meeting = Meeting.objects.filter(number=DEMO_MEETING_NUMBER).first()
     if meeting:
+        Meeting.objects.filter(pk=meeting.pk).update(**texts)
+        meeting.refresh_from_db()
         return meeting
     from django.conf import settings
 
@@ -316,11 +482,16 @@ def load_demo_meeting(themes: dict[str, Theme]) -> Meeting:
         duration_days=Decimal("1.5"),
         theme=themes["integrating-cop"],
         is_demo=True,
-        summary="A demonstration meeting, to try the portal. It is not a meeting of the group.",
+        **texts,
     )
 
 
 def load_meetings(*, demo: bool) -> list[Meeting]:
+    with translation.override("en"):
+        return _load_meetings(demo=demo)
+
+
+def _load_meetings(*, demo: bool) -> list[Meeting]:
     load_audiences()
     load_risks()
     themes = load_roadmap()
@@ -328,3 +499,9 @@ def load_meetings(*, demo: bool) -> list[Meeting]:
     if demo:
         meetings.append(load_demo_meeting(themes))
     return meetings
+
+
+def load(*, demo: bool) -> list[str]:
+    """The seeding interface (manage.py load_seeds): the roadmap, meetings and their outcomes."""
+    meetings = load_meetings(demo=demo)
+    return [f"Loaded {len(meetings)} meetings: {', '.join(str(m.number) for m in meetings)}."]

@@ -1,6 +1,13 @@
+from django.contrib import messages
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from copportal.accounts.permissions import permission_required
+
+from . import services
+from .forms import DeadlineForm
 from .models import LiaisonNote, LiaisonRecipient, Meeting, Theme
 
 
@@ -25,6 +32,9 @@ def meeting_detail(request, number):
             "recommendations": meeting.recommendations.all(),
             "draft_resolutions": meeting.draft_resolutions.prefetch_related("proposers"),
             "liaison_notes": liaison_notes,
+            # Contributions know meetings, not the other way round: through the reverse
+            # relation, the published ones this reader may see.
+            "portal_count": meeting.contributions.listed_for(request.user).count(),
         },
     )
 
@@ -48,3 +58,34 @@ def liaison_note_list(request):
 def liaison_note_detail(request, pk):
     note = get_object_or_404(_liaison_notes(), pk=pk)
     return render(request, "meetings/liaison_note_detail.html", {"note": note})
+
+
+@permission_required("meetings.change_deadline")
+def meeting_deadline(request, number):
+    """The chair's override of a meeting's deadline (or back to the rule), with its history."""
+    meeting = get_object_or_404(Meeting, number=number)
+    form = DeadlineForm(
+        request.POST or None,
+        meeting=meeting,
+        initial={
+            "deadline": timezone.localtime(meeting.deadline, meeting.zone).replace(tzinfo=None)
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.meeting_deadline_set(
+            meeting_id=meeting.pk,
+            by=request.user,
+            deadline=form.cleaned_data["deadline"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("The deadline is changed; the change is recorded."))
+        return redirect(meeting)
+    return render(
+        request,
+        "meetings/meeting_deadline.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "changes": meeting.deadline_changes.select_related("changed_by"),
+        },
+    )

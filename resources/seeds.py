@@ -244,10 +244,10 @@ def load_demo() -> int:
     return len(DEMO)
 
 
-def load(*, demo: bool) -> str:
-    """Load the library's seeds; returns a one-line summary."""
+def load(*, demo: bool) -> list[str]:
+    """Load the library's seeds; returns the summary line for load_seeds."""
     real = load_real()
     if not demo:
-        return f"Library: {real} resources from the source documents (no address: to be added)."
+        return [f"Library: {real} resources from the source documents (no address yet)."]
     shown = load_demo()
-    return f"Library: {real} resources from the source documents and {shown} demonstration ones."
+    return [f"Library: {real} resources from the source documents and {shown} demonstration ones."]

@@ -1,6 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from copportal.content import column
+from copportal.languages import Language
 
 from .models import Affiliation, Classification, Organization, User
 
@@ -20,10 +24,12 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(TranslationAdmin):
+    """A name per language: Member States' come from CLDR (seeds.py)."""
+
     list_display = ["name", "kind", "iso_code", "region"]
     list_filter = ["kind", "region", "classifications"]
-    search_fields = ["name", "iso_code"]
+    search_fields = [column("name", language) for language in Language] + ["iso_code"]
 
 
 @admin.register(Classification)

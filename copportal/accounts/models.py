@@ -15,6 +15,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from copportal.content import column
+from copportal.languages import Language
+
 CHAIR_GROUP = "Chair"
 SECRETARIAT_GROUP = "Secretariat"
 
@@ -90,6 +93,12 @@ class User(AbstractUser):
         return SECRETARIAT_GROUP in self.group_names
 
     @property
+    def roles(self) -> list[str]:
+        """The names of the user's officer roles, for their account page."""
+        names = {CHAIR_GROUP: _("Chair"), SECRETARIAT_GROUP: _("Secretariat")}
+        return [str(label) for group, label in names.items() if group in self.group_names]
+
+    @property
     def is_officer(self) -> bool:
         """The chair or the secretariat: they must use MFA in production."""
         return self.is_chair or self.is_secretariat
@@ -147,7 +156,11 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(region=region)
 
     def search(self, text):
-        return self.filter(Q(name__icontains=text) | Q(iso_code__iexact=text))
+        """By name in any of the six languages, or by ISO code."""
+        names = Q(iso_code__iexact=text)
+        for language in Language:
+            names |= Q(**{f"{column('name', language)}__icontains": text})
+        return self.filter(names)
 
 
 class Organization(models.Model):

@@ -4,8 +4,13 @@ import json
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
+from babel import Locale
+from babel.core import get_global
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from copportal.content import column
+from copportal.languages import Language
 
 from .models import (
     CHAIR_GROUP,
@@ -20,8 +25,28 @@ DATA = Path(__file__).parent / "data" / "member_states.json"
 DEMO_PASSWORD = "cwg-cop-demo-2026"  # noqa: S105  (demo data only, never when DEBUG is off)
 
 
+def country_names(iso_code: str) -> dict[str, str]:
+    """A Member State's name in the five languages other than English, from CLDR (babel),
+    keyed by column (name_fr, name_zh_hans, ...). English keeps ITU's name from the file.
+
+    CLDR keys territories by ISO 3166-1 alpha-2 code; its territory aliases map the file's
+    alpha-3 codes to them (ARM -> AM).
+    """
+    alpha_2 = get_global("territory_aliases")[iso_code][0]
+    return {
+        column("name", language): Locale.parse(language.locale, sep="-").territories[alpha_2]
+        for language in Language
+        if language != Language.ENGLISH
+    }
+
+
 def load_organizations(path: Path = DATA) -> int:
     """Create or update the classifications, the ITU Member States and other organizations."""
+    with translation.override("en"):  # lookups by name and the base column: the English
+        return _load_organizations(path)
+
+
+def _load_organizations(path: Path) -> int:
     data = json.loads(path.read_text(encoding="utf-8"))
     classifications = {}
     for row in data["classifications"]:
@@ -39,7 +64,8 @@ def load_organizations(path: Path = DATA) -> int:
         state, _ = Organization.objects.update_or_create(
             iso_code=row["iso_code"],
             defaults={
-                "name": row["name"],
+                "name_en": row["name"],
+                **country_names(row["iso_code"]),
                 "kind": Organization.Kind.MEMBER_STATE,
                 "region": row["region"],
             },
@@ -47,7 +73,7 @@ def load_organizations(path: Path = DATA) -> int:
         state.classifications.set([classifications[code] for code in row["classifications"]])
     for row in data.get("organizations", []):
         Organization.objects.update_or_create(
-            name=row["name"], defaults={"kind": row["kind"], "website": row.get("website", "")}
+            name_en=row["name"], defaults={"kind": row["kind"], "website": row.get("website", "")}
         )
     return len(data["member_states"])
 
@@ -97,3 +123,14 @@ def create_demo_accounts() -> list[tuple[str, str]]:
         ("delegate2@example.org", "delegate of Malawi"),
         ("pending@example.org", "affiliation with Kenya pending"),
     ]
+
+
+def load(*, demo: bool) -> list[str]:
+    """The seeding interface (manage.py load_seeds): Member States, role groups, demo accounts."""
+    states = load_organizations()
+    ensure_role_groups()
+    lines = [f"Loaded {states} Member States."]
+    if demo:
+        lines.append(f"Demo accounts (password: {DEMO_PASSWORD}):")
+        lines += [f"  {email:<26} {what}" for email, what in create_demo_accounts()]
+    return lines

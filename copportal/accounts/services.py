@@ -1,6 +1,6 @@
 """Writes on affiliations: requests and the secretariat's decisions."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,6 +42,8 @@ def _pending(affiliation_id: int) -> Affiliation:
 
 
 def _decide(affiliation: Affiliation, *, by: User, status: str, reason: str = "") -> Affiliation:
+    if not by.has_perm("accounts.review_affiliations"):
+        raise PermissionDenied
     affiliation.status = status
     affiliation.reason = reason
     affiliation.decided_by = by
@@ -80,7 +82,7 @@ def affiliation_approve(*, affiliation_id: int, by: User) -> Affiliation:
     affiliation = _pending(affiliation_id)
     if affiliation.proposes_organization:
         affiliation.organization, _created = Organization.objects.get_or_create(
-            name=affiliation.proposed_name.strip(),
+            name_en=affiliation.proposed_name.strip(),  # its one name, in every language
             defaults={"kind": affiliation.proposed_kind or Organization.Kind.OTHER},
         )
     return _decide(affiliation, by=by, status=Affiliation.Status.APPROVED)

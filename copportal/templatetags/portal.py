@@ -1,10 +1,13 @@
+from decimal import Decimal
+
+from babel import Locale
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import linebreaks as linebreaks_filter
 from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -41,7 +44,7 @@ def translated(obj, field: str, linebreaks: bool = False):
     if not shown.is_fallback:
         return mark_safe(text)
     tag = "div" if linebreaks else "span"
-    note = _("original in %(language)s") % {"language": shown.language.label}
+    note = _("original in %(language)s") % {"language": shown.language.in_text}
     return format_html(
         '<{tag} lang="{lang}">{text}</{tag}> <small class="text-body-secondary">({note})</small>',
         tag=tag,
@@ -49,3 +52,18 @@ def translated(obj, field: str, linebreaks: bool = False):
         text=mark_safe(text),
         note=note,
     )
+
+
+@register.filter
+def plural_count(number) -> int:
+    """The count that picks a message's plural form for a number that may have decimals.
+
+    gettext's plural rules know whole numbers only; CLDR's know decimals: 1.5 is singular in
+    French ("1,5 jour") and plural in English ("1.5 days"). A whole number is its own count;
+    a decimal counts as 1 where the language's CLDR rule calls it "one", else as 2.
+    """
+    value = Decimal(str(number))
+    if value == value.to_integral_value():
+        return int(value)
+    locale = Locale.parse(get_language() or "en", sep="-")
+    return 1 if locale.plural_form(value) == "one" else 2

@@ -9,7 +9,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from contributions import services
-from contributions.models import Contribution, DeadlineChange
+from contributions.models import Contribution
 
 from ..factories import MeetingFactory
 from .conftest import make_draft
@@ -141,51 +141,6 @@ def test_deadline_is_shown_in_the_meetings_zone_in_utc_and_as_a_countdown(client
     assert 'data-deadline="2024-03-31T21:59:00+00:00"' in text
     # Exactly 48 hours, although the clocks change in between (not "2 days, 1 hour").
     assert ">2\xa0days left<" in text
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("who", ["chair", "secretariat"])
-def test_chair_or_secretariat_overrides_the_deadline_and_the_change_is_recorded(
-    request, client_for, who
-):
-    user = request.getfixturevalue(who)
-    meeting = _meeting(datetime.date(2030, 4, 12), number=78)
-    rule = meeting.deadline
-    response = client_for(user).post(
-        "/meetings/78/deadline/", {"deadline": "2030-04-02T12:00", "reason": "Council moved it"}
-    )
-    assert response.status_code == 302
-    meeting.refresh_from_db()
-    assert meeting.deadline == datetime.datetime(2030, 4, 2, 10, 0, tzinfo=UTC)  # CEST
-    change = DeadlineChange.objects.get(meeting=meeting)
-    assert (change.changed_by, change.old_deadline, change.reason) == (
-        user,
-        rule,
-        "Council moved it",
-    )
-    # Empty: back to the rule.
-    client_for(user).post("/meetings/78/deadline/", {"deadline": ""})
-    meeting.refresh_from_db()
-    assert meeting.deadline_override is None and meeting.deadline == rule
-
-
-@pytest.mark.django_db
-def test_override_refuses_a_time_that_does_not_exist_in_the_meetings_zone(client_for, chair):
-    _meeting(datetime.date(2030, 4, 12), number=79)
-    # 31 March 2030, 02:30 does not exist in Geneva (clocks go from 02:00 to 03:00).
-    response = client_for(chair).post("/meetings/79/deadline/", {"deadline": "2030-03-31T02:30"})
-    assert response.status_code == 200
-    assert "does not exist in Europe/Zurich" in response.content.decode()
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(("who", "status"), [(None, 302), ("outsider", 403), ("delegate", 403)])
-def test_others_may_not_override_the_deadline(request, client_for, who, status):
-    user = request.getfixturevalue(who) if who else None
-    _meeting(datetime.date(2030, 4, 12), number=80)
-    response = client_for(user).post("/meetings/80/deadline/", {"deadline": "2030-04-02T12:00"})
-    assert response.status_code == status
-    assert not DeadlineChange.objects.exists()
 
 
 @pytest.mark.django_db

@@ -1,11 +1,13 @@
+from importlib import import_module
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
-from contributions import seeds as contribution_seeds
-from copportal.accounts import seeds as account_seeds
-from meetings import seeds as meeting_seeds
-from resources import seeds as resource_seeds
+# Each app seeds its own nouns through `<app>.seeds.load(*, demo) -> list[str]`, in this
+# order (an app may rely on the data of those before it).
+SEEDED_APPS = ["copportal.accounts", "meetings", "contributions", "resources"]
 
 
 class Command(BaseCommand):
@@ -22,17 +24,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, no_demo=False, **options):
         demo = settings.DEMO_DATA and not no_demo
-        states = account_seeds.load_organizations()
-        account_seeds.ensure_role_groups()
-        meetings = meeting_seeds.load_meetings(demo=demo)
-        self.stdout.write(f"Loaded {states} Member States and {len(meetings)} meetings.")
-        self.stdout.write(resource_seeds.load(demo=demo))
-        if not demo:
-            return
-        accounts = account_seeds.create_demo_accounts()
-        demo_meeting = next(meeting for meeting in meetings if meeting.is_demo)
-        count = contribution_seeds.load_demo_contributions(demo_meeting)
-        self.stdout.write(f"Demo meeting {demo_meeting.number}: {count} demo contributions.")
-        self.stdout.write(f"Demo accounts (password: {account_seeds.DEMO_PASSWORD}):")
-        for email, what in accounts:
-            self.stdout.write(f"  {email:<26} {what}")
+        # Seeds look rows up by their English names: modeltranslation reads the active
+        # language's column, so English is active while seeding.
+        with translation.override("en"):
+            for app in SEEDED_APPS:
+                for line in import_module(f"{app}.seeds").load(demo=demo):
+                    self.stdout.write(line)

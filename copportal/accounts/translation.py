@@ -1,0 +1,11 @@
+"""Organization names in six languages: Member States' names come from CLDR (babel, see
+seeds.py); other organizations keep their one name, which every language falls back to."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Organization
+
+
+@register(Organization)
+class OrganizationTranslation(TranslationOptions):
+    fields = ("name",)
