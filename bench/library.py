@@ -47,16 +47,21 @@ def _raw_sql(language: str) -> str:
         query += " || websearch_to_tsquery('simple', %(q)s)"
     chinese = ""
     if search.CJK.search("".join(q for q, _ in QUERIES if _ == language)):
-        chinese = " OR title_zh_hans ILIKE %(like)s OR summary_zh_hans ILIKE %(like)s"
+        chinese = " OR title_zh_hans LIKE %(like)s OR summary_zh_hans LIKE %(like)s"
     return f"""
-        SELECT id, slug, type, language, year, publisher, title_en, title_fr, title_es,
-               title_ru, title_ar, title_zh_hans, ts_rank(search_vector, q.query) AS rank,
+        SELECT resources_resource.id, slug, type, language, year, publisher,
+               title_en, title_fr, title_es, title_ru, title_ar, title_zh_hans,
+               summary_en, summary_fr, summary_es,
+               summary_ru, summary_ar, summary_zh_hans, original_language, published_on,
+               country.name, ts_rank(search_vector, q.query) AS rank,
                ts_headline('{config}', COALESCE(NULLIF({reader}, ''),
                            CASE {original} END, ''), q.query,
                            'StartSel=<, StopSel=>, MaxWords=35, MinWords=15') AS snippet
-        FROM resources_resource, (SELECT {query} AS query) AS q
+        FROM resources_resource
+        LEFT JOIN accounts_organization AS country ON country.id = resources_resource.country_id
+        CROSS JOIN (SELECT {query} AS query) AS q
         WHERE status = 'published' AND (search_vector @@ q.query{chinese})
-        ORDER BY rank DESC, year DESC, published_on DESC, id DESC
+        ORDER BY rank DESC, year DESC, published_on DESC, resources_resource.id DESC
         LIMIT {PAGE_SIZE}"""
 
 

@@ -132,7 +132,8 @@ def match(query: str, language: str | None = None) -> Q:
         return _every_word_somewhere(query)
     found = Q(search_vector=ts_query(query, language))
     if CJK.search(query):
-        found |= Q(title_zh_hans__icontains=query) | Q(summary_zh_hans__icontains=query)
+        # LIKE, not ILIKE/UPPER (Chinese has no case): the trigram indexes serve it.
+        found |= Q(title_zh_hans__contains=query) | Q(summary_zh_hans__contains=query)
     return found
 
 
