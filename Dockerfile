@@ -38,4 +38,4 @@ EXPOSE 8000
 
 # The entrypoint refuses an unsafe configuration and migrates before gunicorn serves.
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
-CMD ["gunicorn", "copportal.wsgi", "--bind", "0.0.0.0:8000", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-"]
+CMD ["gunicorn", "copportal.wsgi", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-"]

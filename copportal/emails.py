@@ -1,5 +1,6 @@
 """One function per kind of e-mail; each renders subject, text and HTML templates under
-templates/emails/<kind>/ in the recipient's language."""
+templates/emails/<kind>/ in the recipient's language. Links start with SITE_URL, never with the
+host a request came in on (allauth's mails: copportal/accounts/adapter.py)."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -8,8 +9,8 @@ from django.utils import translation
 
 
 def send(kind: str, *, to, language: str, context: dict) -> None:
-    context = {"SITE_URL": settings.SITE_URL, **context}
     with translation.override(language):
+        context = {"SITE_URL": settings.SITE_URL, "SITE_NAME": str(settings.SITE_NAME), **context}
         subject = render_to_string(f"emails/{kind}/subject.txt", context).strip()
         text = render_to_string(f"emails/{kind}/body.txt", context)
         html = render_to_string(f"emails/{kind}/body.html", context)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy
 
 from copportal.languages import INTERFACE_LANGUAGES
 
@@ -86,7 +87,17 @@ if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
     )
 ALLOWED_HOSTS = _from_env("ALLOWED_HOSTS", _list, ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = _from_env("CSRF_TRUSTED_ORIGINS", _list, [])
-SITE_URL = _from_env("SITE_URL", str, "http://127.0.0.1:8000")
+SITE_URL = _from_env("SITE_URL", str, "http://127.0.0.1:8000").rstrip("/")
+# The site's name in e-mails (subject, greeting) and the TOTP issuer; translated unless set.
+SITE_NAME = _from_env("SITE_NAME", str, gettext_lazy("CWG-COP Portal"))
+# How many reverse proxies in front set X-Forwarded-For (0: none, the client connects to
+# gunicorn directly). The client's address is then the one that many hops from the end
+# (copportal/middleware.py client_ip); rate limits key on it. Never more than really exist:
+# an address the client wrote itself would be believed.
+TRUSTED_PROXY_COUNT = _from_env("TRUSTED_PROXY_COUNT", _int, 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Demo data and demo accounts: never in production.
 DEMO_DATA = DEBUG
 
@@ -115,9 +126,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the arrival time is taken before anything reads the body (copportal/middleware.py).
+    "copportal.middleware.ArrivalStampMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML (with Django's BREACH mitigation); before anything that varies or reads
+    # the response body. Static files come compressed from whitenoise (gzip and brotli).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -243,17 +259,34 @@ LOGIN_REDIRECT_URL = "accounts:me"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "copportal.accounts.forms.SignupForm"
+# Signing up or asking a password reset takes as long for an address with an account as for
+# one without (no enumeration by timing): copportal/accounts/auth_forms.py.
+ACCOUNT_FORMS = {
+    "signup": "copportal.accounts.auth_forms.TimingSafeSignupForm",
+    "reset_password": "copportal.accounts.auth_forms.QueuedResetPasswordForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CWG-COP] "
+ACCOUNT_ADAPTER = "copportal.accounts.adapter.AccountAdapter"
+MFA_ADAPTER = "copportal.accounts.adapter.MfaAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = gettext_lazy("[CWG-COP] ")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
-# allauth's rate limits stay on (its defaults); they count in the cache, so Redis in production.
+# allauth's rate limits stay on; they count in the cache, so Redis in production. Failed
+# sign-ins (README, Security; copportal/accounts/adapter.py): per address for any account;
+# per account from one address (keyed "email:address"), kept below the account-wide limit so
+# that one address cannot exhaust it; per account from all addresses; and per known device
+# (a browser where the owner signed in before), which the others never block.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key,10/h/key",
+    "login_failed_account": "30/h/key",
+    "login_failed_device": "10/5m/key",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "CWG-COP Portal"
+MFA_TOTP_ISSUER = SITE_NAME
 # Chair and secretariat accounts must have TOTP when DEBUG is off.
 REQUIRE_STAFF_MFA = _from_env("REQUIRE_STAFF_MFA", _bool, not DEBUG)
 
@@ -307,6 +340,7 @@ if _from_env("USE_X_FORWARDED_PROTO", _bool, False):
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "copportal.views.csrf_failure"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -1,9 +1,11 @@
 """What a contribution file may be: checked by its content, never by its name or the browser.
 
-PDF is recognised by its signature. DOCX, PPTX and XLSX are ZIP packages told apart (and from
-their macro-enabled cousins DOCM, PPTM, XLSM) by [Content_Types].xml; ODT by its `mimetype`
-entry. Before anything is decompressed, the ZIP's central directory is checked: entry names
-(no `..`, no absolute paths), the declared sizes and the compression ratio (zip bombs).
+PDF is recognised by its signature, then parsed (pypdf): one that does not parse, is locked, or
+carries active content (scripts, launch actions, embedded files) is refused. DOCX, PPTX and
+XLSX are ZIP packages told apart (and from their macro-enabled cousins DOCM, PPTM, XLSM) by
+[Content_Types].xml; ODT by its `mimetype` entry. Before anything is decompressed, the ZIP's
+central directory is checked: entry names (no `..`, no absolute paths), the declared sizes and
+the compression ratio (zip bombs).
 """
 
 import hashlib
@@ -20,6 +22,8 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 
 class FileType(models.TextChoices):
@@ -70,6 +74,25 @@ ZIP_MAX_ENTRIES = 5000
 ZIP_MAX_RATIO = 100
 ZIP_RATIO_MIN_BYTES = 1024 * 1024
 CHUNK = 64 * 1024
+# PDF dictionary keys that carry active content wherever they appear.
+PDF_ACTIVE_KEYS = {
+    "/JavaScript": "JavaScript",
+    "/JS": "JavaScript",
+    "/Launch": gettext_lazy("a launch action (it starts a program)"),
+    "/EmbeddedFile": gettext_lazy("an embedded file"),
+    "/EmbeddedFiles": gettext_lazy("an embedded file"),
+    "/RichMedia": gettext_lazy("embedded media"),
+    "/XFA": gettext_lazy("an XFA form (it can run scripts)"),
+}
+# Action types (/S) that run something; an /OpenAction or /AA made of them is refused.
+PDF_ACTIVE_ACTIONS = {
+    "/JavaScript": "JavaScript",
+    "/Launch": gettext_lazy("a launch action (it starts a program)"),
+    "/ImportData": gettext_lazy("an action that imports data"),
+    "/SubmitForm": gettext_lazy("an action that sends data"),
+}
+# A PDF with more objects than this is not a contribution (and would take long to check).
+PDF_MAX_OBJECTS = 200_000
 
 
 @dataclass(frozen=True)
@@ -179,6 +202,71 @@ def _ooxml_type(content_types: bytes) -> str:
     return ""
 
 
+def _pdf_active_content(root) -> str:
+    """What active content the PDF's object graph reaches, or "" when none.
+
+    Walks every object reachable from the trailer (document catalogue, pages, annotations,
+    form fields, name trees), each once; content streams' data is not decoded.
+    """
+    seen = set()
+    stack = [root]
+    visited = 0
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, IndirectObject):
+            ref = (obj.idnum, obj.generation)
+            if ref in seen:
+                continue
+            seen.add(ref)
+            obj = obj.get_object()
+        visited += 1
+        if visited > PDF_MAX_OBJECTS:
+            return str(_("too many objects to check"))
+        if isinstance(obj, DictionaryObject):
+            for key, value in obj.items():
+                if key in PDF_ACTIVE_KEYS:
+                    return str(PDF_ACTIVE_KEYS[key])
+                if key == "/S":
+                    action = value.get_object() if isinstance(value, IndirectObject) else value
+                    if action in PDF_ACTIVE_ACTIONS:
+                        return str(PDF_ACTIVE_ACTIONS[action])
+                stack.append(value)
+        elif isinstance(obj, ArrayObject):
+            stack.extend(obj)
+    return ""
+
+
+def _check_pdf(upload) -> None:
+    """Refuse a PDF that does not parse, is locked, or carries active content."""
+    upload.seek(0)
+    try:
+        reader = PdfReader(upload, strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            _refuse(
+                _("This PDF is protected by a password: send it without the password."),
+                "encrypted",
+            )
+        active = _pdf_active_content(reader.trailer)
+        if not reader.pages:
+            raise ValueError("no pages")
+    except ValidationError:
+        raise
+    except Exception:
+        # pypdf raises many kinds of errors (and Python's own) on a broken file.
+        _refuse(_("This PDF is damaged: it could not be read."), "damaged")
+    finally:
+        upload.seek(0)
+    if active:
+        _refuse(
+            _(
+                "This PDF contains active content (%(what)s), which is not accepted. Print it "
+                "to a new PDF, or export it again without scripts, attachments or actions."
+            )
+            % {"what": active},
+            "pdf-active",
+        )
+
+
 def check_upload(upload) -> CheckedFile:
     """Check an uploaded file; raise ValidationError saying why and what is allowed.
 
@@ -199,6 +287,8 @@ def check_upload(upload) -> CheckedFile:
     upload.seek(0)
     if head.startswith(b"%PDF-"):
         file_type = "pdf"
+        if file_type in allowed_types():
+            _check_pdf(upload)
     elif head.startswith(b"PK\x03\x04"):
         file_type = _zip_type(upload)
         upload.seek(0)

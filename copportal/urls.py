@@ -19,3 +19,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+handler400 = "copportal.views.bad_request"
+handler403 = "copportal.views.permission_denied"
+handler404 = "copportal.views.page_not_found"
+handler500 = "copportal.views.server_error"

@@ -1,10 +1,14 @@
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
+from django.utils import translation
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 
 from meetings.models import Meeting
 
@@ -54,3 +58,36 @@ def healthz(request):
     down = [name for name, state in states.items() if state != "up"]
     body = {"status": "down" if down else "up", "checks": states, "down": down}
     return JsonResponse(body, status=503 if down else 200)
+
+
+# Error pages: the portal's layout, translated (LocaleMiddleware has run), a way back.
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    return render(request, "404.html", {"path": request.path}, status=404)
+
+
+def server_error(request):
+    """The 500 page, rendered without context processors: no session, user or database (the
+    database may be what failed), so the header shows the signed-out links."""
+    if not hasattr(request, "LANGUAGE_CODE"):  # failed before LocaleMiddleware ran
+        request.LANGUAGE_CODE = translation.get_language() or settings.LANGUAGE_CODE
+    html = loader.get_template("500.html").render({"request": request})
+    return HttpResponseServerError(html)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent with a missing or stale CSRF token: most often the page stayed open past
+    the session, or the person signed in or out in another tab."""
+    return render(request, "csrf_failure.html", status=403)

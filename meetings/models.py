@@ -197,7 +197,13 @@ class Meeting(TranslatedContent):
     def time_zone_label(self) -> str:
         """The time zone as people say it: "Geneva time" rather than "Europe/Zurich"."""
         city = TIME_ZONE_CITIES.get(self.time_zone) or self.time_zone.rsplit("/", 1)[-1]
-        return _("%(city)s time") % {"city": str(city).replace("_", " ")}
+        city = str(city).replace("_", " ")
+        # Two messages, so that languages that elide before a vowel can ("heure d'Amsterdam").
+        if city[:1].lower() in "aeiouyàâéèêîôûœ":
+            label = pgettext_lazy("time zone, the city begins with a vowel", "%(city)s time")
+        else:
+            label = _("%(city)s time")
+        return str(label) % {"city": city}
 
     @property
     def rule_deadline(self) -> datetime.datetime:

@@ -145,13 +145,15 @@ BROWSER_FLAGS = [
 
 
 @pytest.fixture
-def browser_page(live_server, monkeypatch):
-    """A Playwright page in the system Chromium, pointed at the live server.
+def browser_page(live_server, monkeypatch, settings):
+    """A Playwright page in the system Chromium, pointed at the live server (which is also
+    the configured SITE_URL, so e-mailed links lead there).
 
     Use with @pytest.mark.browser and @pytest.mark.django_db(transaction=True).
     """
     from playwright.sync_api import sync_playwright
 
+    settings.SITE_URL = live_server.url
     # Playwright's sync API runs an event loop in this thread; the test still uses the ORM.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:

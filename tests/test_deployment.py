@@ -140,7 +140,10 @@ def test_app_services_run_in_production_mode(services, name):
 def test_compose_sets_only_variables_the_portal_reads(services):
     """A misspelt variable would be ignored silently, and the setting left at its default."""
     settings = (ROOT / "copportal" / "settings.py").read_text()
-    read_elsewhere = {"DJANGO_SETTINGS_MODULE", "WEB_CONCURRENCY"}  # Django itself, gunicorn
+    # Django itself; gunicorn.conf.py
+    read_elsewhere = {"DJANGO_SETTINGS_MODULE", "WEB_CONCURRENCY"}
+    gunicorn_conf = (ROOT / "gunicorn.conf.py").read_text()
+    read_elsewhere |= set(re.findall(r'_int\("([A-Z_]+)"', gunicorn_conf))
     for name in APP_SERVICES:
         unknown = {
             variable
@@ -164,3 +167,24 @@ def test_env_example_documents_every_variable_compose_reads():
 def test_docker_context_leaves_out_secrets_and_local_state():
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".env", ".venv", ".git", "db.sqlite3", "uploads"} <= set(ignored)
+
+
+def test_web_runs_threaded_gunicorn_with_a_timeout_for_slow_uploads(services):
+    command = _command(services["web"])
+    assert "--config gunicorn.conf.py" in command
+    config = {}
+    exec((ROOT / "gunicorn.conf.py").read_text(), config)  # noqa: S102 (our own file)
+    assert config["worker_class"] == "gthread" and config["threads"] >= 2
+    assert config["timeout"] >= 300
+
+
+def test_nginx_example_buffers_requests_and_limits_their_size(services):
+    conf = (ROOT / "docker" / "nginx.conf").read_text()
+    assert "proxy_request_buffering on;" in conf
+    size = re.search(r"client_max_body_size (\d+)m;", conf)
+    assert size and int(size.group(1)) * 1024 * 1024 > 20 * 1024 * 1024
+    assert 'proxy_set_header X-Request-Start "t=${msec}";' in conf
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in conf
+    proxy = services["proxy"]
+    assert "./docker/nginx.conf:/etc/nginx/nginx.conf:ro" in proxy["volumes"]
+    assert proxy["depends_on"]["web"]["condition"] == "service_healthy"

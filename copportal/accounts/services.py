@@ -1,8 +1,14 @@
-"""Writes on affiliations: requests and the secretariat's decisions."""
+"""Writes on affiliations (requests and the secretariat's decisions); the password-reset mail."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.http import HttpRequest
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from copportal import emails
@@ -95,3 +101,34 @@ def affiliation_refuse(*, affiliation_id: int, by: User, reason: str) -> Affilia
     return _decide(
         _pending(affiliation_id), by=by, status=Affiliation.Status.REFUSED, reason=reason
     )
+
+
+def site_request() -> HttpRequest:
+    """A request for SITE_URL, for allauth's flows run outside a request (in a task)."""
+    parts = urlsplit(settings.SITE_URL)
+    secure = parts.scheme == "https"
+    request = HttpRequest()
+    request.method = "GET"
+    request.path = request.path_info = "/"
+    request.META = {
+        "HTTP_HOST": parts.netloc,
+        "SERVER_NAME": parts.hostname or "localhost",
+        "SERVER_PORT": str(parts.port or (443 if secure else 80)),
+        "wsgi.url_scheme": parts.scheme or "http",
+    }
+    request._get_scheme = lambda: parts.scheme or "http"
+    request.get_host = lambda: parts.netloc  # the configured host, whatever ALLOWED_HOSTS says
+    request.user = AnonymousUser()
+    return request
+
+
+def password_reset_send(*, email: str, language: str) -> None:
+    """Send the password-reset mail for `email` (allauth's flow), as the reset form would."""
+    from allauth.account.internal import flows
+    from allauth.account.internal.userkit import filter_users_by_email
+    from allauth.core import context
+
+    request = site_request()
+    users = filter_users_by_email(email, is_active=True, prefer_verified=True, for_login=True)
+    with translation.override(language), context.request_context(request):
+        flows.password_reset.request_password_reset(request, email, users, default_token_generator)

@@ -263,16 +263,22 @@ def test_text_is_extracted_after_commit_for_search(
 
 
 @pytest.mark.django_db
-def test_a_file_whose_text_cannot_be_extracted_is_still_accepted(delegate, meeting):
-    broken_pdf = b"%PDF-1.4\n" + b"garbage" * 50
+def test_a_file_whose_text_cannot_be_extracted_is_still_accepted(delegate, meeting, monkeypatch):
+    """A PDF that passes the checks but trips the text extractor stays accepted, unsearchable.
+    (A PDF that does not parse at all is refused at upload: tests/test_uploads_pdf.py.)"""
+    from copportal import extraction
+
+    def broken_reader(handle):
+        raise ValueError("the extractor could not read this PDF")
+
     contribution = make_draft(user=delegate, meeting=meeting, file=False)
-    with pytest.MonkeyPatch.context():
-        revision = services.revision_add(
-            contribution_id=contribution.pk,
-            by=delegate,
-            language="en",
-            upload=upload("b.pdf", broken_pdf),
-        )
+    revision = services.revision_add(
+        contribution_id=contribution.pk,
+        by=delegate,
+        language="en",
+        upload=upload("b.pdf", make_pdf()),
+    )
+    monkeypatch.setitem(extraction.READERS, "pdf", broken_reader)
     revision = services.revision_extract_text(revision_id=revision.pk)
     assert Revision.objects.filter(pk=revision.pk).exists()
     assert revision.text_extracted_at is not None
