@@ -53,7 +53,7 @@ def resource_list(request):
         "clear_url": state.url(**dict.fromkeys(state.picked)),
     }
     template = (
-        "resources/includes/results.html"
+        "resources/partials/results.html"
         if request.headers.get("HX-Request") == "true"
         else "resources/resource_list.html"
     )
