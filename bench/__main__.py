@@ -3,6 +3,8 @@
 The public list of contributions must cost the same whatever the number of contributions
 (paginated, constant queries): its time with 2,000 published contributions is compared with
 its time with 50. The word search reads extracted text: its ratio shows how it grows.
+A meeting's page and its released agenda (20 items, 40 contributions) are compared with a
+constant page (the roadmap, empty here) served in the same run: constant / page, target 0.2.
 Then the library's search (bench/library.py): PostgreSQL only, skipped with a message on SQLite.
 Runs on a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is set).
 """
@@ -17,6 +19,7 @@ import django
 
 django.setup()
 
+from django.contrib.auth.models import Group  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
@@ -28,8 +31,9 @@ from contributions.models import (  # noqa: E402
     Document,
     Revision,
 )
-from copportal.accounts.models import Organization, User  # noqa: E402
-from meetings.models import Meeting  # noqa: E402
+from copportal.accounts.models import CHAIR_GROUP, Organization, User  # noqa: E402
+from meetings import services as meeting_services  # noqa: E402
+from meetings.models import AgendaItem, Meeting  # noqa: E402
 
 SMALL, LARGE = 50, 2000
 RUNS = 15
@@ -72,6 +76,34 @@ def populate(meeting, submitter, organization, count, start):
         )
         for d in documents
     )
+
+
+AGENDA_ITEMS, AGENDA_CONTRIBUTIONS = 20, 40
+
+
+def agenda_meeting(submitter, organization, chair):
+    """A meeting with 20 agenda items (a quarter of them sub-items), 40 contributions, released."""
+    meeting = Meeting.objects.create(
+        number=501, start_date=timezone.localdate(), end_date=timezone.localdate()
+    )
+    items, parent = [], None
+    for i in range(AGENDA_ITEMS):
+        sub = i % 4 == 3
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            parent=parent if sub else None,
+            order=i,
+            title_en=f"Agenda item {i}",
+            description_en="What the group will discuss under this item.",
+        )
+        parent = parent if sub else item
+        items.append(item)
+    populate(meeting, submitter, organization, AGENDA_CONTRIBUTIONS, start=1)
+    for k, contribution in enumerate(meeting.contributions.order_by("pk")):
+        contribution.agenda_item = items[k % AGENDA_ITEMS]
+        contribution.save(update_fields=["agenda_item"])
+    meeting_services.agenda_release(meeting=meeting, by=chair, version=None)
+    return meeting
 
 
 def timed(client, url):
@@ -122,6 +154,27 @@ def main():
                 f"{name:7} {SMALL:>5} contributions: {ms_small:7.1f} ms, {q_small} queries | "
                 f"{LARGE:>5}: {ms_large:7.1f} ms, {q_large} queries | "
                 f"ratio {ms_large / ms_small:4.2f}"
+            )
+        chair = User.objects.create_user("chair-bench@example.org", "bench-password-123")
+        chair.groups.add(Group.objects.get_or_create(name=CHAIR_GROUP)[0])
+        chair = User.objects.get(pk=chair.pk)
+        agenda = agenda_meeting(submitter, organization, chair)
+        pages = {
+            "constant": "/roadmap/",
+            "meeting": f"/meetings/{agenda.number}/",
+            "agenda": f"/meetings/{agenda.number}/agenda/",
+        }
+        measured = {name: timed(client, url) for name, url in pages.items()}
+        base_ms = measured["constant"][0]
+        print(
+            f"constant page (/roadmap/): {base_ms:7.1f} ms | "
+            f"{AGENDA_ITEMS} agenda items, {AGENDA_CONTRIBUTIONS} contributions:"
+        )
+        for name in ("meeting", "agenda"):
+            ms, queries = measured[name]
+            print(
+                f"{name:7} {ms:7.1f} ms, {queries} queries | "
+                f"ratio constant/page {base_ms / ms:4.2f} (target >= 0.2)"
             )
         library()
     finally:

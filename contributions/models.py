@@ -148,6 +148,14 @@ class Contribution(models.Model):
         related_name="carried_over_contributions",
         verbose_name=_("carried over from"),
     )
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contributions",
+        verbose_name=_("agenda item"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)

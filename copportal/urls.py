@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("", include("copportal.accounts.urls")),
     path("", include("meetings.urls")),
     path("", include("contributions.urls")),
+    path("", include("contributions.feed_urls")),
     path("", include("resources.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

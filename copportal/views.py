@@ -10,7 +10,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
-from meetings.models import Meeting
+from meetings.models import LiaisonNote, Meeting
 
 from .celery import app as celery_app
 
@@ -19,7 +19,8 @@ logger = logging.getLogger(__name__)
 
 def home(request):
     upcoming = Meeting.objects.upcoming().select_related("theme")
-    return render(request, "home.html", {"next_meeting": upcoming.first()})
+    notes = LiaisonNote.objects.public().select_related("meeting").order_by("-sent_at", "-pk")[:5]
+    return render(request, "home.html", {"next_meeting": upcoming.first(), "latest_notes": notes})
 
 
 def _database_up() -> bool:

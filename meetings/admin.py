@@ -4,6 +4,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from .models import (
+    AgendaRelease,
     Audience,
     DeadlineChange,
     DraftResolution,
@@ -56,6 +57,17 @@ class LiaisonRecipientInline(admin.TabularInline):
 class LiaisonNoteAdmin(TranslationAdmin):
     list_display = ["subject", "meeting", "status", "sent_at"]
     inlines = [LiaisonRecipientInline]
+
+
+@admin.register(AgendaRelease)
+class AgendaReleaseAdmin(admin.ModelAdmin):
+    """Releases are frozen: read them here, release from the agenda builder."""
+
+    list_display = ["meeting", "version", "released_at", "released_by"]
+    readonly_fields = ["meeting", "version", "released_at", "released_by", "note", "snapshot"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(DeadlineChange)

@@ -4,7 +4,211 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+
+from copportal.content import column
+from copportal.languages import Language
+from copportal.uploads import limits_text
+
+from .models import (
+    AgendaItem,
+    DraftResolution,
+    LiaisonNote,
+    LiaisonRecipient,
+    Meeting,
+    Recommendation,
+    Session,
+    Theme,
+)
+
+limits_text_lazy = lazy(limits_text, str)()
+
+
+def _style(form) -> None:
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.CheckboxInput):
+            continue
+        css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+        field.widget.attrs.setdefault("class", css)
+
+
+def _translated_columns(*names: str) -> list[str]:
+    return [column(name, code) for name in names for code, _label in settings.LANGUAGES]
+
+
+class AgendaItemForm(forms.ModelForm):
+    """An agenda item: its title and description in each language, time, presenter, documents."""
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "original_language",
+            *_translated_columns("title", "description"),
+            "start_time",
+            "duration_minutes",
+            "presenter",
+            "documents",
+        ]
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in _translated_columns("description")
+            },
+            "documents": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _label in settings.LANGUAGES:
+            language = Language.from_locale(code).label
+            self.fields[column("title", code)].label = _("Title (%(language)s)") % {
+                "language": language
+            }
+            self.fields[column("description", code)].label = _("Description (%(language)s)") % {
+                "language": language
+            }
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
+
+    def clean(self):
+        data = super().clean()
+        original = data.get("original_language") or Language.ENGLISH
+        if not data.get(column("title", original)):
+            self.add_error(
+                column("title", Language(original).locale),
+                _("Give the title in the original language."),
+            )
+        return data
+
+    def item_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def language_fields(self):
+        """(language, title field, description field) for each language, for the template."""
+        for code, _label in settings.LANGUAGES:
+            yield (
+                Language.from_locale(code),
+                self[column("title", code)],
+                self[column("description", code)],
+            )
+
+
+class AgendaReleaseForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note from the chair (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        help_text=_("Shown with this version of the agenda, for example what changed and why."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class LiaisonNoteForm(forms.ModelForm):
+    """A liaison note's text and context; its recipients come in a formset beside it."""
+
+    attachment = forms.FileField(
+        label=_("Add an attachment"),
+        required=False,
+        help_text=limits_text_lazy,
+    )
+
+    class Meta:
+        model = LiaisonNote
+        fields = [
+            "meeting",
+            "original_language",
+            *_translated_columns("subject", "body"),
+            "contacts",
+            "reply_to",
+        ]
+        labels = {"meeting": _("Approved at the meeting")}
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 6}) for name in _translated_columns("body")},
+            "contacts": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        replies = LiaisonNote.objects.select_related("meeting").order_by("-meeting__number", "pk")
+        if self.instance.pk:
+            replies = replies.exclude(pk=self.instance.pk)
+        self.fields["reply_to"].queryset = replies
+        self.fields["meeting"].queryset = Meeting.objects.order_by("-number")
+        for code, _label in settings.LANGUAGES:
+            language = Language.from_locale(code).label
+            self.fields[column("subject", code)].label = _("Subject (%(language)s)") % {
+                "language": language
+            }
+            self.fields[column("body", code)].label = _("Text (%(language)s)") % {
+                "language": language
+            }
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        original = data.get("original_language") or Language.ENGLISH
+        if not data.get(column("subject", original)):
+            self.add_error(
+                column("subject", Language(original).locale),
+                _("Give the subject in the original language."),
+            )
+        return data
+
+    def note_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class LiaisonRecipientForm(forms.ModelForm):
+    class Meta:
+        model = LiaisonRecipient
+        fields = ["body", "detail", "purpose", "deadline", "is_cc"]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+        self.fields["is_cc"].widget.attrs["class"] = "form-check-input"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("purpose") == LiaisonRecipient.Purpose.ACTION and not data.get("deadline"):
+            self.add_error("deadline", _("A reply-by date is required when action is asked."))
+        return data
+
+
+class BaseRecipientFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        kept = [
+            f.cleaned_data
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("body")
+        ]
+        if not any(not r.get("is_cc") for r in kept):
+            raise forms.ValidationError(_("Give at least one recipient (not in copy)."))
+
+    def recipients(self) -> list[dict]:
+        fields = LiaisonRecipientForm.Meta.fields
+        return [
+            {name: f.cleaned_data.get(name) for name in fields}
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("body")
+        ]
+
+
+RecipientFormSet = forms.formset_factory(
+    LiaisonRecipientForm, formset=BaseRecipientFormSet, extra=2, can_delete=True
+)
+
+
+def recipient_initial(note: LiaisonNote) -> list[dict]:
+    fields = LiaisonRecipientForm.Meta.fields
+    return [{name: getattr(r, name) for name in fields} for r in note.recipients.all()]
 
 
 class DeadlineForm(forms.Form):
@@ -53,3 +257,219 @@ class DeadlineForm(forms.Form):
                 % {"time": wall.strftime("%H:%M"), "zone": self.meeting.time_zone}
             )
         return aware
+
+
+class MeetingForm(forms.ModelForm):
+    """A meeting as the chair plans it: number, dates, time zone, format, theme, summary."""
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "number",
+            "start_date",
+            "end_date",
+            "duration_days",
+            "time_zone",
+            "mode",
+            "venue",
+            "theme",
+            "original_language",
+            *_translated_columns("summary"),
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in _translated_columns("summary")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.roadmap()
+        for code, _label in settings.LANGUAGES:
+            self.fields[column("summary", code)].label = _("Summary (%(language)s)") % {
+                "language": Language.from_locale(code).label
+            }
+        _style(self)
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        taken = Meeting.objects.filter(number=number).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(
+                _("There is already a meeting number %(number)s: choose another number.")
+                % {"number": number}
+            )
+        return number
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end:
+            if end < start:
+                self.add_error("end_date", _("The meeting cannot close before it opens."))
+            else:
+                others = Meeting.objects.exclude(pk=self.instance.pk).filter(
+                    start_date__lte=end, end_date__gte=start, is_demo=self.instance.is_demo
+                )
+                for other in others[:3]:
+                    self.add_error(
+                        "start_date",
+                        _("These dates overlap %(meeting)s (%(start)s to %(end)s).")
+                        % {
+                            "meeting": other.title,
+                            "start": date_format(other.start_date),
+                            "end": date_format(other.end_date),
+                        },
+                    )
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = [
+            "kind",
+            "original_language",
+            *_translated_columns("title", "description"),
+            "presenters",
+            "order",
+        ]
+        widgets = {
+            **{
+                name: forms.Textarea(attrs={"rows": 2})
+                for name in _translated_columns("description")
+            },
+            "presenters": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _label in settings.LANGUAGES:
+            language = Language.from_locale(code).label
+            self.fields[column("title", code)].label = _("Title (%(language)s)") % {
+                "language": language
+            }
+            self.fields[column("description", code)].label = _("Description (%(language)s)") % {
+                "language": language
+            }
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        original = data.get("original_language") or Language.ENGLISH
+        if data.get("kind") and not data.get(column("title", original)):
+            self.add_error(
+                column("title", Language(original).locale),
+                _("Give the title in the original language."),
+            )
+        return data
+
+
+SessionFormSet = forms.inlineformset_factory(
+    Meeting, Session, form=SessionForm, extra=1, can_delete=True
+)
+
+
+class ThemeForm(forms.ModelForm):
+    """A theme of the roadmap: its title, period and description in each language, its place."""
+
+    class Meta:
+        model = Theme
+        fields = [
+            "original_language",
+            *_translated_columns("title", "period", "description"),
+            "order",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3}) for name in _translated_columns("description")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = {
+            "title": _("Title (%(language)s)"),
+            "period": _("Period (%(language)s)"),
+            "description": _("Description (%(language)s)"),
+        }
+        for code, _label in settings.LANGUAGES:
+            language = Language.from_locale(code).label
+            for name, label in labels.items():
+                self.fields[column(name, code)].label = label % {"language": language}
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        original = data.get("original_language") or Language.ENGLISH
+        if not data.get(column("title", original)):
+            self.add_error(
+                column("title", Language(original).locale),
+                _("Give the title in the original language."),
+            )
+        return data
+
+
+def _label_languages(form, labels: dict) -> None:
+    for code, _label in settings.LANGUAGES:
+        language = Language.from_locale(code).label
+        for name, label in labels.items():
+            form.fields[column(name, code)].label = label % {"language": language}
+
+
+def _require_original(form, data, name: str, message) -> None:
+    original = data.get("original_language") or Language.ENGLISH
+    if not data.get(column(name, original)):
+        form.add_error(column(name, Language(original).locale), message)
+
+
+class RecommendationForm(forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["original_language", *_translated_columns("text"), "order", "source"]
+        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in _translated_columns("text")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label_languages(self, {"text": _("Text (%(language)s)")})
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        if self.has_changed() and not data.get("DELETE"):
+            _require_original(self, data, "text", _("Give the text in the original language."))
+        return data
+
+
+class DraftResolutionForm(forms.ModelForm):
+    class Meta:
+        model = DraftResolution
+        fields = [
+            "original_language",
+            *_translated_columns("title", "summary"),
+            "status",
+            "proposers",
+        ]
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in _translated_columns("summary")},
+            "proposers": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label_languages(
+            self, {"title": _("Title (%(language)s)"), "summary": _("Summary (%(language)s)")}
+        )
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        if self.has_changed() and not data.get("DELETE"):
+            _require_original(self, data, "title", _("Give the title in the original language."))
+        return data
+
+
+RecommendationFormSet = forms.inlineformset_factory(
+    Meeting, Recommendation, form=RecommendationForm, extra=1, can_delete=True
+)
+DraftResolutionFormSet = forms.inlineformset_factory(
+    Meeting, DraftResolution, form=DraftResolutionForm, extra=1, can_delete=True
+)

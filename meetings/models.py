@@ -94,7 +94,7 @@ class Theme(TranslatedContent):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("meetings:roadmap") + f"#{self.slug}"
+        return reverse("meetings:theme", args=[self.slug])
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -302,8 +302,8 @@ class DraftResolution(TranslatedContent):
 
 class LiaisonNoteQuerySet(models.QuerySet):
     def public(self):
-        """Approved or sent notes: drafts stay with the chair and the secretariat."""
-        return self.exclude(status=LiaisonNote.Status.DRAFT)
+        """Sent notes: drafts and approved notes stay with the chair and the secretariat."""
+        return self.filter(status=LiaisonNote.Status.SENT)
 
 
 class LiaisonNote(TranslatedContent):
@@ -373,6 +373,187 @@ class LiaisonRecipient(models.Model):
 
     def __str__(self):
         return f"{self.body} {self.detail}".strip()
+
+
+# --- The agenda: a working draft the chair edits, and frozen releases the public reads -------
+class Agenda(TranslatedContent):
+    """A meeting's agenda as a whole: the version every structural change raises.
+
+    Two tabs of the chair editing at once: each change carries the version its page showed,
+    and a stale one is refused (meetings/services.py), so the order is never scrambled.
+    """
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    version = models.PositiveIntegerField(_("version"), default=0)
+    reported = models.TextField(
+        _("what the records say"),
+        blank=True,
+        help_text=_(
+            "For a meeting that predates the portal: what the chair's report says of its agenda."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
+
+    def __str__(self):
+        return str(self.meeting)
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def for_meeting(self, meeting):
+        return self.filter(meeting=meeting)
+
+
+class AgendaItem(TranslatedContent):
+    """An item of a meeting's draft agenda; a sub-item has a parent (one level: 2.1)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("sub-item of"),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("In the meeting's time zone.")
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration in minutes"), null=True, blank=True
+    )
+    presenter = models.CharField(_("presenter"), max_length=300, blank=True)
+    documents = models.TextField(
+        _("other documents"),
+        blank=True,
+        help_text=_("One a line: a title, or an address starting with https://."),
+    )
+
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.parent_id and self.parent.parent_id:
+            raise ValidationError(_("A sub-item cannot have sub-items of its own."))
+        if self.parent_id and self.parent.meeting_id != self.meeting_id:
+            raise ValidationError(_("A sub-item belongs to the same meeting as its item."))
+
+    @property
+    def document_lines(self) -> list[str]:
+        return [line.strip() for line in self.documents.splitlines() if line.strip()]
+
+
+class AgendaReleaseQuerySet(models.QuerySet):
+    def latest_first(self):
+        return self.order_by("-version")
+
+
+class AgendaRelease(models.Model):
+    """A released, frozen version of a meeting's agenda: what the public reads.
+
+    The row is also the event the notifications turn into mail ("the agenda was released").
+    `snapshot` holds the numbered items and their contributions as they were
+    (meetings/agenda.py makes and compares snapshots).
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_releases")
+    version = models.PositiveIntegerField(_("version"))
+    released_at = models.DateTimeField(_("released at"), default=timezone.now)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("released by"),
+    )
+    note = models.TextField(_("note from the chair"), blank=True)
+    snapshot = models.JSONField(_("snapshot"), default=dict)
+
+    objects = AgendaReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "-version"]
+        verbose_name = _("agenda release")
+        verbose_name_plural = _("agenda releases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "version"], name="unique_agenda_release_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} · {self.version}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:agenda", args=[self.meeting.number]) + f"?version={self.version}"
+
+
+# --- Liaison notes: their history and attachments --------------------------------------------
+class LiaisonNoteEvent(models.Model):
+    """A change of a liaison note's status (draft -> approved -> sent): who, when, from, to.
+
+    A "sent" event is the one the notifications turn into mail to the recipients.
+    """
+
+    note = models.ForeignKey(LiaisonNote, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=20)
+    from_status = models.CharField(_("from"), max_length=10, choices=LiaisonNote.Status.choices)
+    to_status = models.CharField(_("to"), max_length=10, choices=LiaisonNote.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["note", "at", "pk"]
+        verbose_name = _("liaison note event")
+        verbose_name_plural = _("liaison note events")
+
+    def __str__(self):
+        return f"{self.note_id}: {self.from_status} -> {self.to_status}"
+
+
+def liaison_attachment_upload_to(attachment, filename):
+    """A name of our own, in a folder no URL serves: files go out through a view that checks."""
+    return f"liaison-notes/{attachment.note_id}/{attachment.stored_name}"
+
+
+class LiaisonAttachment(models.Model):
+    """A file sent with a liaison note (checked like contributions' files: copportal/uploads)."""
+
+    note = models.ForeignKey(LiaisonNote, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=liaison_attachment_upload_to, max_length=200)
+    stored_name = models.CharField(max_length=100, editable=False)
+    original_name = models.CharField(_("file name"), max_length=150)
+    file_type = models.CharField(_("file type"), max_length=5)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["note", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("meetings:liaison_attachment", args=[self.pk])
 
 
 class DeadlineChange(models.Model):

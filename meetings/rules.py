@@ -2,6 +2,38 @@
 
 import rules
 
-from copportal.accounts.rules import is_officer
+from copportal.accounts.rules import is_chair, is_officer, is_secretariat
+
+from .models import LiaisonNote
 
 rules.add_perm("meetings.change_deadline", is_officer)
+# Meetings and their sessions: the chair plans them.
+rules.add_perm("meetings.add_meeting", is_chair)
+rules.add_perm("meetings.change_meeting", is_chair)
+# The theme roadmap: the chair keeps it.
+rules.add_perm("meetings.change_theme", is_chair)
+# A meeting's outcomes (recommendations, draft resolutions): the chair records them.
+rules.add_perm("meetings.change_outcomes", is_chair)
+# The agenda: the chair and the secretariat build the draft; the chair releases it.
+rules.add_perm("meetings.change_agenda", is_officer)
+rules.add_perm("meetings.release_agenda", is_chair)
+
+
+@rules.predicate
+def is_draft_note(user, note) -> bool:
+    return isinstance(note, LiaisonNote) and note.status == LiaisonNote.Status.DRAFT
+
+
+@rules.predicate
+def is_sent_note(user, note) -> bool:
+    return isinstance(note, LiaisonNote) and note.status == LiaisonNote.Status.SENT
+
+
+# Liaison notes: the secretariat drafts and sends; the chair approves. The public sees sent
+# notes only; the chair and the secretariat see every state.
+rules.add_perm("meetings.view_liaisonnote_drafts", is_officer)
+rules.add_perm("meetings.view_liaisonnote", is_sent_note | is_officer)
+rules.add_perm("meetings.add_liaisonnote", is_secretariat)
+rules.add_perm("meetings.change_liaisonnote", is_secretariat & is_draft_note)
+rules.add_perm("meetings.approve_liaisonnote", is_chair)
+rules.add_perm("meetings.send_liaisonnote", is_secretariat)

@@ -13,10 +13,12 @@ from decimal import Decimal
 
 from django.utils import timezone, translation
 
-from copportal.accounts.models import Organization
+from copportal.accounts.models import Organization, User
 from copportal.languages import Language
 
+from . import services
 from .models import (
+    Agenda,
     Audience,
     DraftResolution,
     LiaisonNote,
@@ -423,6 +425,23 @@ def load_meeting_20(themes: dict[str, Theme]) -> Meeting:
         body_name="ITU-T SG17",
         detail="",
     )
+    Agenda.objects.update_or_create(
+        meeting=meeting,
+        defaults={
+            "original_language": "fr",
+            "reported_fr": (
+                "Le rapport du Président ne donne pas l'ordre du jour complet. Il indique que "
+                "deux notes de liaison ont été approuvées dans le cadre du point 7 de l'ordre "
+                "du jour, « Divers » : l'une à la Commission d'études 2 de l'UIT-D, l'autre à "
+                "la Commission d'études 17 de l'UIT-T."
+            ),
+            "reported_en": (
+                "The chair's report does not give the full agenda. It records that two "
+                'liaison notes were approved under agenda item 7, "Any other business" '
+                "(Divers): one to ITU-D Study Group 2, the other to ITU-T Study Group 17."
+            ),
+        },
+    )
     return meeting
 
 
@@ -434,13 +453,17 @@ def _liaison_note(meeting, *, subject, body, body_name, detail) -> LiaisonNote:
         defaults={
             "subject_fr": subject[1],
             **_texts("body", *body),
-            "status": LiaisonNote.Status.APPROVED,
+            "status": LiaisonNote.Status.SENT,
             **FROM_FRENCH,
         },
     )
-    if note.approved_at is None:
-        note.approved_at = datetime.datetime(2024, 1, 23, 17, 0, tzinfo=datetime.UTC)
-        note.save(update_fields=["approved_at"])
+    # Approved under item 7 and sent by the group, per the report: dated the meeting's last day.
+    if note.approved_at is None or note.sent_at is None:
+        note.approved_at = note.approved_at or datetime.datetime(
+            2024, 1, 23, 17, 0, tzinfo=datetime.UTC
+        )
+        note.sent_at = note.sent_at or datetime.datetime(2024, 1, 23, 17, 0, tzinfo=datetime.UTC)
+        note.save(update_fields=["approved_at", "sent_at"])
     LiaisonRecipient.objects.update_or_create(
         note=note,
         body=body_name,
@@ -449,6 +472,8 @@ def _liaison_note(meeting, *, subject, body, body_name, detail) -> LiaisonNote:
     return note
 
 
+# The demo chair (copportal/accounts/seeds.py makes the demo accounts before meetings).
+DEMO_CHAIR_EMAIL = "chair@example.org"
 DEMO_MEETING_NUMBER = 99
 DEMO_DEADLINE_WEEKS = 3
 DEMO_SUMMARY = (
@@ -501,7 +526,87 @@ def _load_meetings(*, demo: bool) -> list[Meeting]:
     return meetings
 
 
+# The demonstration meeting's agenda: released twice, so the changelog has something to show.
+DEMO_AGENDA_V1 = [
+    ("Opening of the meeting (demonstration)", "Ouverture de la réunion (démonstration)"),
+    ("Adoption of the agenda (demonstration)", "Adoption de l'ordre du jour (démonstration)"),
+    ("Contributions on the theme (demonstration)", "Contributions sur le thème (démonstration)"),
+    ("Any other business (demonstration)", "Divers (démonstration)"),
+]
+
+
+def _demo_item(meeting, by, english, french, parent=None, **extra):
+    version = Agenda.objects.get(meeting=meeting).version
+    return services.agenda_item_create(
+        meeting=meeting,
+        by=by,
+        version=version,
+        parent=parent,
+        title_en=english,
+        title_fr=french,
+        **extra,
+    )
+
+
+def load_demo_agenda(meeting: Meeting, *, chair) -> int:
+    """Build and release the demo meeting's agenda twice, once; returns its latest version."""
+    latest = meeting.agenda_releases.order_by("-version").first()
+    if latest:
+        return latest.version
+    Agenda.objects.get_or_create(meeting=meeting)
+    items = [
+        _demo_item(meeting, chair, english, french, description_en="A demonstration item.")
+        for english, french in DEMO_AGENDA_V1
+    ]
+    items[0].start_time = datetime.time(9, 30)
+    items[0].duration_minutes = 15
+    items[0].presenter = "The chair (demonstration)"
+    items[0].save()
+    services.agenda_release(
+        meeting=meeting,
+        by=chair,
+        note="First draft for the demonstration meeting.",
+        version=Agenda.objects.get(meeting=meeting).version,
+    )
+    # Version 2: a sub-item, a session added and moved up. (The demo contributions are seeded
+    # after meetings and stay unallocated: the builder's warnings show them.)
+    _demo_item(
+        meeting,
+        chair,
+        "Presentation of the contributions received (demonstration)",
+        "Présentation des contributions reçues (démonstration)",
+        parent=items[2],
+        description_en="Each contribution is presented by its authors.",
+    )
+    session = _demo_item(
+        meeting,
+        chair,
+        "Expert orientation session (demonstration)",
+        "Session d'orientation d'experts (démonstration)",
+        description_en="Experts present their work on the theme.",
+    )
+    services.agenda_item_move(
+        item_id=session.pk,
+        by=chair,
+        direction="up",
+        version=Agenda.objects.get(meeting=meeting).version,
+    )
+    release = services.agenda_release(
+        meeting=meeting,
+        by=chair,
+        note="An expert orientation session is added before any other business.",
+        version=Agenda.objects.get(meeting=meeting).version,
+    )
+    return release.version
+
+
 def load(*, demo: bool) -> list[str]:
     """The seeding interface (manage.py load_seeds): the roadmap, meetings and their outcomes."""
     meetings = load_meetings(demo=demo)
-    return [f"Loaded {len(meetings)} meetings: {', '.join(str(m.number) for m in meetings)}."]
+    lines = [f"Loaded {len(meetings)} meetings: {', '.join(str(m.number) for m in meetings)}."]
+    chair = User.objects.filter(email=DEMO_CHAIR_EMAIL).first()
+    if demo and chair:
+        demo_meeting = next(meeting for meeting in meetings if meeting.is_demo)
+        version = load_demo_agenda(demo_meeting, chair=chair)
+        lines.append(f"Demo meeting {demo_meeting.number}: agenda version {version}.")
+    return lines

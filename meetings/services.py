@@ -1,15 +1,370 @@
-"""Writes on meetings that have side effects or touch several rows."""
+"""Writes of the meetings app: the agenda (items, order, allocation, releases) and liaison
+notes (drafts, their workflow, attachments).
+
+Every structural change of an agenda locks its Agenda row and compares the version the
+chair's page showed: a stale change (another tab moved something since) is refused with
+StaleAgenda, and nothing is changed.
+"""
 
 import datetime
+import uuid
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from copportal.accounts.models import User
+from copportal.uploads import check_upload
 
-from .models import DeadlineChange, Meeting
+from . import agenda
+from .models import (
+    Agenda,
+    AgendaItem,
+    AgendaRelease,
+    DeadlineChange,
+    LiaisonAttachment,
+    LiaisonNote,
+    LiaisonNoteEvent,
+    LiaisonRecipient,
+    Meeting,
+    Theme,
+)
 
 
+class StaleAgenda(Exception):
+    """The agenda changed since the page was shown: the change was not applied."""
+
+
+def _require(user, permission: str, obj=None) -> None:
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied(permission)
+
+
+def _locked_agenda(meeting: Meeting, version: int | None) -> Agenda:
+    """The meeting's Agenda row, locked; StaleAgenda if `version` is not the current one."""
+    Agenda.objects.get_or_create(meeting=meeting)
+    locked = Agenda.objects.select_for_update().get(meeting=meeting)
+    if version is not None and version != locked.version:
+        raise StaleAgenda
+    return locked
+
+
+def _bump(locked: Agenda) -> None:
+    locked.version += 1
+    locked.save(update_fields=["version"])
+
+
+def _items(meeting: Meeting) -> list[AgendaItem]:
+    return list(AgendaItem.objects.for_meeting(meeting).order_by("order", "pk"))
+
+
+def _save_order(items: list[AgendaItem]) -> None:
+    """Give every item its order again: 0, 1, 2 ... among its siblings, as listed."""
+    counters: dict[int | None, int] = {}
+    for item in items:
+        index = counters.get(item.parent_id, 0)
+        counters[item.parent_id] = index + 1
+        item.order = index
+    AgendaItem.objects.bulk_update(items, ["order", "parent"])
+
+
+def _number_of(meeting: Meeting, item_id: int) -> str:
+    for node in agenda.flatten(agenda.draft_tree(meeting, contributions=[])):
+        if node.item.pk == item_id:
+            return node.number
+    return ""
+
+
+@transaction.atomic
+def agenda_item_create(
+    *, meeting: Meeting, by, version: int | None, parent: AgendaItem | None = None, **fields
+) -> AgendaItem:
+    """A new item at the end of the agenda (or of its parent's sub-items)."""
+    _require(by, "meetings.change_agenda", meeting)
+    locked = _locked_agenda(meeting, version)
+    siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
+    item = AgendaItem(meeting=meeting, parent=parent, order=siblings.count(), **fields)
+    item.full_clean()
+    item.save()
+    _bump(locked)
+    return item
+
+
+@transaction.atomic
+def agenda_item_update(*, item: AgendaItem, by, **fields) -> AgendaItem:
+    """Change an item's texts, time, presenter or documents (not its place)."""
+    _require(by, "meetings.change_agenda", item.meeting)
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem, by, version: int | None) -> None:
+    """Remove an item and its sub-items; its contributions go back to no item."""
+    meeting = item.meeting
+    _require(by, "meetings.change_agenda", meeting)
+    locked = _locked_agenda(meeting, version)
+    item.delete()
+    _save_order(_items(meeting))
+    _bump(locked)
+
+
+MOVES = ("up", "down", "indent", "outdent")
+
+
+@transaction.atomic
+def agenda_item_move(*, item_id: int, by, direction: str, version: int | None) -> tuple[str, str]:
+    """Move an item up, down, into the item before it (indent) or out of its parent.
+
+    Returns its number before and after. ValidationError when the move is not possible
+    (the first item cannot go up); StaleAgenda when the page was out of date.
+    """
+    if direction not in MOVES:
+        raise ValidationError(_("Unknown move."))
+    item = AgendaItem.objects.select_related("meeting").get(pk=item_id)
+    meeting = item.meeting
+    _require(by, "meetings.change_agenda", meeting)
+    locked = _locked_agenda(meeting, version)
+    before = _number_of(meeting, item.pk)
+    items = _items(meeting)
+    item = next(i for i in items if i.pk == item.pk)
+    top = [i for i in items if i.parent_id is None]
+    siblings = [i for i in items if i.parent_id == item.parent_id]
+    index = siblings.index(item)
+    has_children = any(i.parent_id == item.pk for i in items)
+    if direction in ("up", "down"):
+        other = index - 1 if direction == "up" else index + 1
+        if not 0 <= other < len(siblings):
+            raise ValidationError(_("The item cannot move further that way."))
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        reordered = siblings
+    elif direction == "indent":
+        if item.parent_id is not None or index == 0 or has_children:
+            raise ValidationError(
+                _("Only a top-level item without sub-items, after another item, can be indented.")
+            )
+        new_parent = siblings[index - 1]
+        item.parent = new_parent
+        kids = [i for i in items if i.parent_id == new_parent.pk]
+        reordered = [i for i in top if i.pk != item.pk] + kids + [item]
+    else:
+        if item.parent_id is None:
+            raise ValidationError(_("A top-level item cannot be outdented."))
+        parent_index = next(k for k, i in enumerate(top) if i.pk == item.parent_id)
+        item.parent = None
+        top.insert(parent_index + 1, item)
+        reordered = top + [i for i in siblings if i.pk != item.pk]
+    _save_order(reordered)
+    _bump(locked)
+    return before, _number_of(meeting, item.pk)
+
+
+@transaction.atomic
+def agenda_reorder(
+    *, meeting: Meeting, by, parent_id: int | None, item_ids: list[int], version: int | None
+) -> None:
+    """Put the items of one level (top level, or one item's sub-items) in the order given:
+    what a drag and drop sends. The ids must be exactly that level's items."""
+    _require(by, "meetings.change_agenda", meeting)
+    locked = _locked_agenda(meeting, version)
+    siblings = {i.pk: i for i in _items(meeting) if i.parent_id == parent_id}
+    if sorted(item_ids) != sorted(siblings):
+        raise StaleAgenda
+    _save_order([siblings[pk] for pk in item_ids])
+    _bump(locked)
+
+
+@transaction.atomic
+def agenda_allocate(*, meeting: Meeting, by, allocations: dict[int, int | None]) -> int:
+    """Allocate the meeting's contributions to items ({contribution id: item id or None}).
+
+    Returns how many changed. Items and contributions must be the meeting's.
+    """
+    _require(by, "meetings.change_agenda", meeting)
+    item_ids = set(AgendaItem.objects.for_meeting(meeting).values_list("pk", flat=True))
+    current = dict(meeting.contributions.values_list("pk", "agenda_item_id"))
+    changed = 0
+    for contribution_id, item_id in allocations.items():
+        if contribution_id not in current:
+            raise ValidationError(_("That contribution is not one of this meeting's."))
+        if item_id is not None and item_id not in item_ids:
+            raise ValidationError(_("That item is not on this meeting's agenda."))
+        if current[contribution_id] != item_id:
+            meeting.contributions.filter(pk=contribution_id).update(agenda_item_id=item_id)
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def agenda_release(*, meeting: Meeting, by, note: str = "", version: int | None) -> AgendaRelease:
+    """Freeze the draft as the next released version. The row is the event notifications read.
+
+    Refused (StaleAgenda) when the draft changed since the chair's page showed it, so what
+    is released is what the chair saw.
+    """
+    _require(by, "meetings.release_agenda", meeting)
+    _locked_agenda(meeting, version)
+    tree = agenda.draft_tree(meeting)
+    if not tree:
+        raise ValidationError(_("An agenda without items cannot be released."))
+    last = meeting.agenda_releases.order_by("-version").values_list("version", flat=True).first()
+    release = AgendaRelease(
+        meeting=meeting,
+        version=(last or 0) + 1,
+        released_at=timezone.now(),
+        released_by=by,
+        note=note,
+        snapshot=agenda.snapshot(meeting, tree),
+    )
+    release.full_clean()
+    release.save()
+    return release
+
+
+# --- Liaison notes ---------------------------------------------------------------------------
+# (status, action) -> (new status, the permission the action needs): the whole workflow.
+LIAISON_NOTE_TRANSITIONS = {
+    (LiaisonNote.Status.DRAFT, "approve"): (
+        LiaisonNote.Status.APPROVED,
+        "meetings.approve_liaisonnote",
+    ),
+    (LiaisonNote.Status.APPROVED, "return"): (
+        LiaisonNote.Status.DRAFT,
+        "meetings.approve_liaisonnote",
+    ),
+    (LiaisonNote.Status.APPROVED, "send"): (LiaisonNote.Status.SENT, "meetings.send_liaisonnote"),
+}
+LIAISON_NOTE_ACTIONS = {
+    "approve": gettext_lazy("Approve"),
+    "return": gettext_lazy("Return to draft"),
+    "send": gettext_lazy("Mark as sent"),
+}
+
+
+class ActionRefused(Exception):
+    """The action does not apply to the note as it is now (say, sent already)."""
+
+
+def liaison_note_allowed_actions(note: LiaisonNote, user) -> list[str]:
+    """The actions `user` may take on the note now, for its buttons."""
+    return [
+        action
+        for (status, action), (_to, permission) in LIAISON_NOTE_TRANSITIONS.items()
+        if status == note.status and user.has_perm(permission, note)
+    ]
+
+
+@transaction.atomic
+def liaison_note_act(*, note_id: int, action: str, by) -> LiaisonNote:
+    """Approve, return or send a note: lock it, check the table and the permission, change it,
+    record the event. A second click on the same button finds the note changed and is refused
+    (ActionRefused): the event, and the mail it leads to, happens once."""
+    note = LiaisonNote.objects.select_for_update().get(pk=note_id)
+    transition = LIAISON_NOTE_TRANSITIONS.get((note.status, action))
+    if transition is None:
+        raise ActionRefused(
+            _("This note is %(status)s: it cannot be “%(action)s” now.")
+            % {
+                "status": note.get_status_display().lower(),
+                "action": str(LIAISON_NOTE_ACTIONS.get(action, action)).lower(),
+            }
+        )
+    to_status, permission = transition
+    _require(by, permission, note)
+    now = timezone.now()
+    from_status = note.status
+    note.status = to_status
+    if to_status == LiaisonNote.Status.APPROVED:
+        note.approved_at = now
+    elif to_status == LiaisonNote.Status.SENT:
+        note.sent_at = now
+    elif to_status == LiaisonNote.Status.DRAFT:
+        note.approved_at = None
+    note.full_clean()
+    note.save()
+    LiaisonNoteEvent.objects.create(
+        note=note, action=action, from_status=from_status, to_status=to_status, actor=by, at=now
+    )
+    return note
+
+
+def _check_recipients(recipients: list[dict]) -> None:
+    if not any(not r.get("is_cc") for r in recipients):
+        raise ValidationError(_("A liaison note needs at least one recipient (not in copy)."))
+    for r in recipients:
+        if r.get("purpose") == LiaisonRecipient.Purpose.ACTION and not r.get("deadline"):
+            raise ValidationError(
+                _("%(body)s is asked for action: give the date to reply by.")
+                % {"body": r.get("body", "")}
+            )
+
+
+@transaction.atomic
+def liaison_note_save(
+    *,
+    by,
+    fields: dict,
+    recipients: list[dict],
+    note: LiaisonNote | None = None,
+    upload=None,
+) -> LiaisonNote:
+    """Create a draft note or change one (only drafts change), its recipients and attachments."""
+    if note is None:
+        _require(by, "meetings.add_liaisonnote")
+        note = LiaisonNote(status=LiaisonNote.Status.DRAFT)
+    else:
+        note = LiaisonNote.objects.select_for_update().get(pk=note.pk)
+        _require(by, "meetings.change_liaisonnote", note)
+    _check_recipients(recipients)
+    for name, value in fields.items():
+        setattr(note, name, value)
+    if note.reply_to_id and note.reply_to_id == note.pk:
+        raise ValidationError(_("A note cannot reply to itself."))
+    note.full_clean()
+    note.save()
+    note.recipients.all().delete()
+    for values in recipients:
+        recipient = LiaisonRecipient(note=note, **values)
+        recipient.full_clean()
+        recipient.save()
+    if upload is not None:
+        liaison_attachment_add(note=note, by=by, upload=upload)
+    return note
+
+
+def liaison_attachment_add(*, note: LiaisonNote, by, upload) -> LiaisonAttachment:
+    """Check the file like a contribution's (content, not name) and keep it privately."""
+    _require(by, "meetings.change_liaisonnote", note)
+    checked = check_upload(upload)
+    stored = f"{uuid.uuid4().hex}.{checked.file_type}"
+    attachment = LiaisonAttachment(
+        note=note,
+        stored_name=stored,
+        original_name=checked.name,
+        file_type=checked.file_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
+    attachment.file.save(stored, upload, save=False)
+    attachment.full_clean()
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def liaison_attachment_remove(*, attachment: LiaisonAttachment, by) -> None:
+    _require(by, "meetings.change_liaisonnote", attachment.note)
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+# --- Meetings --------------------------------------------------------------------------------
 @transaction.atomic
 def meeting_deadline_set(
     *, meeting_id: int, by: User, deadline: datetime.datetime | None, reason: str = ""
@@ -29,4 +384,37 @@ def meeting_deadline_set(
         new_deadline=meeting.deadline,
         reason=reason.strip(),
     )
+    return meeting
+
+
+@transaction.atomic
+def meeting_save(*, by: User, meeting: Meeting, sessions) -> Meeting:
+    """Create or change a meeting and its sessions (a validated inline formset) together."""
+    _require(by, "meetings.change_meeting" if meeting.pk else "meetings.add_meeting", meeting)
+    meeting.full_clean()
+    meeting.save()
+    sessions.instance = meeting
+    for form in sessions.forms:
+        form.instance.meeting = meeting
+    sessions.save()
+    return meeting
+
+
+@transaction.atomic
+def theme_update(*, by: User, theme: Theme, **fields) -> Theme:
+    """Change a roadmap theme's texts, period or order."""
+    _require(by, "meetings.change_theme", theme)
+    for name, value in fields.items():
+        setattr(theme, name, value)
+    theme.full_clean()
+    theme.save()
+    return theme
+
+
+@transaction.atomic
+def meeting_outcomes_save(*, by: User, meeting: Meeting, formsets) -> Meeting:
+    """Save a meeting's recommendations and draft resolutions (validated inline formsets)."""
+    _require(by, "meetings.change_outcomes", meeting)
+    for formset in formsets:
+        formset.save()
     return meeting

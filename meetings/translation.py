@@ -3,7 +3,17 @@ language, `title_fr`, `title_zh_hans`, ...). Pages show it with `{% translated %
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Audience, DraftResolution, LiaisonNote, Meeting, Recommendation, Session, Theme
+from .models import (
+    Agenda,
+    AgendaItem,
+    Audience,
+    DraftResolution,
+    LiaisonNote,
+    Meeting,
+    Recommendation,
+    Session,
+    Theme,
+)
 
 
 @register(Theme)
@@ -39,3 +49,13 @@ class DraftResolutionTranslation(TranslationOptions):
 @register(LiaisonNote)
 class LiaisonNoteTranslation(TranslationOptions):
     fields = ("subject", "body")
+
+
+@register(Agenda)
+class AgendaTranslation(TranslationOptions):
+    fields = ("reported",)
+
+
+@register(AgendaItem)
+class AgendaItemTranslation(TranslationOptions):
+    fields = ("title", "description")

@@ -8,7 +8,7 @@ from copportal.accounts.permissions import permission_required
 
 from . import services
 from .forms import DeadlineForm
-from .models import LiaisonNote, LiaisonRecipient, Meeting, Theme
+from .models import Meeting, Theme
 
 
 def meeting_list(request):
@@ -23,18 +23,24 @@ def meeting_list(request):
 def meeting_detail(request, number):
     meeting = get_object_or_404(Meeting.objects.select_related("theme"), number=number)
     liaison_notes = meeting.liaison_notes.public().prefetch_related("recipients")
+    # Contributions know meetings, not the other way round: through the reverse relation,
+    # the published ones this reader may see.
+    documents = meeting.contributions.listed_for(request.user)
+    latest_release = (
+        meeting.agenda_releases.order_by("-version").values("version", "released_at").first()
+    )
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
+            "documents": documents.order_by("number", "pk").values("number", "title")[:200],
+            "portal_count": documents.count(),
+            "latest_release": latest_release,
             "sessions": meeting.sessions.prefetch_related("presenters"),
             "recommendations": meeting.recommendations.all(),
             "draft_resolutions": meeting.draft_resolutions.prefetch_related("proposers"),
             "liaison_notes": liaison_notes,
-            # Contributions know meetings, not the other way round: through the reverse
-            # relation, the published ones this reader may see.
-            "portal_count": meeting.contributions.listed_for(request.user).count(),
         },
     )
 
@@ -44,20 +50,6 @@ def roadmap(request):
         Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
     )
     return render(request, "meetings/roadmap.html", {"themes": themes})
-
-
-def _liaison_notes():
-    recipients = Prefetch("recipients", queryset=LiaisonRecipient.objects.order_by("is_cc", "pk"))
-    return LiaisonNote.objects.public().select_related("meeting").prefetch_related(recipients)
-
-
-def liaison_note_list(request):
-    return render(request, "meetings/liaison_note_list.html", {"notes": _liaison_notes()})
-
-
-def liaison_note_detail(request, pk):
-    note = get_object_or_404(_liaison_notes(), pk=pk)
-    return render(request, "meetings/liaison_note_detail.html", {"note": note})
 
 
 @permission_required("meetings.change_deadline")

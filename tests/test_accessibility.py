@@ -8,7 +8,11 @@ PAGES = [
     "/meetings/",
     "/meetings/20/",
     "/meetings/99/",
+    "/meetings/99/agenda/",
+    "/meetings/99/agenda/?version=1",
+    "/meetings/20/agenda/",
     "/roadmap/",
+    "/roadmap/legal-frameworks/",
     "/liaison-notes/",
     "/contributions/",
     "/contributions/99-1/",
@@ -43,8 +47,19 @@ SIGNED_IN_PAGES = {
         "/contributions/mine/",
         "/ar/contributions/submit/?meeting=99",
     ],
-    "secretariat@example.org": ["/contributions/desk/", "/secretariat/affiliations/"],
-    "chair@example.org": ["/meetings/99/deadline/"],
+    "secretariat@example.org": [
+        "/contributions/desk/",
+        "/secretariat/affiliations/",
+        "/liaison-notes/new/",
+    ],
+    "chair@example.org": [
+        "/meetings/99/deadline/",
+        "/meetings/99/agenda/edit/",
+        "/meetings/new/",
+        "/meetings/99/edit/",
+        "/roadmap/legal-frameworks/edit/",
+        "/meetings/20/outcomes/edit/",
+    ],
 }
 
 

@@ -1,0 +1,322 @@
+"""The agenda's numbering, its frozen snapshots and the changelog between two releases.
+
+Reads only: the writes are in meetings/services.py. A meeting's items are read in one query
+and numbered in Python (1, 2, 2.1: by order, one level of sub-items); the contributions
+allocated to them come through the reverse relation `contributions` (set from the
+contributions side), read by field name: this app imports nothing from contributions.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from copportal.content import TranslatedContent, column
+
+from .models import AgendaItem, Meeting
+
+TRANSLATED_FIELDS = ("title", "description")
+# The statuses of a contribution, by name (contributions.Contribution.Status).
+PUBLISHED = "published"
+WITHDRAWN = "withdrawn"
+LIVE = ("submitted", "late", "accepted", "published")
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass
+class Node:
+    """An item of the draft agenda with its number and sub-items."""
+
+    item: AgendaItem
+    number: str
+    position: int  # its index among its siblings
+    siblings: int  # how many siblings it has, itself included
+    children: list["Node"] = field(default_factory=list)
+    contributions: list[dict] = field(default_factory=list)
+
+    @property
+    def can_move_up(self) -> bool:
+        return self.position > 0
+
+    @property
+    def can_move_down(self) -> bool:
+        return self.position < self.siblings - 1
+
+    @property
+    def can_indent(self) -> bool:
+        """A top-level item without sub-items of its own, after another top-level item."""
+        return self.item.parent_id is None and self.position > 0 and not self.children
+
+    @property
+    def can_outdent(self) -> bool:
+        return self.item.parent_id is not None
+
+
+def build_tree(items) -> list[Node]:
+    """Number the items (already ordered by order, pk): top-level 1, 2; sub-items 2.1."""
+    items = list(items)
+    top = [item for item in items if item.parent_id is None]
+    children: dict[int, list[AgendaItem]] = {}
+    for item in items:
+        if item.parent_id is not None:
+            children.setdefault(item.parent_id, []).append(item)
+    tree = []
+    for i, item in enumerate(top, start=1):
+        node = Node(item, str(i), i - 1, len(top))
+        kids = children.get(item.pk, [])
+        node.children = [
+            Node(child, f"{i}.{j}", j - 1, len(kids)) for j, child in enumerate(kids, start=1)
+        ]
+        tree.append(node)
+    return tree
+
+
+def flatten(tree: list[Node]) -> list[Node]:
+    return [n for node in tree for n in [node, *node.children]]
+
+
+def contribution_symbol(meeting_number: int, number: int | None) -> str:
+    return f"CWG-COP-{meeting_number}/{number}" if number else ""
+
+
+def contribution_url(meeting_number: int, number: int | None, pk: int) -> str:
+    """The contribution's page, by URL name (contributions' stable addresses)."""
+    try:
+        if number:
+            return reverse("contributions:detail", args=[meeting_number, number])
+        return reverse("contributions:detail_by_id", args=[pk])
+    except NoReverseMatch:
+        return ""
+
+
+def meeting_contributions(meeting: Meeting) -> list[dict]:
+    """Every contribution of the meeting, as plain values (one query)."""
+    # Drafts are their authors' own: nobody else sees them.
+    rows = (
+        meeting.contributions.exclude(status="draft")
+        .order_by("number", "pk")
+        .values("pk", "number", "title", "status", "agenda_item_id")
+    )
+    result = []
+    for row in rows:
+        row["symbol"] = contribution_symbol(meeting.number, row["number"])
+        row["url"] = contribution_url(meeting.number, row["number"], row["pk"])
+        result.append(row)
+    return result
+
+
+def draft_tree(meeting: Meeting, contributions: list[dict] | None = None) -> list[Node]:
+    """The draft agenda, numbered, with the contributions allocated to each item (2 queries)."""
+    tree = build_tree(AgendaItem.objects.for_meeting(meeting).order_by("order", "pk"))
+    if contributions is None:
+        contributions = meeting_contributions(meeting)
+    by_item: dict[int, list[dict]] = {}
+    for row in contributions:
+        if row["agenda_item_id"]:
+            by_item.setdefault(row["agenda_item_id"], []).append(row)
+    for node in flatten(tree):
+        node.contributions = by_item.get(node.item.pk, [])
+    return tree
+
+
+# --- Warnings before a release -------------------------------------------------------------
+def release_warnings(tree: list[Node], contributions: list[dict]) -> list[str]:
+    """What looks wrong in the draft: said before the chair releases it."""
+    warnings = []
+    if not tree:
+        warnings.append(_("The agenda has no item."))
+    for node in flatten(tree):
+        item = node.item
+        empty = not (
+            item.description
+            or item.presenter
+            or item.documents
+            or node.contributions
+            or node.children
+        )
+        if empty:
+            warnings.append(
+                _(
+                    "Item %(number)s, “%(title)s”, is empty: "
+                    "no description, document or contribution."
+                )
+                % {"number": node.number, "title": item.title}
+            )
+        withdrawn = [c for c in node.contributions if c["status"] == WITHDRAWN]
+        if withdrawn and len(withdrawn) == len(node.contributions):
+            warnings.append(
+                _("Every contribution allocated to item %(number)s, “%(title)s”, was withdrawn.")
+                % {"number": node.number, "title": item.title}
+            )
+        elif withdrawn:
+            warnings.append(
+                _("Item %(number)s has withdrawn contributions: %(symbols)s.")
+                % {
+                    "number": node.number,
+                    "symbols": ", ".join(c["symbol"] or c["title"] for c in withdrawn),
+                }
+            )
+    unallocated = [c for c in contributions if c["status"] in LIVE and not c["agenda_item_id"]]
+    for c in unallocated:
+        warnings.append(
+            _("%(contribution)s is allocated to no item.")
+            % {"contribution": c["symbol"] or c["title"]}
+        )
+    return warnings
+
+
+# --- Snapshots -----------------------------------------------------------------------------
+def snapshot(meeting: Meeting, tree: list[Node]) -> dict:
+    """The draft frozen as plain JSON: numbered items, every language, published contributions."""
+    items = []
+    for node in flatten(tree):
+        item = node.item
+        frozen = {
+            "id": item.pk,
+            "number": node.number,
+            "parent": item.parent_id,
+            "original_language": item.original_language,
+            "start_time": item.start_time.strftime("%H:%M") if item.start_time else None,
+            "duration_minutes": item.duration_minutes,
+            "presenter": item.presenter,
+            "documents": item.document_lines,
+            "contributions": [
+                {"symbol": c["symbol"], "title": c["title"], "url": c["url"]}
+                for c in node.contributions
+                if c["status"] == PUBLISHED
+            ],
+        }
+        for name in TRANSLATED_FIELDS:
+            for code in language_codes():
+                key = column(name, code)
+                frozen[key] = getattr(item, key, "") or ""
+        items.append(frozen)
+    return {"meeting": meeting.number, "items": items}
+
+
+class FrozenItem:
+    """An item of a release, shown like a live one (the {% translated %} tag works on it)."""
+
+    text_in = TranslatedContent.text_in
+    shown = TranslatedContent.shown
+
+    def __init__(self, data: dict):
+        self.data = data
+        for key, value in data.items():
+            setattr(self, key, value)
+        self.level = 1 if data["parent"] else 0
+
+    @property
+    def title(self) -> str:
+        return self.shown("title").text
+
+
+def frozen_items(release_snapshot: dict) -> list[FrozenItem]:
+    return [FrozenItem(data) for data in release_snapshot.get("items", [])]
+
+
+# --- The changelog between two releases -----------------------------------------------------
+@dataclass
+class Change:
+    kind: str  # added, removed, moved, renumbered, contribution-added, contribution-removed
+    item: FrozenItem
+    old_number: str = ""
+    contribution: str = ""
+
+    @property
+    def sentence(self) -> str:
+        number, title = self.item.number, self.item.title
+        if self.kind == "added":
+            return _("Item %(number)s, “%(title)s”, is new.") % {"number": number, "title": title}
+        if self.kind == "removed":
+            return _("Item %(number)s, “%(title)s”, was removed.") % {
+                "number": number,
+                "title": title,
+            }
+        if self.kind == "moved":
+            return _("“%(title)s” moved from item %(old)s to item %(number)s.") % {
+                "title": title,
+                "old": self.old_number,
+                "number": number,
+            }
+        if self.kind == "renumbered":
+            return _("“%(title)s” is now item %(number)s (was %(old)s).") % {
+                "title": title,
+                "old": self.old_number,
+                "number": number,
+            }
+        if self.kind == "contribution-added":
+            return _("%(contribution)s was added to item %(number)s.") % {
+                "contribution": self.contribution,
+                "number": number,
+            }
+        return _("%(contribution)s was removed from item %(number)s.") % {
+            "contribution": self.contribution,
+            "number": number,
+        }
+
+
+def _kept_in_place(old: list[tuple], new: list[tuple]) -> set[tuple]:
+    """The longest run of (id, parent) pairs that keep their relative order (an LCS): the
+    items outside it are the ones that moved. On a tie the item later in the old order is
+    the one said to move (an item moved up is named, not every item it passed)."""
+    rows, cols = len(old), len(new)
+    table = [[0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows):
+        for j in range(cols):
+            table[i + 1][j + 1] = (
+                table[i][j] + 1 if old[i] == new[j] else max(table[i][j + 1], table[i + 1][j])
+            )
+    kept = set()
+    i, j = rows, cols
+    while i and j:
+        if old[i - 1] == new[j - 1]:
+            kept.add(old[i - 1])
+            i, j = i - 1, j - 1
+        elif table[i - 1][j] >= table[i][j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return kept
+
+
+def changelog(old: dict | None, new: dict) -> list[Change]:
+    """What changed from one release to the next, computed from their two snapshots.
+
+    An item is *moved* when its parent changed or it left the order of the items kept from
+    before; *renumbered* when only its number changed (items were added or removed before).
+    """
+    if old is None:
+        return []
+    old_items = {data["id"]: data for data in old.get("items", [])}
+    new_items = {data["id"]: data for data in new.get("items", [])}
+    common = set(old_items) & set(new_items)
+    kept = _kept_in_place(
+        [(d["id"], d["parent"]) for d in old.get("items", []) if d["id"] in common],
+        [(d["id"], d["parent"]) for d in new.get("items", []) if d["id"] in common],
+    )
+    changes = []
+    for data in new.get("items", []):
+        item = FrozenItem(data)
+        before = old_items.get(data["id"])
+        if before is None:
+            changes.append(Change("added", item))
+            continue
+        if (data["id"], data["parent"]) not in kept:
+            changes.append(Change("moved", item, old_number=before["number"]))
+        elif before["number"] != data["number"]:
+            changes.append(Change("renumbered", item, old_number=before["number"]))
+        old_symbols = {c["symbol"] or c["title"] for c in before["contributions"]}
+        new_symbols = {c["symbol"] or c["title"] for c in data["contributions"]}
+        for symbol in sorted(new_symbols - old_symbols):
+            changes.append(Change("contribution-added", item, contribution=symbol))
+        for symbol in sorted(old_symbols - new_symbols):
+            changes.append(Change("contribution-removed", item, contribution=symbol))
+    for data in old.get("items", []):
+        if data["id"] not in new_items:
+            changes.append(Change("removed", FrozenItem(data)))
+    return changes

@@ -1,0 +1,72 @@
+"""The chair plans meetings in the portal: /meetings/new/ and /meetings/<n>/edit/."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from copportal.accounts.permissions import permission_required
+
+from . import services
+from .forms import DraftResolutionFormSet, MeetingForm, RecommendationFormSet, SessionFormSet
+from .models import Meeting
+
+
+def _form_page(request, meeting: Meeting):
+    is_new = meeting.pk is None
+    form = MeetingForm(request.POST or None, instance=meeting)
+    sessions = SessionFormSet(request.POST or None, instance=meeting, prefix="sessions")
+    if request.method == "POST" and form.is_valid() and sessions.is_valid():
+        try:
+            saved = services.meeting_save(by=request.user, meeting=form.instance, sessions=sessions)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The meeting is created.") if is_new else _("The meeting is saved.")
+            )
+            return redirect(saved)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"form": form, "sessions": sessions, "meeting": None if is_new else meeting},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@permission_required("meetings.add_meeting")
+def meeting_new(request):
+    return _form_page(request, Meeting())
+
+
+def _meeting(request, number, **kwargs):
+    return get_object_or_404(Meeting, number=number)
+
+
+@permission_required("meetings.change_meeting", _meeting)
+def meeting_edit(request, number):
+    return _form_page(request, _meeting(request, number))
+
+
+@permission_required("meetings.change_outcomes", _meeting)
+def meeting_outcomes_edit(request, number):
+    """The chair records a meeting's recommendations and draft resolutions."""
+    meeting = _meeting(request, number)
+    recommendations = RecommendationFormSet(
+        request.POST or None, instance=meeting, prefix="recommendations"
+    )
+    resolutions = DraftResolutionFormSet(
+        request.POST or None, instance=meeting, prefix="resolutions"
+    )
+    formsets = [recommendations, resolutions]
+    if request.method == "POST" and all(f.is_valid() for f in formsets):
+        services.meeting_outcomes_save(by=request.user, meeting=meeting, formsets=formsets)
+        messages.success(request, _("The outcomes are saved."))
+        return redirect(reverse("meetings:detail", args=[meeting.number]) + "#outcomes-heading")
+    return render(
+        request,
+        "meetings/meeting_outcomes_form.html",
+        {"meeting": meeting, "recommendations": recommendations, "resolutions": resolutions},
+        status=400 if request.method == "POST" else 200,
+    )

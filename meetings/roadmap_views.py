@@ -1,0 +1,53 @@
+"""The theme roadmap: each theme's own page, and the chair's editing of a theme."""
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from copportal.accounts.permissions import permission_required
+
+from . import services
+from .forms import ThemeForm
+from .models import Meeting, Theme
+
+
+def theme_detail(request, slug):
+    """A theme with its meetings and the published contributions tagged with it."""
+    theme = get_object_or_404(
+        Theme.objects.prefetch_related(
+            Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
+        ),
+        slug=slug,
+    )
+    # Through the reverse relation: contributions know themes, not the other way round.
+    contributions = (
+        theme.contributions.listed_for(request.user)
+        .order_by("-meeting__number", "number")
+        .values("number", "title", "meeting__number")[:100]
+    )
+    return render(
+        request,
+        "meetings/theme_detail.html",
+        {"theme": theme, "contributions": contributions},
+    )
+
+
+def _theme(request, slug, **kwargs):
+    return get_object_or_404(Theme, slug=slug)
+
+
+@permission_required("meetings.change_theme", _theme)
+def theme_edit(request, slug):
+    theme = _theme(request, slug)
+    form = ThemeForm(request.POST or None, instance=theme)
+    if request.method == "POST" and form.is_valid():
+        services.theme_update(by=request.user, theme=theme, **form.cleaned_data)
+        messages.success(request, _("The theme is saved."))
+        return redirect(theme)
+    return render(
+        request,
+        "meetings/theme_form.html",
+        {"theme": theme, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
