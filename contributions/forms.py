@@ -1,7 +1,12 @@
 import datetime
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from copportal.accounts.models import Organization, Region
@@ -24,6 +29,79 @@ class LazyHelp:
         return str(self.function())
 
 
+ORGANIZATION_CHOICES_KEY = "organization-choices:{language}"
+
+
+def organization_choices() -> list[tuple[int, str]]:
+    """Every organization as (pk, name), by name: cached per language, since the 205 options
+    cost more to build than the rest of the page. contributions/apps.py clears the cache
+    when an organization changes."""
+    key = ORGANIZATION_CHOICES_KEY.format(language=get_language())
+    choices = cache.get(key)
+    if choices is None:
+        choices = [(o.pk, str(o)) for o in Organization.objects.order_by("name")]
+        cache.set(key, choices, 24 * 3600)
+    return choices
+
+
+def forget_organization_choices(**kwargs) -> None:
+    cache.delete_many(
+        [ORGANIZATION_CHOICES_KEY.format(language=code) for code, _name in settings.LANGUAGES]
+    )
+
+
+def _own_first(choices, own: set[int]) -> list[tuple[int, str]]:
+    return sorted(choices, key=lambda choice: choice[0] not in own)
+
+
+class OrganizationPicker(forms.CheckboxSelectMultiple):
+    """A plain list of checkboxes (it works without JavaScript), which portal.js turns into a
+    type-to-filter picker (Tom Select). Rendered in Python: 205 options through the widget
+    templates cost ~15 ms a page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {**self.attrs, **(attrs or {})}
+        base = escape(attrs.get("id") or f"id_{name}")
+        name = escape(name)
+        selected = {str(v) for v in (value or [])}
+        # Plain string building: 205 options through format_html cost ~10 ms.
+        rows = "".join(
+            f'<li><input type="checkbox" name="{name}" value="{pk}" id="{base}_{i}"'
+            f"{' checked' if str(pk) in selected else ''}>"
+            f' <label for="{base}_{i}">{escape(label)}</label></li>'
+            for i, (pk, label) in enumerate(self.choices)
+        )
+        return format_html(
+            '<div class="picker" id="{}" data-picker data-filter-label="{}" '
+            'data-placeholder="{}"><ul class="picker-options list-unstyled mb-0">{}</ul></div>',
+            mark_safe(base),
+            _("Filter the list"),
+            _("Type to find an organization"),
+            mark_safe(rows),
+        )
+
+
+class FastSelect(forms.Select):
+    """A select whose options are rendered in Python (the list's Source filter)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {**self.attrs, **(attrs or {})}
+        current = "" if value is None else str(value)
+        options = "".join(
+            f'<option value="{escape(pk)}"{" selected" if str(pk) == current else ""}>'
+            f"{escape(label)}</option>"
+            for pk, label in self.choices
+        )
+        extra = format_html_join("", ' {}="{}"', ((k, v) for k, v in attrs.items() if k != "id"))
+        return format_html(
+            '<select name="{}" id="{}"{}>{}</select>',
+            name,
+            attrs.get("id", ""),
+            extra,
+            mark_safe(options),
+        )
+
+
 class ContributionForm(forms.ModelForm):
     """The guided submission form: the job of the ITU template, field by field.
 
@@ -35,11 +113,11 @@ class ContributionForm(forms.ModelForm):
         label=_("Source"),
         queryset=Organization.objects.order_by("name"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8, "class": "form-select"}),
+        widget=OrganizationPicker,
         help_text=_(
             "The Member States and organizations submitting this document: several make them "
             "co-sponsors, and their delegates may revise it. Your own organization comes "
-            "first. Hold Ctrl (Cmd on a Mac) to choose several."
+            "first and is already chosen; type to find others."
         ),
     )
     themes = forms.ModelMultipleChoiceField(
@@ -139,6 +217,8 @@ class ContributionForm(forms.ModelForm):
             )
         elif not self.is_bound:
             self.initial.setdefault("sources", [o.pk for o in user.approved_organizations])
+        own = {o.pk for o in user.approved_organizations}
+        self.fields["sources"].choices = _own_first(organization_choices(), own)
         for name in ("sources", "purpose", "abstract"):
             self.fields[name].required_to_submit = True
 
@@ -190,10 +270,39 @@ class RevisionForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"class": "form-control"}),
     )
 
-    def __init__(self, *args, oversized=None, **kwargs):
+    new_language = forms.BooleanField(
+        label=_("Yes, this file adds a new language version (it revises no existing one)."),
+        required=False,
+        help_text=_("Needed only when the language you chose has no file yet."),
+    )
+
+    def __init__(self, *args, contribution, oversized=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.oversized = oversized or {}
         self.fields["file"].widget.attrs["accept"] = ",".join(f".{t}" for t in allowed_types())
+        # The languages that have a file (prefetched documents and revisions: no query).
+        self.existing = [
+            document.language
+            for document in contribution.documents.all()
+            if any(True for _revision in document.revisions.all())
+        ]
+        self.fields["language"].initial = contribution.original_language
+        self.fields["language"].widget.attrs["data-existing"] = " ".join(self.existing)
+        names = ", ".join(str(Language(code).label) for code in self.existing)
+        if names:
+            self.fields["language"].help_text = _(
+                "The language of this file. Versions so far: %(names)s; a file in one of them "
+                "is its next revision (Rev.1, Rev.2 ...). Another language adds a language "
+                "version, which you confirm below."
+            ) % {"names": names}
+
+    def new_language_hints(self) -> list[tuple[str, str]]:
+        """For each language without a file: the sentence the page shows when it is chosen."""
+        return [
+            (code, _("This adds a version in %(language)s.") % {"language": Language(code).in_text})
+            for code in Language.values
+            if code not in self.existing
+        ]
 
     def clean_file(self):
         if "file" in self.oversized:
@@ -203,6 +312,20 @@ class RevisionForm(forms.Form):
             raise ValidationError(_("Choose a file to upload."), code="required")
         check_upload(upload)
         return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        language = cleaned.get("language")
+        if language and language not in self.existing and not cleaned.get("new_language"):
+            self.add_error(
+                "new_language",
+                _(
+                    "This adds a version in %(language)s, which has no file yet. Tick the box "
+                    "to confirm, or choose the language of the document you are revising."
+                )
+                % {"language": Language(language).in_text},
+            )
+        return cleaned
 
 
 class ReasonForm(forms.Form):
@@ -235,7 +358,10 @@ class ContributionFilterForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False)
     meeting = forms.TypedChoiceField(label=_("Meeting"), required=False, coerce=int)
     source = forms.ModelChoiceField(
-        label=_("Source"), queryset=Organization.objects.order_by("name"), required=False
+        label=_("Source"),
+        queryset=Organization.objects.order_by("name"),
+        required=False,
+        widget=FastSelect(attrs={"data-picker-select": ""}),
     )
     region = forms.ChoiceField(label=_("ITU region"), required=False)
     theme = forms.ModelChoiceField(
@@ -254,7 +380,7 @@ class ContributionFilterForm(forms.Form):
         self.fields["region"].choices = anything + Region.choices
         self.fields["kind"].choices = anything + Contribution.Kind.choices
         self.fields["language"].choices = anything + Language.choices
-        self.fields["source"].empty_label = _("Any")
+        self.fields["source"].choices = [("", _("Any")), *organization_choices()]
         self.fields["theme"].empty_label = _("Any")
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"

@@ -140,6 +140,11 @@ class Contribution(models.Model):
     is_late = models.BooleanField(
         _("submitted late"), default=False, help_text=_("Set by the server clock on submission.")
     )
+    in_grace = models.BooleanField(
+        _("submitted in the grace period"),
+        default=False,
+        help_text=_("Arrived after the deadline but within the meeting's grace period: on time."),
+    )
     carried_over_from = models.ForeignKey(
         Meeting,
         on_delete=models.PROTECT,
@@ -389,7 +394,13 @@ class Revision(models.Model):
 
     @property
     def label(self) -> str:
-        return _("Rev.%(number)s") % {"number": self.number} if self.number else _("Original")
+        """Rev.N; the first file is the "Original" in the original language only, a language
+        version's first file is its "First version" (uses document.contribution: prefetch)."""
+        if self.number:
+            return _("Rev.%(number)s") % {"number": self.number}
+        if self.document.language == self.document.contribution.original_language:
+            return _("Original")
+        return _("First version")
 
     @property
     def symbol(self) -> str:
@@ -447,6 +458,11 @@ class ContributionEvent(models.Model):
     from_status = models.CharField(_("from"), max_length=10, choices=Contribution.Status.choices)
     to_status = models.CharField(_("to"), max_length=10, choices=Contribution.Status.choices)
     note = models.TextField(_("reason or note"), blank=True)
+    in_grace = models.BooleanField(
+        _("in the grace period"),
+        default=False,
+        help_text=_("A submission that arrived after the deadline, within the grace period."),
+    )
 
     class Meta:
         ordering = ["contribution", "at", "pk"]

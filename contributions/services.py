@@ -216,7 +216,7 @@ def contribution_submit(
                 code="incomplete",
             )
     at = at or timezone.now()
-    action = "submit-late" if contribution.meeting.is_past_deadline(at) else "submit"
+    action = "submit-late" if contribution.meeting.is_late(at) else "submit"
     return workflow.contribution_act(contribution_id=contribution_id, action=action, by=by, at=at)
 
 

@@ -7,6 +7,11 @@ app_name = "contributions"
 urlpatterns = [
     path("contributions/", views.contribution_list, name="list"),
     path("contributions/submit/", views.contribution_submit, name="submit"),
+    path(
+        "contributions/template-<str:language>.docx",
+        views.contribution_template,
+        name="template",
+    ),
     path("contributions/mine/", views.my_contributions, name="mine"),
     path("contributions/desk/", views.desk, name="desk"),
     # The stable public address: CWG-COP-20/5 is /contributions/20-5/.

@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +21,7 @@ from copportal.accounts.permissions import permission_required
 from copportal.uploads import MIME_TYPES, limits_text
 from meetings.models import Meeting
 
-from . import services, workflow
+from . import services, template_docx, workflow
 from .forms import (
     ContributionFilterForm,
     ContributionForm,
@@ -44,12 +44,44 @@ def _with_relations(contributions):
     documents = Prefetch(
         "documents",
         queryset=Document.objects.prefetch_related(
-            Prefetch("revisions", queryset=Revision.objects.select_related("uploaded_by"))
+            # Never the extracted text (megabytes per page): no page shows it.
+            Prefetch(
+                "revisions",
+                queryset=Revision.objects.select_related("uploaded_by").defer("text"),
+            )
         ),
     )
     return contributions.select_related(
         "meeting", "submitter", "carried_over_from"
     ).prefetch_related(sources, "themes", "audiences", documents)
+
+
+def _listed(contributions):
+    """What a list row shows (symbol, title, meeting, sources, kind, purpose, languages), and
+    nothing else: no abstracts, no files, never their extracted text. Constant queries."""
+    sources = Prefetch(
+        "source_links", queryset=ContributionSource.objects.select_related("organization")
+    )
+    documents = Prefetch("documents", queryset=Document.objects.only("contribution_id", "language"))
+    return (
+        contributions.select_related("meeting")
+        .only(
+            "number",
+            "title",
+            "kind",
+            "purpose",
+            "status",
+            "visibility",
+            "is_late",
+            "version",
+            "meeting__number",
+            "meeting__start_date",
+            "meeting__end_date",
+            "meeting__time_zone",
+            "meeting__deadline_override",
+        )
+        .prefetch_related(sources, documents)
+    )
 
 
 def _get_visible(request, **lookup) -> Contribution:
@@ -88,16 +120,23 @@ def contribution_list(request):
     """Published contributions with filters; members also see members-only ones."""
     form = ContributionFilterForm(request.GET or None)
     contributions = Contribution.objects.listed_for(request.user)
-    if form.is_valid():
+    ignored = []
+    if form.is_bound:
+        # A bad value drops its own filter, and only it: the others still apply.
+        form.is_valid()
         contributions = _filtered(contributions, form.cleaned_data)
-    contributions = _with_relations(contributions).order_by("-meeting__number", "number")
+        ignored = [
+            {"label": form[name].label, "value": form.data.get(name, "")[:40]}
+            for name in form.errors
+        ]
+    contributions = _listed(contributions).order_by("-meeting__number", "number")
     page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "contributions/contribution_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query.urlencode(), "ignored": ignored},
     )
 
 
@@ -129,11 +168,25 @@ def _filtered(contributions, data):
 
 @login_required
 def my_contributions(request):
-    contributions = _with_relations(Contribution.objects.authored_by(request.user))
+    """The delegate's dashboard, where signing in lands: their drafts and submissions with the
+    state and next action of each, the next deadline, and their affiliations."""
+    user = request.user
+    contributions = list(_listed(Contribution.objects.authored_by(user)).order_by("-created_at"))
+    drafts = [c for c in contributions if c.status == Status.DRAFT]
+    others = [c for c in contributions if c.status != Status.DRAFT]
+    next_meeting = next(
+        (m for m in Meeting.objects.upcoming().real() if not m.is_past_deadline()), None
+    ) or next((m for m in Meeting.objects.upcoming() if not m.is_past_deadline()), None)
+    affiliations = user.affiliations.select_related("organization").order_by("-requested_at")
     return render(
         request,
         "contributions/my_contributions.html",
-        {"contributions": contributions.order_by("-created_at")},
+        {
+            "drafts": drafts,
+            "submitted": others,
+            "next_meeting": next_meeting,
+            "affiliations": affiliations,
+        },
     )
 
 
@@ -170,7 +223,7 @@ def _detail(request, contribution, *, revision_form=None):
             "may_handle": user.has_perm("contributions.handle_contribution", contribution),
             "can_set_visibility": user.has_perm("contributions.decide_contribution", contribution)
             and not contribution.is_editable_draft,
-            "revision_form": revision_form or RevisionForm(),
+            "revision_form": revision_form or RevisionForm(contribution=contribution),
             "limits": limits_text(),
             "reason_form": ReasonForm(),
             "visibility_form": VisibilityForm(initial={"visibility": contribution.visibility}),
@@ -210,11 +263,24 @@ def contribution_submit(request):
             return _save(request, form)
     else:
         initial = {"creation_token": uuid.uuid4(), "opened_at": timezone.now()}
-        meeting = Meeting.objects.upcoming().filter(number=request.GET.get("meeting") or 0)
-        if meeting:
-            initial["meeting"] = meeting[0]
+        number = request.GET.get("meeting", "")
+        if number:
+            meeting = Meeting.objects.upcoming().filter(number=_as_int(number)).first()
+            if meeting:
+                initial["meeting"] = meeting
+            else:
+                messages.warning(
+                    request,
+                    _("“%(value)s” is not an upcoming meeting's number: choose the meeting below.")
+                    % {"value": number[:20]},
+                )
         form = ContributionForm(initial=initial, user=user)
     return _form_page(request, form)
+
+
+def _as_int(value: str) -> int | None:
+    """A query parameter as a positive number, or None when it is not one."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 @login_required
@@ -302,7 +368,12 @@ def _save(request, form, contribution=None):
 def _submit(request, contribution, *, opened_at=None):
     try:
         contribution = services.contribution_submit(
-            contribution_id=contribution.pk, by=request.user, version=contribution.version
+            contribution_id=contribution.pk,
+            by=request.user,
+            version=contribution.version,
+            # Judged by when the request arrived (stamped by a middleware before the body is
+            # read, when there is one), not by when this code runs.
+            at=getattr(request, "arrived_at", None),
         )
     except ValidationError as error:
         if getattr(error, "code", None) == "already-submitted":
@@ -312,6 +383,10 @@ def _submit(request, contribution, *, opened_at=None):
         return redirect(contribution)
     meeting = contribution.meeting
     deadline = date_format(timezone.localtime(meeting.deadline, meeting.zone), "DATETIME_FORMAT")
+    received = _("Received %(time)s (%(zone)s).") % {
+        "time": _stamp(contribution.submitted_at, meeting),
+        "zone": meeting.time_zone,
+    }
     if contribution.is_late:
         text = _(
             "Your contribution is submitted, but after the deadline (%(deadline)s, %(zone)s): it "
@@ -320,16 +395,20 @@ def _submit(request, contribution, *, opened_at=None):
         ) % {"deadline": deadline, "zone": meeting.time_zone}
         if opened_at and opened_at <= meeting.deadline:
             text = _("The deadline passed while you were filling in the form.") + " " + text
-        messages.warning(request, text)
+        messages.warning(request, f"{received} {text}")
     else:
-        messages.success(
-            request,
-            _(
-                "Your contribution is submitted on time. The secretariat will check it and give "
-                "it its symbol; you may upload revisions until the deadline."
-            ),
+        text = _(
+            "Your contribution is submitted on time. The secretariat will check it and give "
+            "it its symbol; you may upload revisions until the deadline."
         )
+        messages.success(request, f"{received} {text}")
     return redirect(contribution)
+
+
+def _stamp(when, meeting) -> str:
+    """A moment in the meeting's zone, to the second: the receipt of a submission."""
+    local = timezone.localtime(when, meeting.zone)
+    return f"{date_format(local, 'DATE_FORMAT')} {local:%H:%M:%S}"
 
 
 @login_required
@@ -353,7 +432,10 @@ def revision_upload(request, pk):
     if request.method != "POST":
         return _detail(request, contribution)
     form = RevisionForm(
-        request.POST, request.FILES, oversized=getattr(request, "oversized_uploads", None)
+        request.POST,
+        request.FILES,
+        contribution=contribution,
+        oversized=getattr(request, "oversized_uploads", None),
     )
     if form.is_valid():
         try:
@@ -497,4 +579,17 @@ def revision_download(request, pk):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def contribution_template(request, language):
+    """The contribution template as a DOCX, in one of the interface languages."""
+    if language not in dict(template_docx.template_languages()):
+        raise Http404
+    response = HttpResponse(
+        template_docx.contribution_template(language), content_type=template_docx.CONTENT_TYPE
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="CWG-COP-contribution-template-{language}.docx"'
+    )
     return response

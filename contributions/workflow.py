@@ -165,7 +165,9 @@ def _next_number(meeting: Meeting) -> int:
 
 # What an action changes besides the status; each returns the note to record.
 def _submit(contribution, *, by, note, at):
-    contribution.is_late = contribution.meeting.is_past_deadline(at)
+    # Judged by `at`, when the request arrived; within the meeting's grace period is on time.
+    contribution.is_late = contribution.meeting.is_late(at)
+    contribution.in_grace = contribution.meeting.is_in_grace(at)
     contribution.submitted_at = at
     return note
 
@@ -262,5 +264,6 @@ def contribution_act(
         from_status=before,
         to_status=contribution.status,
         note=note,
+        in_grace=action == "submit" and contribution.in_grace,
     )
     return contribution

@@ -3,7 +3,6 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -245,7 +244,22 @@ class DeadlineForm(forms.Form):
         if value is None:
             return None
         # The browser sends a wall-clock time: read it in the meeting's zone, not the server's.
-        wall = timezone.make_naive(value) if timezone.is_aware(value) else value
+        # It is never converted through the server's zone, so that 0001-01-01 cannot overflow.
+        wall = value.replace(tzinfo=None)
+        earliest, latest = self.meeting.deadline_bounds
+        if not earliest.replace(tzinfo=None) <= wall <= latest.replace(tzinfo=None):
+            raise ValidationError(
+                _(
+                    "Choose a deadline between %(earliest)s and the meeting's opening, "
+                    "%(latest)s (%(zone)s)."
+                )
+                % {
+                    "earliest": date_format(earliest, "DATETIME_FORMAT"),
+                    "latest": date_format(latest, "DATETIME_FORMAT"),
+                    "zone": self.meeting.time_zone,
+                },
+                code="out-of-range",
+            )
         aware = wall.replace(tzinfo=self.meeting.zone)
         round_trip = aware.astimezone(datetime.UTC).astimezone(self.meeting.zone)
         if round_trip.replace(tzinfo=None) != wall:

@@ -1,6 +1,7 @@
 """Meetings, the theme roadmap, sessions, outcomes and liaison notes."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -50,6 +51,9 @@ class Audience(TranslatedContent):
         return self.name
 
 
+QUARTER = re.compile(r"\bQ([1-4])\s+(\d{4})\b")
+
+
 class ThemeQuerySet(models.QuerySet):
     def roadmap(self):
         """The themes of the roadmap 2024–2026, in their order."""
@@ -95,6 +99,24 @@ class Theme(TranslatedContent):
 
     def get_absolute_url(self):
         return reverse("meetings:theme", args=[self.slug])
+
+    @property
+    def period_dates(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last day of the theme's quarter ("Q1 2024": 1 January to 31 March
+        2024), read from the English period; None for an open one ("later meetings")."""
+        match = QUARTER.search(getattr(self, "period_en", None) or self.period or "")
+        if not match:
+            return None
+        quarter, year = int(match[1]), int(match[2])
+        first = datetime.date(year, quarter * 3 - 2, 1)
+        after = datetime.date(year + quarter // 4, quarter * 3 % 12 + 1, 1)
+        return first, after - datetime.timedelta(days=1)
+
+    @property
+    def is_past(self) -> bool:
+        """Its quarter has ended."""
+        dates = self.period_dates
+        return dates is not None and dates[1] < timezone.localdate()
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -151,6 +173,14 @@ class Meeting(TranslatedContent):
         null=True,
         blank=True,
         help_text=_("Leave empty to use the rule: 12 calendar days before opening, 23:59."),
+    )
+    grace_minutes = models.PositiveSmallIntegerField(
+        _("grace period in minutes"),
+        default=0,
+        help_text=_(
+            "Submissions arriving this long after the deadline still count as on time (and are "
+            "recorded as in grace). Never shown to delegates as extra time. 0: none."
+        ),
     )
     reported_contributions = models.PositiveIntegerField(
         _("contributions reported"),
@@ -217,8 +247,28 @@ class Meeting(TranslatedContent):
         """The contribution deadline: the chair's override, or the rule's."""
         return self.deadline_override or self.rule_deadline
 
+    @property
+    def deadline_bounds(self) -> tuple[datetime.datetime, datetime.datetime]:
+        """The earliest and latest deadline the chair may set: from a year before the meeting
+        opens to its opening (midnight of its first day, in its zone)."""
+        opening = datetime.datetime.combine(self.start_date, datetime.time(0, 0), tzinfo=self.zone)
+        try:
+            earliest = opening.replace(year=opening.year - 1)
+        except ValueError:  # 29 February
+            earliest = opening.replace(year=opening.year - 1, day=28)
+        return earliest, opening
+
     def is_past_deadline(self, at: datetime.datetime | None = None) -> bool:
         return (at or timezone.now()) > self.deadline
+
+    def is_late(self, at: datetime.datetime | None = None) -> bool:
+        """Whether a submission arriving at `at` is late: after the deadline and its grace."""
+        grace = datetime.timedelta(minutes=self.grace_minutes)
+        return (at or timezone.now()) > self.deadline + grace
+
+    def is_in_grace(self, at: datetime.datetime | None = None) -> bool:
+        """After the deadline but within the grace period: on time, recorded as in grace."""
+        return self.is_past_deadline(at) and not self.is_late(at)
 
     @property
     def is_open_for_submission(self) -> bool:

@@ -46,9 +46,18 @@ def meeting_detail(request, number):
 
 
 def roadmap(request):
-    themes = Theme.objects.roadmap().prefetch_related(
-        Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
+    themes = list(
+        Theme.objects.roadmap().prefetch_related(
+            Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
+        )
     )
+    # For a quarter without a meeting on its theme: the meetings held in that quarter.
+    held = list(Meeting.objects.real().order_by("start_date"))
+    for theme in themes:
+        dates = theme.period_dates
+        theme.held_in_period = (
+            [m for m in held if dates[0] <= m.start_date <= dates[1]] if dates else []
+        )
     return render(request, "meetings/roadmap.html", {"themes": themes})
 
 
@@ -64,13 +73,16 @@ def meeting_deadline(request, number):
         },
     )
     if request.method == "POST" and form.is_valid():
-        services.meeting_deadline_set(
+        changed = services.meeting_deadline_set(
             meeting_id=meeting.pk,
             by=request.user,
             deadline=form.cleaned_data["deadline"],
             reason=form.cleaned_data["reason"],
         )
-        messages.success(request, _("The deadline is changed; the change is recorded."))
+        if changed:
+            messages.success(request, _("The deadline is changed; the change is recorded."))
+        else:
+            messages.info(request, _("This is already the deadline: nothing changed."))
         return redirect(meeting)
     return render(
         request,

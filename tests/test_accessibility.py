@@ -45,6 +45,9 @@ SIGNED_IN_PAGES = {
         "/accounts/me/",
         "/contributions/submit/?meeting=99",
         "/contributions/mine/",
+        "/accounts/email/",
+        "/accounts/2fa/",
+        "/accounts/password/change/",
         "/ar/contributions/submit/?meeting=99",
     ],
     "secretariat@example.org": [
@@ -79,7 +82,7 @@ def test_signed_in_pages_have_no_axe_violations(browser_page):
         browser_page.fill("#id_login", email)
         browser_page.fill("#id_password", DEMO_PASSWORD)
         browser_page.get_by_role("button", name="Sign In").click()
-        browser_page.wait_for_url("**/accounts/me/")
+        browser_page.wait_for_url("**/contributions/mine/")
         for url in urls:
             response = browser_page.goto(url)
             assert response.status == 200, url

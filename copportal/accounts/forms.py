@@ -41,9 +41,14 @@ class AffiliationRequestForm(forms.ModelForm):
                 _("Choose an organization from the list or name a new one, not both.")
             )
         if not organization and not proposed:
-            raise forms.ValidationError(
-                _("Choose your organization from the list, or name it if it is not there.")
+            # On the fields, in words: the model's check constraint on them is then not run,
+            # so its name never reaches the page.
+            self.add_error(
+                "organization",
+                _("Choose your organization from the list, or name it if it is not there."),
             )
+            self.add_error("proposed_name", _("Or name your organization here."))
+            return cleaned
         if proposed:
             existing = Organization.objects.filter(name__iexact=proposed).first()
             if existing:

@@ -67,3 +67,24 @@ def plural_count(number) -> int:
         return int(value)
     locale = Locale.parse(get_language() or "en", sep="-")
     return 1 if locale.plural_form(value) == "one" else 2
+
+
+@register.filter
+def as_bootstrap(field):
+    """A form field's widget with Bootstrap's class for its kind (choices lists unchanged)."""
+    from django import forms
+
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.HiddenInput):
+        return field.as_widget()
+    if isinstance(widget, forms.CheckboxInput):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select):
+        css = "form-select"
+    else:
+        css = "form-control"
+    classes = dict.fromkeys([*widget.attrs.get("class", "").split(), css])
+    attrs = {"class": " ".join(classes)}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

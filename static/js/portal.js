@@ -22,11 +22,18 @@
     el.textContent = (el.getAttribute("data-template") || "%s").replace("%s", parts.join(" "));
   }
   function tick() { document.querySelectorAll("[data-deadline]").forEach(refresh); }
-  // The deadline in the reader's own time zone, next to the meeting's and UTC.
+  // The deadline in the reader's own time zone, only when it reads differently from the
+  // meeting's (a reader in Geneva sees it once).
   function localTime(el) {
     var when = new Date(el.getAttribute("data-local-time"));
     if (isNaN(when.getTime())) { return; }
-    var text = new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(when);
+    var options = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
+    var zone = el.getAttribute("data-zone");
+    try {
+      var there = new Intl.DateTimeFormat(lang, Object.assign({ timeZone: zone }, options)).format(when);
+      if (there === new Intl.DateTimeFormat(lang, options).format(when)) { return; }
+    } catch (e) { /* an unknown zone: show the reader's time */ }
+    var text = new Intl.DateTimeFormat(lang, Object.assign({ timeZoneName: "short" }, options)).format(when);
     el.textContent = "· " + text + " (" + el.getAttribute("data-label") + ")";
     el.hidden = false;
   }
@@ -46,5 +53,112 @@
     if (!form.querySelector("[data-once]")) { return; }
     form.setAttribute("data-sent", "1");
     form.setAttribute("aria-busy", "true");
+  });
+})();
+
+// Revision upload: say "this adds a French version" as soon as a language without a file is
+// chosen (the server asks for the same confirmation when JavaScript is off).
+(function () {
+  "use strict";
+  function update(box) {
+    var form = box.closest("form");
+    var select = form && form.querySelector("select[data-existing]");
+    if (!select) { return; }
+    var existing = (select.getAttribute("data-existing") || "").split(" ");
+    var isNew = existing.indexOf(select.value) === -1;
+    box.querySelectorAll("[data-hint-for]").forEach(function (hint) {
+      hint.hidden = hint.getAttribute("data-hint-for") !== select.value;
+    });
+    box.hidden = !isNew;
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-new-language]").forEach(function (box) {
+      update(box);
+      var select = box.closest("form").querySelector("select[data-existing]");
+      if (select) { select.addEventListener("change", function () { update(box); }); }
+    });
+  });
+})();
+
+// After a failed submit: focus goes to the error summary; its links focus their field.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) { summary.focus(); }
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
+    if (!link) { return; }
+    var id = link.getAttribute("href").slice(1);
+    var field = document.getElementById(id) || document.getElementById(id + "_0");
+    if (!field) { return; }
+    event.preventDefault();
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+  });
+})();
+
+// The Source picker: the checkboxes become a type-to-filter picker (Tom Select) whose choices
+// stay in the checkboxes, which the form sends. Without Tom Select, a filter box over the
+// checkboxes; without JavaScript, the checkboxes alone.
+(function () {
+  "use strict";
+  function labelText(box) {
+    var label = box.parentNode.querySelector("label[for='" + box.id + "']");
+    return label ? label.textContent.trim() : box.value;
+  }
+  function withTomSelect(picker, boxes) {
+    var select = document.createElement("select");
+    select.multiple = true;
+    select.id = picker.id + "_picker";
+    boxes.forEach(function (box) {
+      select.add(new Option(labelText(box), box.value, box.checked, box.checked));
+    });
+    var legend = picker.closest("fieldset") && picker.closest("fieldset").querySelector("legend");
+    if (legend) {
+      legend.id = legend.id || picker.id + "_legend";
+      select.setAttribute("aria-labelledby", legend.id);
+    }
+    picker.parentNode.insertBefore(select, picker);
+    picker.hidden = true;
+    // eslint-disable-next-line no-new
+    new window.TomSelect(select, {
+      plugins: ["remove_button"],
+      maxOptions: null,
+      placeholder: picker.getAttribute("data-placeholder"),
+      onChange: function (values) {
+        boxes.forEach(function (box) { box.checked = values.indexOf(box.value) !== -1; });
+      }
+    });
+  }
+  function withFilterBox(picker, boxes) {
+    var input = document.createElement("input");
+    input.type = "search";
+    input.className = "form-control picker-filter";
+    input.setAttribute("aria-label", picker.getAttribute("data-filter-label"));
+    input.setAttribute("aria-controls", picker.id);
+    picker.parentNode.insertBefore(input, picker);
+    input.addEventListener("input", function () {
+      var words = input.value.trim().toLowerCase();
+      boxes.forEach(function (box) {
+        box.parentNode.hidden = words !== "" && labelText(box).toLowerCase().indexOf(words) === -1;
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-picker]").forEach(function (picker) {
+      var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[type=checkbox]"));
+      if (window.TomSelect) { withTomSelect(picker, boxes); } else { withFilterBox(picker, boxes); }
+    });
+    if (window.TomSelect) {
+      document.querySelectorAll("select[data-picker-select]").forEach(function (select) {
+        var label = document.querySelector("label[for='" + select.id + "']");
+        // eslint-disable-next-line no-new
+        new window.TomSelect(select, { maxOptions: null, allowEmptyOption: true });
+        // Tom Select points the label at its own control: the hidden select keeps a name.
+        if (label) { select.setAttribute("aria-label", label.textContent.trim()); }
+      });
+    }
   });
 })();

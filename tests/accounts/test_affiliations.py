@@ -114,6 +114,19 @@ class TestRequests:
         assert "already have a request" in response.content.decode()
         assert Affiliation.objects.filter(user=outsider).count() == 1
 
+    @pytest.mark.parametrize("proposed", ["", "   "])
+    def test_an_empty_request_says_in_words_what_is_missing(self, client_for, outsider, proposed):
+        response = client_for(outsider).post(
+            reverse("accounts:affiliation_request"),
+            {"organization": "", "proposed_name": proposed, "proposed_kind": ""},
+        )
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "Choose your organization from the list" in page
+        assert "affiliation_names_an_organization" not in page
+        assert "Constraint" not in page
+        assert not Affiliation.objects.exists()
+
     def test_me_page_needs_login(self, client_for):
         response = client_for(None).get(reverse("accounts:me"))
         assert response.status_code == 302

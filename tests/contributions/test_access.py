@@ -265,7 +265,7 @@ def test_the_desk_page(client_for, people, who, expected):
 )
 def test_my_contributions(client_for, people, contributions, who, sees):
     response = client_for(people[who]).get("/contributions/mine/")
-    listed = {c.pk for c in response.context["contributions"]}
+    listed = {c.pk for c in [*response.context["drafts"], *response.context["submitted"]]}
     assert listed == {contributions[state].pk for state in sees}
 
 

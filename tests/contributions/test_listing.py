@@ -64,10 +64,21 @@ def test_sorted_by_symbol_newest_meeting_first(client, listed):
         ("?language=en&meeting=31", ["Gamma"]),
         ("?q=alpha", ["Alpha"]),
         ("?meeting=nonsense", ["Gamma", "Alpha", "Beta"]),  # a bad filter is ignored
+        ("?meeting=nonsense&kind=good-practice", ["Beta"]),  # ... and only it
+        ("?meeting=30&theme=nope&language=fr", ["Beta"]),
     ],
 )
 def test_filters(client, listed, query, expected):
     assert _titles(client, query) == expected
+
+
+@pytest.mark.django_db
+def test_an_ignored_filter_is_named(client, listed):
+    response = client.get("/contributions/?meeting=abc&kind=good-practice")
+    page = response.content.decode()
+    assert "Some filters were ignored" in page
+    assert "Meeting: “abc”" in page
+    assert "Type:" not in page.split("Some filters were ignored")[1].split("</div>")[0]
 
 
 @pytest.mark.django_db
@@ -149,3 +160,16 @@ def test_seeded_meetings_pages_still_render(client):
     call_command("load_seeds", verbosity=0)
     for url in ("/meetings/19/", "/meetings/20/", "/contributions/", "/fr/contributions/"):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_list_never_loads_the_extracted_text_of_files(client, listed):
+    from contributions.models import Revision
+
+    Revision.objects.update(text="the extracted text of a file " * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/contributions/")
+    assert response.status_code == 200
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert '"text"' not in sql and '"abstract"' not in sql
+    assert "contributions_revision" not in sql

@@ -136,3 +136,50 @@ def test_docx_revision_of_a_pdf_original_is_fine(delegate, meeting):
         upload=SimpleUploadedFile("rev.docx", make_docx()),
     )
     assert (revision.number, revision.file_type) == (1, "docx")
+
+
+@pytest.mark.django_db
+def test_the_language_select_defaults_to_the_original_language(client_for, delegate, meeting):
+    contribution = make_submitted(user=delegate, meeting=meeting, original_language="es")
+    page = client_for(delegate).get(contribution.get_absolute_url()).content.decode()
+    select = page.split('name="language"')[1].split("</select>")[0]
+    assert '<option value="es" selected>' in select
+    assert "selected" not in select.replace('<option value="es" selected>', "")
+
+
+@pytest.mark.django_db
+def test_a_new_language_version_must_be_confirmed(client_for, delegate, meeting):
+    contribution = make_submitted(user=delegate, meeting=meeting)
+    url = f"/contributions/id/{contribution.pk}/revise/"
+    client = client_for(delegate)
+    response = client.post(url, {"language": "fr", "file": pdf_upload()})
+    assert response.status_code == 400
+    assert "This adds a version in French" in response.content.decode()
+    assert not contribution.documents.filter(language="fr").exists()
+    response = client.post(url, {"language": "fr", "file": pdf_upload(), "new_language": "on"})
+    assert response.status_code == 302
+    assert contribution.documents.get(language="fr").revisions.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_revision_of_an_existing_language_needs_no_confirmation(client_for, delegate, meeting):
+    contribution = make_submitted(user=delegate, meeting=meeting)
+    response = client_for(delegate).post(
+        f"/contributions/id/{contribution.pk}/revise/", {"language": "en", "file": pdf_upload()}
+    )
+    assert response.status_code == 302
+    assert contribution.documents.get(language="en").revisions.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_language_versions_first_file_is_not_called_original(client_for, delegate, meeting):
+    contribution = make_submitted(user=delegate, meeting=meeting)
+    french = services.revision_add(
+        contribution_id=contribution.pk, by=delegate, language="fr", upload=pdf_upload()
+    )
+    assert french.label == "First version"
+    english = contribution.documents.get(language="en").revisions.get()
+    assert english.label == "Original"
+    page = client_for(delegate).get(contribution.get_absolute_url()).content.decode()
+    french_section = page.split("French</h3>")[1].split("</table>")[0]
+    assert "First version" in french_section and "Original" not in french_section

@@ -34,7 +34,7 @@ def test_form_states_the_limits_and_deadline_before_upload(client_for, delegate,
     assert response.status_code == 200
     assert "Accepted: PDF, Word (DOCX), PowerPoint (PPTX), Excel (XLSX), OpenDocument (ODT)" in text
     assert "up to 20.0\xa0MB" in text
-    assert "Contribution deadline" in text and "UTC" in text
+    assert "Contribution deadline" in text and '+00:00">' in text
     assert text.index("Accepted: PDF") < text.index('type="file"')
     form = response.context["form"]
     assert form.initial["meeting"] == meeting

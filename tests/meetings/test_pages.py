@@ -64,7 +64,7 @@ class TestPublicPages:
         page = client.get("/").content.decode()
         assert "CWG-COP meeting 99" in page
         assert "Demonstration" in page
-        assert "UTC" in page
+        assert '+00:00">' in page  # <time datetime> in UTC
         assert "left" in page
 
 
