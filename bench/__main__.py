@@ -8,6 +8,7 @@ same run, so that each page is also given as a share of the server's own ceiling
 (`of constant`: 1.0 would be as fast as /healthz; the target for the list is at least 0.2).
 A meeting's page and its released agenda (20 items, 40 contributions) are compared with a
 constant page (the roadmap, empty here) served in the same run: constant / page, target 0.2.
+Then the library's search (bench/library.py): PostgreSQL only, skipped with a message on SQLite.
 Runs on a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is set).
 """
 
@@ -123,6 +124,17 @@ def timed(client, url):
     return statistics.median(samples) * 1000, len(queries)
 
 
+def library():
+    """The library's search at 100,000 resources and 20,000 contributions (PostgreSQL only)."""
+    from django.core.management import call_command
+
+    from bench.library import measure
+
+    if connection.vendor == "postgresql":
+        call_command("generate_library")
+    measure()
+
+
 def main():
     # Not setup_test_environment(): its template instrumentation (the test client copies the
     # context of every template rendered) would cost more than the pages themselves.
@@ -173,6 +185,7 @@ def main():
                 f"{name:7} {ms:7.1f} ms, {queries} queries | "
                 f"ratio constant/page {base_ms / ms:4.2f} (target >= 0.2)"
             )
+        library()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("contributions.urls")),
     path("", include("copportal.notifications.urls")),
     path("", include("contributions.feed_urls")),
+    path("", include("resources.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

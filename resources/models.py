@@ -1,0 +1,261 @@
+"""The resource library: guidelines, reports, courses, toolkits... and the child helplines.
+
+A Resource's editorial text (title, summary, body) is translated (copportal/content.py); its
+material (a file, a link) is in one language, and translations of the same material are linked
+through `translation_of`. Search reads one stored vector per resource (`search_vector`), kept
+current by the services and indexed with GIN on PostgreSQL (resources/search.py says how).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from copportal.accounts.models import Organization, Region
+from copportal.content import TranslatedContent, column
+from copportal.languages import Language
+from copportal.uploads import FileType
+from meetings.models import Audience, Theme
+
+
+class ResourceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Resource.Status.PUBLISHED)
+
+    def for_listing(self):
+        """Only the columns a list of results shows (never bodies, file text or vectors)."""
+        text = [column(f, code) for f in ("title", "summary") for code in Language]
+        return self.select_related("country").only(
+            "slug", "type", "language", "original_language", "year", "published_on",
+            "publisher", "status", "country", *text,
+        )  # fmt: skip
+
+    def matching(self, query: str, language: str | None = None):
+        """The resources whose text matches `query` (no ranking: for counts and facets)."""
+        from . import search
+
+        return self.filter(search.match(query, language))
+
+    def search(self, query: str, language: str | None = None):
+        """Matches of `query`, best first, with `rank` and a highlighted `snippet`.
+
+        PostgreSQL: full text over the stored vectors, the query stemmed in `language` (the
+        reader's by default). SQLite: every word in the title, summary, body or file text.
+        """
+        from . import search
+
+        return search.ranked(self.matching(query, language), query, language)
+
+
+class Resource(TranslatedContent):
+    """An entry of the library: text of its own, a file, a link, or all three."""
+
+    class Type(models.TextChoices):
+        GUIDELINE = "guideline", _("Guideline")
+        REPORT = "report", _("Report")
+        COURSE = "course", _("Training course")
+        TOOLKIT = "toolkit", _("Toolkit")
+        VIDEO = "video", _("Video")
+        LEGISLATION = "legislation", _("Legislation")
+        GOOD_PRACTICE = "good-practice", _("Good practice")
+        STATISTICS = "statistics", _("Statistics")
+        HELPLINE = "helpline", _("Helpline")
+        RESOLUTION = "resolution", _("Resolution")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("resource status", "Draft")
+        PUBLISHED = "published", pgettext_lazy("resource status", "Published")
+
+    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(
+        _("text"), blank=True, help_text=_("Markdown: headings, lists, links, emphasis.")
+    )
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    audiences = models.ManyToManyField(
+        Audience, blank=True, related_name="resources", verbose_name=_("audiences")
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="resources", verbose_name=_("themes")
+    )
+    language = models.CharField(
+        _("language of the material"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_("The language of the file or the page the link leads to."),
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        verbose_name=_("translation of"),
+        help_text=_("The same material in another language: the resource it translates."),
+    )
+    country = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resources",
+        limit_choices_to={"kind": Organization.Kind.MEMBER_STATE},
+        verbose_name=_("country"),
+    )
+    region = models.CharField(_("ITU region"), max_length=20, choices=Region.choices, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year of publication"),
+        null=True,
+        blank=True,
+        help_text=_("Taken from the publication date; give it alone when only the year is known."),
+    )
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    # The default storage: MEDIA_ROOT, which no URL serves; the download view checks access.
+    file = models.FileField(_("file"), upload_to="resources/", max_length=200, blank=True)
+    file_name = models.CharField(_("file name"), max_length=150, blank=True)
+    file_type = models.CharField(_("file type"), max_length=5, choices=FileType.choices, blank=True)
+    file_size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
+    file_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    source_contribution = models.ForeignKey(
+        "contributions.Contribution",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="resources",
+        verbose_name=_("source contribution"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    is_demo = models.BooleanField(_("demonstration"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # Written by resources.search.refresh (PostgreSQL); GIN-indexed by migration 0002.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-published_on", "-pk"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        permissions = [("publish_resource", "Can publish and unpublish resources")]
+        indexes = [
+            models.Index(fields=["status", "-year", "-published_on"], name="resource_listing")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("resources:detail", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def download_name(self) -> str:
+        return self.file_name or f"{self.slug}.{self.file_type}"
+
+    def language_versions(self) -> list["Resource"]:
+        """The published translations of the same material, this one excluded (one query)."""
+        root = self.translation_of_id or self.pk
+        return list(
+            Resource.objects.published()
+            .filter(Q(pk=root) | Q(translation_of=root))
+            .exclude(pk=self.pk)
+            .order_by("language")
+        )
+
+
+def resource_file_name(file_type: str) -> str:
+    """A stored name of our own: never the user's file name."""
+    return f"resources/{timezone.now():%Y}/{uuid.uuid4().hex}.{file_type}"
+
+
+class SearchTerm(models.Model):
+    """A word of the published library's titles and summaries, for "did you mean" (pg_trgm)."""
+
+    word = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self):
+        return self.word
+
+
+class HelplineEntryQuerySet(models.QuerySet):
+    def for_countries(self, countries):
+        return self.filter(country__in=countries)
+
+
+class HelplineEntry(models.Model):
+    """A child helpline of a country, with the public source it was copied from.
+
+    A wrong number can hurt a child: every entry says where and when it was checked.
+    """
+
+    country = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="helplines",
+        limit_choices_to={"kind": Organization.Kind.MEMBER_STATE},
+        verbose_name=_("country"),
+    )
+    name = models.CharField(_("name of the helpline"), max_length=200)
+    number = models.CharField(_("number"), max_length=40, blank=True)
+    is_116111 = models.BooleanField(
+        _("116 111"),
+        default=False,
+        help_text=_("The number is 116 111, the child helpline number."),
+    )
+    hours = models.CharField(_("hours"), max_length=200, blank=True)
+    channels = models.CharField(
+        _("channels"), max_length=200, blank=True, help_text=_("For example: phone, chat, SMS.")
+    )
+    languages = models.CharField(_("languages spoken"), max_length=200, blank=True)
+    link = models.URLField(_("website"), max_length=500, blank=True)
+    source_url = models.URLField(
+        _("source"), max_length=500, help_text=_("The public page the entry was copied from.")
+    )
+    source_date = models.DateField(_("checked on"), help_text=_("When the source was read."))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = HelplineEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country__name", "name"]
+        verbose_name = _("helpline")
+        verbose_name_plural = _("helplines")
+        constraints = [
+            models.UniqueConstraint(fields=["country", "name"], name="unique_helpline_per_country"),
+            models.CheckConstraint(
+                condition=~Q(number="") | ~Q(link=""), name="helpline_has_number_or_link"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"

@@ -76,6 +76,13 @@ EXPECTED = {
     "contributions.withdraw_contribution": {s: AUTHORS | SECRETARIAT for s in [*LIVE, "late"]},
     "contributions.view_history": {s: AUTHORS | OFFICERS for s in STATES},
     "contributions.handle_contribution": {s: AUTHORS | SECRETARIAT for s in STATES},
+    # The library's: tried on resources in tests/resources/test_permissions.py. Asked on a
+    # contribution, view_resource is the secretariat's only (it is no published resource).
+    "resources.add_resource": everywhere(SECRETARIAT),
+    "resources.change_resource": everywhere(SECRETARIAT),
+    "resources.publish_resource": everywhere(SECRETARIAT),
+    "resources.change_helplineentry": everywhere(SECRETARIAT),
+    "resources.view_resource": {s: SECRETARIAT for s in STATES},
 }
 
 

@@ -7,7 +7,7 @@ from django.utils import translation
 
 # Each app seeds its own nouns through `<app>.seeds.load(*, demo) -> list[str]`, in this
 # order (an app may rely on the data of those before it).
-SEEDED_APPS = ["copportal.accounts", "meetings", "contributions"]
+SEEDED_APPS = ["copportal.accounts", "meetings", "contributions", "resources"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,135 @@
+"""The library's search at scale: the QuerySet against raw SQL on the same indexes.
+
+Needs PostgreSQL (the search it measures is PostgreSQL's). Figures: p50 and p95 in ms over a
+fixed set of queries, through `Resource.objects.published().search()` (first page, with rank
+and snippet) and through hand-written SQL doing the same work; their ratio; and the whole
+library page (facets included) through the test client.
+"""
+
+import statistics
+import time
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.test import Client
+
+from copportal.content import column
+from copportal.languages import Language
+from resources import search
+from resources.browse import PAGE_SIZE
+from resources.models import Resource
+
+QUERIES = [
+    ("child online protection", "en"),
+    ("exploitation sexuelle des enfants", "fr"),
+    ("grooming OR cyberbullying", "en"),
+    ('"age assurance"', "en"),
+    ("privacy -industry", "en"),
+    ("ciberacoso escuela", "es"),
+    ("кибербуллинг школа", "ru"),
+    ("الخصوصية", "ar"),
+    ("在线保护", "zh"),
+    ("helpline encryption platform", "en"),
+    ("national strategy awareness teachers", "en"),
+    ("vie privée plateforme", "fr"),
+]
+RUNS = 15
+
+
+def _raw_sql(language: str) -> str:
+    config = search.CONFIGS[Language(language)]
+    reader = column("summary", language)
+    original = " ".join(
+        f"WHEN original_language = '{code}' THEN {column('summary', code)}" for code in Language
+    )
+    query = f"websearch_to_tsquery('{config}', %(q)s)"
+    if config != "simple":
+        query += " || websearch_to_tsquery('simple', %(q)s)"
+    chinese = ""
+    if search.CJK.search("".join(q for q, _ in QUERIES if _ == language)):
+        chinese = " OR title_zh_hans LIKE %(like)s OR summary_zh_hans LIKE %(like)s"
+    return f"""
+        SELECT resources_resource.id, slug, type, language, year, publisher,
+               title_en, title_fr, title_es, title_ru, title_ar, title_zh_hans,
+               summary_en, summary_fr, summary_es,
+               summary_ru, summary_ar, summary_zh_hans, original_language, published_on,
+               country.name, ts_rank(search_vector, q.query) AS rank,
+               ts_headline('{config}', COALESCE(NULLIF({reader}, ''),
+                           CASE {original} END, ''), q.query,
+                           'StartSel=<, StopSel=>, MaxWords=35, MinWords=15') AS snippet
+        FROM resources_resource
+        LEFT JOIN accounts_organization AS country ON country.id = resources_resource.country_id
+        CROSS JOIN (SELECT {query} AS query) AS q
+        WHERE status = 'published' AND (search_vector @@ q.query{chinese})
+        ORDER BY rank DESC, year DESC, published_on DESC, resources_resource.id DESC
+        LIMIT {PAGE_SIZE}"""
+
+
+def _percentiles(samples):
+    ordered = sorted(samples)
+    p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def _time(fn):
+    fn()  # warm up
+    samples = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def measure(write=print) -> dict:
+    if connection.vendor != "postgresql":
+        write("library search: skipped (needs PostgreSQL: set DATABASE_URL)")
+        return {}
+    published = Resource.objects.published().count()
+    orm, raw, page, counts = [], [], [], []
+    client = Client(HTTP_HOST="localhost")
+    for query, language in QUERIES:
+
+        def through_queryset(query=query, language=language):
+            results = Resource.objects.published().search(query, language)
+            return list(results.for_listing()[:PAGE_SIZE])
+
+        sql = _raw_sql(language)
+        params = {"q": query, "like": f"%{query}%"}
+
+        def through_sql(sql=sql, params=params):
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+
+        found = len(through_sql())
+        assert found == len(through_queryset()), query
+        counts.append(Resource.objects.published().matching(query, language).count())
+        orm += _time(through_queryset)
+        raw += _time(through_sql)
+        prefix = "" if language == "en" else f"/{Language(language).locale}"
+        url = f"{prefix}/resources/?{urlencode({'q': query})}"
+        assert client.get(url).status_code == 200, url
+        page += _time(lambda url=url: client.get(url))
+    figures = {
+        "queryset": _percentiles(orm),
+        "raw": _percentiles(raw),
+        "page": _percentiles(page),
+    }
+    write(
+        f"library search: {published} published resources, {len(QUERIES)} queries "
+        f"(matches per query: median {statistics.median(counts):.0f}, max {max(counts)}), "
+        f"{RUNS} runs each"
+    )
+    for name, label in [
+        ("queryset", "QuerySet .search() first page"),
+        ("raw", "raw SQL, same indexes"),
+        ("page", "whole /resources/?q= page (facets)"),
+    ]:
+        p50, p95 = figures[name]
+        write(f"  {label:38} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
+    write(
+        f"  ratio QuerySet / raw SQL: p50 {figures['queryset'][0] / figures['raw'][0]:.2f}, "
+        f"p95 {figures['queryset'][1] / figures['raw'][1]:.2f}"
+    )
+    return figures

@@ -1,0 +1,220 @@
+"""Searching the library.
+
+PostgreSQL: each resource stores one `search_vector` (GIN index): its title, summary and body
+in each of the six languages, each stemmed with its own language's configuration (`english`,
+`french`, `spanish`, `russian`, `arabic`; `simple` for Chinese), weighted A, B, C, and the
+file's extracted text stemmed in the material's language (D). A query is read as web-search
+syntax (quotes, OR, -word) and stemmed in the reader's language, OR'ed with the `simple`
+reading for names and numbers; Chinese queries also match the Chinese title and summary by
+substring (pg_trgm GIN indexes). Zero matches: "did you mean" from SearchTerm (pg_trgm).
+
+SQLite: every word of the query must appear (icontains) in a title, summary, body or the
+file's text, in any language; no ranking, no stemming, no suggestion.
+
+The services call `refresh` after every write; nothing else writes the vector.
+"""
+
+import operator
+import re
+from functools import reduce
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramSimilarity,
+)
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, TextField, Value, When
+from django.db.models.functions import Coalesce, NullIf, Substr
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from copportal.content import column
+from copportal.languages import Language
+
+# PostgreSQL's text search configuration for each language (SELECT cfgname FROM pg_ts_config).
+CONFIGS = {
+    Language.ARABIC: "arabic",
+    Language.CHINESE: "simple",
+    Language.ENGLISH: "english",
+    Language.FRENCH: "french",
+    Language.RUSSIAN: "russian",
+    Language.SPANISH: "spanish",
+}
+MAX_QUERY = 200  # characters; longer queries are cut (the page says so)
+FILE_TEXT_IN_VECTOR = 100_000  # characters of a file's text that go into the vector
+# ts_headline marks: control characters nobody types, replaced by <mark> after escaping.
+START, STOP = "\x02", "\x03"
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+WORD = re.compile(r"\w+")
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def clean_query(raw: str) -> str:
+    """The query without control characters (PostgreSQL refuses NUL), squeezed and cut."""
+    text = "".join(ch if ch.isprintable() else " " for ch in raw or "")
+    return " ".join(text.split())[:MAX_QUERY]
+
+
+def has_words(query: str) -> bool:
+    return bool(WORD.search(query))
+
+
+def reader_language(language: str | None = None) -> Language:
+    try:
+        return Language.from_locale(language or translation.get_language() or "en")
+    except ValueError:
+        return Language.ENGLISH
+
+
+def document():
+    """The expression of a resource's stored vector (for UPDATE ... SET search_vector = ...)."""
+    parts = []
+    for language in Language:
+        config = CONFIGS[language]
+        for field, weight in (("title", "A"), ("summary", "B"), ("body", "C")):
+            parts.append(
+                SearchVector(
+                    Coalesce(column(field, language), Value(""), output_field=TextField()),
+                    config=config,
+                    weight=weight,
+                )
+            )
+    parts.append(SearchVector("publisher", config="simple", weight="B"))
+    file_config = Case(
+        *[When(language=code, then=Value(config)) for code, config in CONFIGS.items()],
+        default=Value("simple"),
+    )
+    parts.append(
+        SearchVector(Substr("file_text", 1, FILE_TEXT_IN_VECTOR), config=file_config, weight="D")
+    )
+    return reduce(operator.add, parts)
+
+
+def refresh(queryset) -> None:
+    """Recompute the stored vector of these resources (PostgreSQL; SQLite reads the text)."""
+    if is_postgres():
+        queryset.update(search_vector=document())
+
+
+def ts_query(query: str, language: str | None = None):
+    config = CONFIGS[reader_language(language)]
+    stemmed = SearchQuery(query, config=config, search_type="websearch")
+    if config == "simple":
+        return stemmed
+    return stemmed | SearchQuery(query, config="simple", search_type="websearch")
+
+
+def _every_word_somewhere(query: str) -> Q:
+    columns = [
+        column(field, language) for field in ("title", "summary", "body") for language in Language
+    ] + ["file_text", "publisher"]
+    words = WORD.findall(query)[:10]
+    return reduce(
+        operator.and_,
+        (reduce(operator.or_, (Q(**{f"{c}__icontains": word}) for c in columns)) for word in words),
+        Q(),
+    )
+
+
+def match(query: str, language: str | None = None) -> Q:
+    """A filter for the resources matching `query` (an empty query matches everything)."""
+    query = clean_query(query)
+    if not has_words(query):
+        return Q()
+    if not is_postgres():
+        return _every_word_somewhere(query)
+    found = Q(search_vector=ts_query(query, language))
+    if CJK.search(query):
+        # LIKE, not ILIKE/UPPER (Chinese has no case): the trigram indexes serve it.
+        found |= Q(title_zh_hans__contains=query) | Q(summary_zh_hans__contains=query)
+    return found
+
+
+def _summary_in(language: Language):
+    """The summary in the reader's language, else in the resource's original language."""
+    original = Case(
+        *[When(original_language=code, then=F(column("summary", code))) for code in Language],
+        output_field=TextField(),
+    )
+    return Coalesce(NullIf(F(column("summary", language)), Value("")), original, Value(""))
+
+
+def ranked(queryset, query: str, language: str | None = None):
+    """Best matches first, with `rank` and `snippet` (the summary with the words marked)."""
+    query = clean_query(query)
+    if not has_words(query):
+        return queryset
+    if not is_postgres():
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    reader = reader_language(language)
+    search = ts_query(query, reader)
+    return queryset.annotate(
+        rank=SearchRank(F("search_vector"), search),
+        snippet=SearchHeadline(
+            _summary_in(reader),
+            search,
+            config=CONFIGS[reader],
+            start_sel=START,
+            stop_sel=STOP,
+            max_words=35,
+            min_words=15,
+        ),
+    ).order_by("-rank", "-year", "-published_on", "-pk")
+
+
+def highlighted(snippet: str) -> str:
+    """A ts_headline snippet as safe HTML: the text escaped, the matches in <mark>."""
+    text = escape(snippet).replace(START, "<mark>").replace(STOP, "</mark>")
+    return mark_safe(text)  # escaped above: only our own marks are HTML
+
+
+def remember_words(resource) -> None:
+    """Add the words of a published resource's titles and summaries to the suggestions."""
+    from .models import SearchTerm
+
+    words = set()
+    for language in Language:
+        for field in ("title", "summary"):
+            text = getattr(resource, column(field, language), "") or ""
+            words.update(w for w in WORD.findall(text.lower()) if 4 <= len(w) <= 60)
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(word=w) for w in sorted(words)], ignore_conflicts=True, batch_size=500
+    )
+
+
+def suggestion(query: str) -> str:
+    """ "Did you mean": the query with each unknown word replaced by the nearest known one.
+
+    PostgreSQL only (pg_trgm's similarity over SearchTerm, GIN-indexed); "" when none.
+    """
+    from .models import SearchTerm
+
+    if not is_postgres():
+        return ""
+    query = clean_query(query)
+    words = WORD.findall(query)[:6]
+    changed, out = False, query
+    for word in words:
+        if len(word) < 4 or CJK.search(word):
+            continue
+        lower = word.lower()
+        if SearchTerm.objects.filter(word=lower).exists():
+            continue
+        nearest = (
+            SearchTerm.objects.filter(word__trigram_similar=lower)
+            .annotate(similarity=TrigramSimilarity("word", lower))
+            .order_by("-similarity", "word")
+            .values_list("word", flat=True)
+            .first()
+        )
+        if nearest:
+            out = re.sub(rf"\b{re.escape(word)}\b", nearest, out, count=1)
+            changed = True
+    return out if changed else ""

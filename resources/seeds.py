@@ -1,0 +1,253 @@
+"""The library's seeds: the material the source documents name (seeds/ beside DESIGN.md).
+
+Titles are those of the documents, in the languages we have them in: the French ones as the
+chair's report and Resolution 67 (Rev. Kigali, 2022) write them; English ones only where the
+title is certain. No address is seeded: the sources give none, and an address from memory
+could be wrong. The secretariat adds the links (and the files) in the portal.
+
+Demonstration resources (demo=True only) are marked "(demonstration)" and `is_demo`.
+Safe to run again: resources are found by their slug and updated.
+"""
+
+import datetime
+
+from copportal.content import column
+from meetings.models import Audience
+from meetings.seeds import load_audiences, load_risks
+
+from . import services
+from .models import Resource
+
+REPORT = "Rapport du Président du GTC-COP sur les 19e et 20e réunions"
+RES67 = "Résolution 67 (Rév. Kigali, 2022) de la CMDT"
+
+GUIDELINES_FR = "Lignes directrices de 2020 de l'UIT sur la protection en ligne des enfants"
+# The ITU 2020 Guidelines on Child Online Protection: one per audience. The French title for
+# policy-makers is the chair's report's (§2.4); the others follow its wording.
+GUIDELINES = [
+    (
+        "cop-guidelines-2020-policy-makers",
+        "policy-makers",
+        "Guidelines for policy-makers on Child Online Protection",
+        f"{GUIDELINES_FR} à l'intention des décideurs",
+    ),
+    (
+        "cop-guidelines-2020-industry",
+        "industry",
+        "Guidelines for industry on Child Online Protection",
+        f"{GUIDELINES_FR} à l'intention du secteur privé",
+    ),
+    (
+        "cop-guidelines-2020-parents-educators",
+        "parents-educators",
+        "Guidelines for parents and educators on Child Online Protection",
+        f"{GUIDELINES_FR} à l'intention des parents et des éducateurs",
+    ),
+    (
+        "cop-guidelines-2020-children",
+        "children",
+        "Guidelines for children on Child Online Protection",
+        f"{GUIDELINES_FR} à l'intention des enfants",
+    ),
+]
+
+GUIDELINES_SUMMARY_FR = (
+    "Les Lignes directrices de 2020 de l'UIT sur la protection en ligne des enfants; la "
+    "feuille de route 2024-2026 du GTC-COP suit celles qui sont destinées aux décideurs."
+)
+
+# (slug, type, year, original language, {language: title}, {language: summary}, source)
+OTHERS = [
+    (
+        "wtdc-resolution-67-kigali-2022",
+        Resource.Type.RESOLUTION,
+        2022,
+        "fr",
+        {
+            "fr": "Résolution 67 (Rév. Kigali, 2022): Rôle du Secteur du développement des "
+            "télécommunications de l'UIT dans la protection en ligne des enfants",
+        },
+        {
+            "fr": "Résolution de la Conférence mondiale de développement des télécommunications "
+            "(Kigali, 2022) sur le rôle de l'UIT-D dans la protection en ligne des enfants: "
+            "coordination avec le GTC-COP, rapports trimestriels des bureaux régionaux, "
+            "diffusion des matériels didactiques dans les langues officielles de l'UIT."
+        },
+        RES67,
+    ),
+    (
+        "pp-resolution-179-bucharest-2022",
+        Resource.Type.RESOLUTION,
+        2022,
+        "fr",
+        {
+            "fr": "Résolution 179 (Rév. Bucarest, 2022) de la Conférence de plénipotentiaires: "
+            "Rôle de l'UIT dans la protection en ligne des enfants"
+        },
+        {
+            "fr": "Poursuivre l'initiative COP, aider les États Membres, en particulier les pays "
+            "en développement, à élaborer et à mettre en œuvre des feuilles de route COP."
+        },
+        f"{REPORT}, annexe",
+    ),
+    (
+        "council-resolution-1306",
+        Resource.Type.RESOLUTION,
+        2015,
+        "fr",
+        {
+            "fr": "Résolution 1306 du Conseil (C09, dernière mod. C15): Rôle de l'UIT concernant "
+            "les questions de politiques publiques internationales relatives à la création "
+            "d'un environnement Internet plus sûr pour les enfants"
+        },
+        {"fr": "La résolution du Conseil qui a créé le Groupe de travail (GTC-COP)."},
+        f"{REPORT}, annexe",
+    ),
+    (
+        "international-girls-in-ict-day",
+        Resource.Type.OTHER,
+        None,
+        "en",
+        {
+            "en": "International Girls in ICT Day",
+            "fr": "Journée internationale des jeunes filles dans le secteur des TIC",
+        },
+        {
+            "fr": "Programme de l'UIT cité par le projet de résolution adopté à la 20e réunion: "
+            "11 400 activités dans 171 pays depuis 2011, selon la carte de l'UIT des "
+            "manifestations pour la Journée."
+        },
+        f"{REPORT}, annexe",
+    ),
+    (
+        "cwg-cop-chair-report-meetings-19-20",
+        Resource.Type.REPORT,
+        2024,
+        "fr",
+        {
+            "fr": "Rapport du Président du Groupe de travail du Conseil sur la protection en "
+            "ligne des enfants (GTC-COP): résultats des dix-neuvième et vingtième réunions"
+        },
+        {
+            "fr": "Les résultats des réunions du 10 octobre 2023 et des 22 et 23 janvier 2024: "
+            "feuille de route thématique 2024-2026, recommandations, projet de résolution sur "
+            "la Journée internationale des jeunes filles dans le secteur des TIC."
+        },
+        REPORT,
+    ),
+]
+
+# Demonstration only: enough variety for every facet to show.
+DEMO = [
+    ("en", "guideline", 2021, ["children"], ["cyberbullying"], "europe",
+     "Talking with children about cyberbullying",
+     "How parents can recognise cyberbullying and talk about it with their children."),
+    ("fr", "toolkit", 2022, ["parents-educators"], ["sexual-exploitation-abuse"], "africa",
+     "Boîte à outils pour les éducateurs",
+     "Reconnaître quand un adulte cherche à exploiter sexuellement un enfant en ligne."),
+    ("es", "course", 2023, ["parents-educators", "children"], ["grooming"], "americas",
+     "Curso sobre el grooming en línea",
+     "Cómo detectar a quien intenta explotar sexualmente a un niño por internet."),
+    ("en", "report", 2023, ["policy-makers"], ["age-assurance", "privacy"], "europe",
+     "Age assurance and privacy: a review",
+     "Methods of age assurance compared for their effect on children's privacy."),
+    ("ar", "legislation", 2022, ["policy-makers"], ["privacy"], "arab-states",
+     "إطار قانوني لحماية الأطفال على الإنترنت",
+     "نموذج تشريعي لحماية خصوصية الأطفال على الإنترنت."),
+    ("ru", "statistics", 2024, ["industry"], ["cyberbullying"], "cis",
+     "Статистика кибербуллинга среди подростков",
+     "Данные о кибербуллинге и о том, как подростки обращаются за помощью."),
+    ("zh", "video", 2024, ["children"], ["grooming"], "asia-pacific",
+     "儿童上网安全视频",
+     "面向儿童的上网安全短片，讲述如何识别网络诱骗。"),
+    ("en", "good-practice", 2024, ["industry"], ["sexual-exploitation-abuse"], "asia-pacific",
+     "Reporting mechanisms on a national platform",
+     "A platform's reporting button and the helpline behind it."),
+    ("fr", "report", 2021, ["policy-makers"], ["age-assurance"], "europe",
+     "Vérification de l'âge: état des lieux",
+     "Ce que les législations demandent aux plateformes pour vérifier l'âge."),
+    ("en", "course", 2022, ["parents-educators"], ["privacy"], "africa",
+     "Privacy lessons for the classroom",
+     "Six lessons on privacy for teachers of children aged 9 to 12."),
+]  # fmt: skip
+DEMO_MARK = {"en": "(demonstration)", "fr": "(démonstration)", "es": "(demostración)",
+             "ru": "(демонстрация)", "ar": "(عرض توضيحي)", "zh": "（演示）"}  # fmt: skip
+
+
+def _upsert(slug: str, *, audiences, themes, **fields) -> Resource:
+    existing = Resource.objects.filter(slug=slug).first()
+    if existing:
+        return services.resource_update(
+            resource_id=existing.pk, by=None, audiences=audiences, themes=themes, **fields
+        )
+    return services.resource_create(
+        by=None, slug=slug, publish=True, audiences=audiences, themes=themes, **fields
+    )
+
+
+def load_real() -> int:
+    audiences = {a.slug: a for a in load_audiences()}
+    count = 0
+    for slug, audience, english, french in GUIDELINES:
+        _upsert(
+            slug,
+            audiences=[audiences[audience]],
+            themes=[],
+            original_language="en",
+            language="en",
+            type=Resource.Type.GUIDELINE,
+            year=2020,
+            publisher="ITU",
+            title_en=english,
+            title_fr=french,
+            summary_fr=GUIDELINES_SUMMARY_FR,
+        )
+        count += 1
+    for slug, kind, year, original, titles, summaries, _source in OTHERS:
+        fields = {column("title", lang): text for lang, text in titles.items()}
+        fields |= {column("summary", lang): text for lang, text in summaries.items()}
+        _upsert(
+            slug,
+            audiences=[],
+            themes=[],
+            original_language=original,
+            language=original,
+            type=kind,
+            year=year,
+            publisher="ITU",
+            **fields,
+        )
+        count += 1
+    return count
+
+
+def load_demo() -> int:
+    audiences = {a.slug: a for a in Audience.objects.all()}
+    themes = {t.slug: t for t in load_risks()}
+    for n, (lang, kind, year, who, about, region, title, summary) in enumerate(DEMO, start=1):
+        _upsert(
+            f"demo-resource-{n}",
+            audiences=[audiences[slug] for slug in who],
+            themes=[themes[slug] for slug in about],
+            original_language=lang,
+            language=lang,
+            type=kind,
+            published_on=datetime.date(year, 1 + n % 12, 1 + n),
+            region=region,
+            publisher="Demonstration publisher",
+            is_demo=True,
+            **{
+                column("title", lang): f"{title} {DEMO_MARK[lang]}",
+                column("summary", lang): summary,
+            },
+        )
+    return len(DEMO)
+
+
+def load(*, demo: bool) -> list[str]:
+    """Load the library's seeds; returns the summary line for load_seeds."""
+    real = load_real()
+    if not demo:
+        return [f"Library: {real} resources from the source documents (no address yet)."]
+    shown = load_demo()
+    return [f"Library: {real} resources from the source documents and {shown} demonstration ones."]

@@ -1,0 +1,252 @@
+"""Writes on the library: resources (with their file, search vector and suggestions) and helplines.
+
+Every write checks the permission it needs, validates with full_clean, and refreshes the
+resource's stored search vector in the same transaction (resources/search.py).
+"""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from copportal import extraction
+from copportal.accounts.models import User
+from copportal.content import column
+from copportal.languages import Language
+from copportal.uploads import check_upload
+
+from . import search
+from .models import HelplineEntry, Resource, resource_file_name
+
+logger = logging.getLogger(__name__)
+
+# The fields a form may set directly (the rest: file, status, search vector, audit).
+FIELDS = {
+    "original_language",
+    "type",
+    "language",
+    "translation_of",
+    "country",
+    "region",
+    "publisher",
+    "published_on",
+    "year",
+    "link",
+    "source_contribution",
+    "is_demo",
+} | {column(f, lang) for f in ("title", "summary", "body") for lang in Language}
+
+
+def _require(user: User | None, permission: str, obj=None) -> None:
+    if user is not None and not user.has_perm(permission, obj):
+        raise PermissionDenied
+
+
+def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:100].strip("-") or "resource"
+    taken = set(
+        Resource.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _attach(resource: Resource, upload) -> None:
+    """Check an uploaded file, store it under a name of our own, extract its text."""
+    checked = check_upload(upload)
+    try:
+        text = extraction.extract_text(upload, checked.file_type)
+    except Exception:  # a damaged file stays downloadable; it is only not searchable
+        logger.warning("text extraction failed for a resource file", exc_info=True)
+        text = ""
+    upload.seek(0)
+    old = resource.file.name if resource.file else ""
+    resource.file.save(resource_file_name(checked.file_type), File(upload), save=False)
+    resource.file_name = checked.name
+    resource.file_type = checked.file_type
+    resource.file_size = checked.size
+    resource.file_text = text
+    if old:
+        storage = resource.file.storage
+        transaction.on_commit(lambda: storage.delete(old))
+
+
+def _set_fields(resource: Resource, fields: dict) -> None:
+    unknown = set(fields) - FIELDS
+    if unknown:
+        raise TypeError(f"not a resource field: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(resource, name, value if value is not None or name not in _TEXT else "")
+    if resource.published_on:
+        resource.year = resource.published_on.year
+    if resource.country_id and not resource.region:
+        resource.region = resource.country.region
+    if not resource.text_in("title", resource.original_language):
+        raise ValidationError(
+            {column("title", resource.original_language): _("A title in the original language.")}
+        )
+
+
+_TEXT = {column(f, lang) for f in ("title", "summary", "body") for lang in Language} | {
+    "publisher",
+    "link",
+    "region",
+}
+
+
+def _save(resource: Resource, *, audiences=None, themes=None) -> Resource:
+    # `title` itself is modeltranslation's view of the current language's column: the title
+    # required is the original language's (checked in _set_fields).
+    resource.full_clean(exclude=["search_vector", "title"])
+    resource.save()
+    if audiences is not None:
+        resource.audiences.set(audiences)
+    if themes is not None:
+        resource.themes.set(themes)
+    search.refresh(Resource.objects.filter(pk=resource.pk))
+    if resource.is_published:
+        search.remember_words(resource)
+    return resource
+
+
+@transaction.atomic
+def resource_create(
+    *,
+    by: User | None,
+    upload=None,
+    audiences=(),
+    themes=(),
+    publish: bool = False,
+    slug: str = "",
+    **fields,
+) -> Resource:
+    """A new resource, a draft unless `publish` (by None: seeds and benchmarks)."""
+    _require(by, "resources.add_resource")
+    resource = Resource(created_by=by)
+    _set_fields(resource, fields)
+    resource.slug = slug or unique_slug(resource.shown("title", resource.original_language).text)
+    if upload is not None:
+        _attach(resource, upload)
+    if publish:
+        _require(by, "resources.publish_resource", resource)
+        resource.status = Resource.Status.PUBLISHED
+        resource.published_at = timezone.now()
+    return _save(resource, audiences=audiences, themes=themes)
+
+
+@transaction.atomic
+def resource_update(
+    *, resource_id: int, by: User | None, upload=None, audiences=None, themes=None, **fields
+) -> Resource:
+    resource = Resource.objects.select_for_update().get(pk=resource_id)
+    _require(by, "resources.change_resource", resource)
+    _set_fields(resource, fields)
+    if upload is not None:
+        _attach(resource, upload)
+    return _save(resource, audiences=audiences, themes=themes)
+
+
+@transaction.atomic
+def resource_publish(*, resource_id: int, by: User | None) -> Resource:
+    resource = Resource.objects.select_for_update().get(pk=resource_id)
+    _require(by, "resources.publish_resource", resource)
+    if not resource.is_published:
+        resource.status = Resource.Status.PUBLISHED
+        resource.published_at = timezone.now()
+    return _save(resource)
+
+
+@transaction.atomic
+def resource_unpublish(*, resource_id: int, by: User | None) -> Resource:
+    resource = Resource.objects.select_for_update().get(pk=resource_id)
+    _require(by, "resources.publish_resource", resource)
+    resource.status = Resource.Status.DRAFT
+    return _save(resource)
+
+
+def prefill_from_contribution(contribution) -> dict:
+    """A new resource's fields from a published contribution (the secretariat edits them)."""
+    language = contribution.original_language
+    sources = [link.organization for link in contribution.ordered_sources]
+    country = next((s for s in sources if s.is_member_state), None)
+    return {
+        "original_language": language,
+        "language": language,
+        column("title", language): contribution.title,
+        column("summary", language): contribution.abstract,
+        "type": Resource.Type.GOOD_PRACTICE
+        if contribution.kind == contribution.Kind.GOOD_PRACTICE
+        else Resource.Type.REPORT,
+        "publisher": ", ".join(s.name for s in sources),
+        "country": country,
+        "region": country.region if country else "",
+        "published_on": contribution.published_at.date() if contribution.published_at else None,
+        "source_contribution": contribution,
+    }
+
+
+@transaction.atomic
+def resource_promote(
+    *, contribution_id: int, by: User | None, upload=None, audiences=(), themes=(), **fields
+) -> Resource:
+    """A resource (a draft) from a published contribution's material, linked back to it."""
+    from contributions.models import Contribution
+
+    contribution = Contribution.objects.get(pk=contribution_id)
+    if contribution.status != Contribution.Status.PUBLISHED:
+        raise ValidationError(_("Only a published contribution can go to the library."))
+    fields["source_contribution"] = contribution
+    return resource_create(by=by, upload=upload, audiences=audiences, themes=themes, **fields)
+
+
+# --- Helplines -------------------------------------------------------------------------------
+HELPLINE_FIELDS = (
+    "country",
+    "name",
+    "number",
+    "is_116111",
+    "hours",
+    "channels",
+    "languages",
+    "link",
+    "source_url",
+    "source_date",
+)
+
+
+@transaction.atomic
+def helpline_save(*, by: User | None, entry_id: int | None = None, **fields) -> HelplineEntry:
+    _require(by, "resources.change_helplineentry")
+    entry = HelplineEntry.objects.get(pk=entry_id) if entry_id else HelplineEntry()
+    for name in HELPLINE_FIELDS:
+        if name in fields:
+            setattr(entry, name, fields[name])
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def helplines_import(*, by: User | None, rows: list[dict]) -> tuple[int, int]:
+    """Create or update entries (country and name identify one); returns (created, updated).
+
+    The rows are already validated (resources/forms.py HelplineImportForm): all or nothing.
+    """
+    _require(by, "resources.change_helplineentry")
+    created = updated = 0
+    for row in rows:
+        entry = HelplineEntry.objects.filter(country=row["country"], name=row["name"]).first()
+        helpline_save(by=by, entry_id=entry.pk if entry else None, **row)
+        if entry:
+            updated += 1
+        else:
+            created += 1
+    return created, updated

@@ -1,0 +1,281 @@
+import markdown
+import nh3
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from contributions.models import Contribution
+from copportal.accounts.permissions import permission_required
+from copportal.uploads import MIME_TYPES, limits_text
+
+from . import browse, helplines, search, services
+from .forms import HelplineForm, HelplineImportForm, ResourceForm
+from .models import HelplineEntry, Resource
+
+
+def _resource(request, slug, *args, **kwargs):
+    return get_object_or_404(Resource, slug=slug)
+
+
+def _visible(request, slug):
+    """The resource if the reader may see it; a draft is a 404 for everyone else."""
+    resource = get_object_or_404(
+        Resource.objects.select_related("country", "source_contribution__meeting"), slug=slug
+    )
+    if not request.user.has_perm("resources.view_resource", resource):
+        raise Http404
+    return resource
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to HTML, sanitised by nh3 (no scripts, no attributes that run code)."""
+    return nh3.clean(markdown.markdown(text or "", extensions=["sane_lists"]))
+
+
+def resource_list(request):
+    """The library and its search: the same page with JavaScript or without (htmx swaps
+    #results when it is on)."""
+    state = browse.read_state(request.GET)
+    page, facets = browse.results(request.user, state)
+    suggestion = ""
+    if state.query and not page.paginator.count:
+        suggestion = search.suggestion(state.query)
+    context = {
+        "state": state,
+        "page": page,
+        "facets": [(name, browse.FACETS[name], values) for name, values in facets.items()],
+        "suggestion": suggestion,
+        "suggestion_url": state.url(q=suggestion) if suggestion else "",
+        "clear_url": state.url(**dict.fromkeys(state.picked)),
+    }
+    template = (
+        "resources/partials/results.html"
+        if request.headers.get("HX-Request") == "true"
+        else "resources/resource_list.html"
+    )
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def resource_detail(request, slug):
+    resource = _visible(request, slug)
+    body = resource.shown("body")
+    return render(
+        request,
+        "resources/resource_detail.html",
+        {
+            "resource": resource,
+            "body": body,
+            "body_html": render_markdown(body.text),
+            "audiences": resource.audiences.all(),
+            "themes": resource.themes.all(),
+            "versions": resource.language_versions(),
+            "source": resource.source_contribution
+            if resource.source_contribution_id
+            and Contribution.objects.visible_to(request.user)
+            .filter(pk=resource.source_contribution_id)
+            .exists()
+            else None,
+        },
+    )
+
+
+def resource_download(request, slug):
+    """The resource's file, to those who may see the resource; as an attachment, not sniffed."""
+    resource = _visible(request, slug)
+    if not resource.file:
+        raise Http404
+    response = FileResponse(
+        resource.file.open("rb"),
+        as_attachment=True,
+        filename=resource.download_name,
+        content_type=MIME_TYPES.get(resource.file_type, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@permission_required("resources.change_resource")
+def resource_manage(request):
+    """Every resource, drafts included, for the secretariat."""
+    resources = Resource.objects.order_by("status", "-updated_at").select_related("country")
+    return render(request, "resources/manage.html", {"resources": resources})
+
+
+def _form_page(request, form, *, resource=None, contribution=None):
+    return render(
+        request,
+        "resources/resource_form.html",
+        {"form": form, "resource": resource, "contribution": contribution, "limits": limits_text()},
+    )
+
+
+def _saved(request, form, save):
+    try:
+        resource = save()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return None
+    return resource
+
+
+@permission_required("resources.add_resource")
+def resource_create(request):
+    form = ResourceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        resource = _saved(
+            request,
+            form,
+            lambda: services.resource_create(
+                by=request.user,
+                upload=form.cleaned_data.get("upload"),
+                audiences=form.cleaned_data["audiences"],
+                themes=form.cleaned_data["themes"],
+                **form.service_fields(),
+            ),
+        )
+        if resource:
+            messages.success(request, _("The resource is saved as a draft."))
+            return redirect(resource)
+    return _form_page(request, form)
+
+
+@permission_required("resources.change_resource", _resource)
+def resource_edit(request, slug):
+    resource = get_object_or_404(Resource, slug=slug)
+    form = ResourceForm(request.POST or None, request.FILES or None, instance=resource)
+    if request.method == "POST" and form.is_valid():
+        saved = _saved(
+            request,
+            form,
+            lambda: services.resource_update(
+                resource_id=resource.pk,
+                by=request.user,
+                upload=form.cleaned_data.get("upload"),
+                audiences=form.cleaned_data["audiences"],
+                themes=form.cleaned_data["themes"],
+                **form.service_fields(),
+            ),
+        )
+        if saved:
+            messages.success(request, _("The resource is saved."))
+            return redirect(saved)
+    return _form_page(request, form, resource=resource)
+
+
+@require_POST
+@permission_required("resources.publish_resource", _resource)
+def resource_publish(request, slug):
+    resource = get_object_or_404(Resource, slug=slug)
+    services.resource_publish(resource_id=resource.pk, by=request.user)
+    messages.success(request, _("The resource is published."))
+    return redirect(resource)
+
+
+@require_POST
+@permission_required("resources.publish_resource", _resource)
+def resource_unpublish(request, slug):
+    resource = get_object_or_404(Resource, slug=slug)
+    services.resource_unpublish(resource_id=resource.pk, by=request.user)
+    messages.success(request, _("The resource is a draft again: the public no longer sees it."))
+    return redirect(resource)
+
+
+@permission_required("resources.add_resource")
+def resource_promote(request, pk):
+    """A new resource prefilled from a published contribution (one per submission)."""
+    contribution = get_object_or_404(
+        Contribution.objects.published()
+        .select_related("meeting")
+        .prefetch_related("source_links__organization", "audiences", "themes"),
+        pk=pk,
+    )
+    initial = services.prefill_from_contribution(contribution)
+    initial["audiences"] = list(contribution.audiences.all())
+    initial["themes"] = list(contribution.themes.all())
+    form = ResourceForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        fields = form.service_fields()
+        fields.pop("source_contribution", None)
+        resource = _saved(
+            request,
+            form,
+            lambda: services.resource_promote(
+                contribution_id=contribution.pk,
+                by=request.user,
+                upload=form.cleaned_data.get("upload"),
+                audiences=form.cleaned_data["audiences"],
+                themes=form.cleaned_data["themes"],
+                **fields,
+            ),
+        )
+        if resource:
+            messages.success(
+                request,
+                _("The resource is saved as a draft, linked to %(symbol)s.")
+                % {"symbol": contribution.symbol or contribution.title},
+            )
+            return redirect(resource)
+    return _form_page(request, form, contribution=contribution)
+
+
+# --- Helplines -------------------------------------------------------------------------------
+def helpline_list(request):
+    query = search.clean_query(request.GET.get("country", ""))[:100]
+    entries = HelplineEntry.objects.select_related("country")
+    countries = None
+    if query:
+        countries = helplines.countries_named(query)
+        entries = entries.for_countries(countries)
+    return render(
+        request,
+        "resources/helplines.html",
+        {
+            "query": query,
+            "entries": entries,
+            "has_any": HelplineEntry.objects.exists(),
+        },
+    )
+
+
+@permission_required("resources.change_helplineentry")
+def helpline_edit(request, pk=None):
+    entry = get_object_or_404(HelplineEntry, pk=pk) if pk else None
+    form = HelplineForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.helpline_save(by=request.user, entry_id=pk, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The helpline is saved."))
+            return redirect("resources:helplines")
+    return render(request, "resources/helpline_form.html", {"form": form, "entry": entry})
+
+
+@permission_required("resources.change_helplineentry")
+def helpline_import(request):
+    form = HelplineImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        created, updated = services.helplines_import(by=request.user, rows=form.rows)
+        messages.success(
+            request,
+            _("Imported: %(created)s new, %(updated)s updated.")
+            % {"created": created, "updated": updated},
+        )
+        return redirect("resources:helplines")
+    return render(
+        request,
+        "resources/helpline_import.html",
+        {"form": form, "row_errors": getattr(form, "row_errors", [])},
+    )
