@@ -37,6 +37,14 @@ def _translated_columns(*names: str) -> list[str]:
     return [column(name, code) for name in names for code, _label in settings.LANGUAGES]
 
 
+def _label_languages(form, labels: dict) -> None:
+    """Label each language's column of the translated fields: "Title (French)"."""
+    for code, _label in settings.LANGUAGES:
+        language = Language.from_locale(code).label
+        for name, label in labels.items():
+            form.fields[column(name, code)].label = label % {"language": language}
+
+
 class AgendaItemForm(forms.ModelForm):
     """An agenda item: its title and description in each language, time, presenter, documents."""
 
@@ -61,14 +69,10 @@ class AgendaItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for code, _label in settings.LANGUAGES:
-            language = Language.from_locale(code).label
-            self.fields[column("title", code)].label = _("Title (%(language)s)") % {
-                "language": language
-            }
-            self.fields[column("description", code)].label = _("Description (%(language)s)") % {
-                "language": language
-            }
+        _label_languages(
+            self,
+            {"title": _("Title (%(language)s)"), "description": _("Description (%(language)s)")},
+        )
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs.setdefault("class", css)
@@ -137,14 +141,9 @@ class LiaisonNoteForm(forms.ModelForm):
             replies = replies.exclude(pk=self.instance.pk)
         self.fields["reply_to"].queryset = replies
         self.fields["meeting"].queryset = Meeting.objects.order_by("-number")
-        for code, _label in settings.LANGUAGES:
-            language = Language.from_locale(code).label
-            self.fields[column("subject", code)].label = _("Subject (%(language)s)") % {
-                "language": language
-            }
-            self.fields[column("body", code)].label = _("Text (%(language)s)") % {
-                "language": language
-            }
+        _label_languages(
+            self, {"subject": _("Subject (%(language)s)"), "body": _("Text (%(language)s)")}
+        )
         _style(self)
 
     def clean(self):
@@ -299,10 +298,7 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.roadmap()
-        for code, _label in settings.LANGUAGES:
-            self.fields[column("summary", code)].label = _("Summary (%(language)s)") % {
-                "language": Language.from_locale(code).label
-            }
+        _label_languages(self, {"summary": _("Summary (%(language)s)")})
         _style(self)
 
     def clean_number(self):
@@ -358,14 +354,10 @@ class SessionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for code, _label in settings.LANGUAGES:
-            language = Language.from_locale(code).label
-            self.fields[column("title", code)].label = _("Title (%(language)s)") % {
-                "language": language
-            }
-            self.fields[column("description", code)].label = _("Description (%(language)s)") % {
-                "language": language
-            }
+        _label_languages(
+            self,
+            {"title": _("Title (%(language)s)"), "description": _("Description (%(language)s)")},
+        )
         _style(self)
 
     def clean(self):
@@ -400,15 +392,14 @@ class ThemeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = {
-            "title": _("Title (%(language)s)"),
-            "period": _("Period (%(language)s)"),
-            "description": _("Description (%(language)s)"),
-        }
-        for code, _label in settings.LANGUAGES:
-            language = Language.from_locale(code).label
-            for name, label in labels.items():
-                self.fields[column(name, code)].label = label % {"language": language}
+        _label_languages(
+            self,
+            {
+                "title": _("Title (%(language)s)"),
+                "period": _("Period (%(language)s)"),
+                "description": _("Description (%(language)s)"),
+            },
+        )
         _style(self)
 
     def clean(self):
