@@ -123,18 +123,7 @@ class ResourceForm(forms.ModelForm):
 class HelplineForm(forms.ModelForm):
     class Meta:
         model = HelplineEntry
-        fields = [
-            "country",
-            "name",
-            "number",
-            "is_116111",
-            "hours",
-            "channels",
-            "languages",
-            "link",
-            "source_url",
-            "source_date",
-        ]
+        fields = list(HelplineEntry.EDITABLE_FIELDS)
         widgets = {"source_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):

@@ -218,6 +218,20 @@ class HelplineEntry(models.Model):
     A wrong number can hurt a child: every entry says where and when it was checked.
     """
 
+    # What the secretariat fills in (the form and the CSV import): all but the bookkeeping.
+    EDITABLE_FIELDS = (
+        "country",
+        "name",
+        "number",
+        "is_116111",
+        "hours",
+        "channels",
+        "languages",
+        "link",
+        "source_url",
+        "source_date",
+    )
+
     country = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,

@@ -208,25 +208,13 @@ def resource_promote(
 
 
 # --- Helplines -------------------------------------------------------------------------------
-HELPLINE_FIELDS = (
-    "country",
-    "name",
-    "number",
-    "is_116111",
-    "hours",
-    "channels",
-    "languages",
-    "link",
-    "source_url",
-    "source_date",
-)
 
 
 @transaction.atomic
 def helpline_save(*, by: User | None, entry_id: int | None = None, **fields) -> HelplineEntry:
     _require(by, "resources.change_helplineentry")
     entry = HelplineEntry.objects.get(pk=entry_id) if entry_id else HelplineEntry()
-    for name in HELPLINE_FIELDS:
+    for name in HelplineEntry.EDITABLE_FIELDS:
         if name in fields:
             setattr(entry, name, fields[name])
     entry.full_clean()
