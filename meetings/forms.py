@@ -33,6 +33,13 @@ def _style(form) -> None:
         field.widget.attrs.setdefault("class", css)
 
 
+def _require_original(form, data, name: str, message) -> None:
+    """The text must exist in the language the record says it was written in."""
+    original = data.get("original_language") or Language.ENGLISH
+    if not data.get(column(name, original)):
+        form.add_error(column(name, Language(original).locale), message)
+
+
 def _translated_columns(*names: str) -> list[str]:
     return [column(name, code) for name in names for code, _label in settings.LANGUAGES]
 
@@ -73,18 +80,11 @@ class AgendaItemForm(forms.ModelForm):
             self,
             {"title": _("Title (%(language)s)"), "description": _("Description (%(language)s)")},
         )
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
+        _style(self)
 
     def clean(self):
         data = super().clean()
-        original = data.get("original_language") or Language.ENGLISH
-        if not data.get(column("title", original)):
-            self.add_error(
-                column("title", Language(original).locale),
-                _("Give the title in the original language."),
-            )
+        _require_original(self, data, "title", _("Give the title in the original language."))
         return data
 
     def item_fields(self) -> dict:
@@ -148,12 +148,7 @@ class LiaisonNoteForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        original = data.get("original_language") or Language.ENGLISH
-        if not data.get(column("subject", original)):
-            self.add_error(
-                column("subject", Language(original).locale),
-                _("Give the subject in the original language."),
-            )
+        _require_original(self, data, "subject", _("Give the subject in the original language."))
         return data
 
     def note_fields(self) -> dict:
@@ -362,12 +357,8 @@ class SessionForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        original = data.get("original_language") or Language.ENGLISH
-        if data.get("kind") and not data.get(column("title", original)):
-            self.add_error(
-                column("title", Language(original).locale),
-                _("Give the title in the original language."),
-            )
+        if data.get("kind"):
+            _require_original(self, data, "title", _("Give the title in the original language."))
         return data
 
 
@@ -404,12 +395,7 @@ class ThemeForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        original = data.get("original_language") or Language.ENGLISH
-        if not data.get(column("title", original)):
-            self.add_error(
-                column("title", Language(original).locale),
-                _("Give the title in the original language."),
-            )
+        _require_original(self, data, "title", _("Give the title in the original language."))
         return data
 
 
@@ -418,12 +404,6 @@ def _label_languages(form, labels: dict) -> None:
         language = Language.from_locale(code).label
         for name, label in labels.items():
             form.fields[column(name, code)].label = label % {"language": language}
-
-
-def _require_original(form, data, name: str, message) -> None:
-    original = data.get("original_language") or Language.ENGLISH
-    if not data.get(column(name, original)):
-        form.add_error(column(name, Language(original).locale), message)
 
 
 class RecommendationForm(forms.ModelForm):
