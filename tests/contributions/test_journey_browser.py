@@ -3,22 +3,10 @@ see the revisions; the secretariat accepts and publishes; the public sees it by 
 
 import pytest
 
-from ..factories import PASSWORD, make_pdf
+from ..browser import click_and_wait, sign_in, sign_out
+from ..factories import make_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state()
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
-    page.wait_for_load_state()
 
 
 def test_submit_revise_accept_publish(browser_page, delegate, secretariat, meeting, settings):
@@ -28,7 +16,7 @@ def test_submit_revise_accept_publish(browser_page, delegate, secretariat, meeti
 
     sign_in(page, delegate.email)
     page.goto(f"/meetings/{meeting.number}/")
-    page.get_by_role("link", name="Submit a contribution").click()
+    click_and_wait(page, page.get_by_role("link", name="Submit a contribution"))
     assert "Accepted: PDF" in page.content()
     page.get_by_label("Title").fill("Girls in ICT Day: a draft resolution")
     page.get_by_label("For information").check()
@@ -38,8 +26,7 @@ def test_submit_revise_accept_publish(browser_page, delegate, secretariat, meeti
         "input[name=file]",
         files=[{"name": "girls-in-ict.pdf", "mimeType": "application/pdf", "buffer": make_pdf()}],
     )
-    page.get_by_role("button", name="Submit", exact=True).click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Submit", exact=True))
     assert "Your contribution is submitted on time" in page.content()
     assert "Submitted" in page.locator(".badge").first.inner_text()
 
@@ -48,8 +35,7 @@ def test_submit_revise_accept_publish(browser_page, delegate, secretariat, meeti
         "#revise-heading ~ form input[name=file]",
         files=[{"name": "rev1.pdf", "mimeType": "application/pdf", "buffer": make_pdf("Rev 1")}],
     )
-    page.get_by_role("button", name="Upload").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Upload"))
     assert "Rev.1 in English is uploaded" in page.content()
     rows = page.locator("table.revisions tbody tr")
     assert rows.count() == 2
@@ -58,17 +44,14 @@ def test_submit_revise_accept_publish(browser_page, delegate, secretariat, meeti
 
     sign_in(page, secretariat.email)
     page.goto(f"/contributions/desk/?meeting={meeting.number}")
-    page.get_by_role("button", name="Accept and number").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Accept and number"))
     assert f"Accepted as {symbol}." in page.content()
-    page.get_by_role("button", name="Publish").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("button", name="Publish"))
     assert f"{symbol} is published." in page.content()
     sign_out(page)
 
     page.goto("/contributions/")
-    page.get_by_role("link", name=symbol).click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.get_by_role("link", name=symbol))
     assert page.url.endswith(f"/contributions/{meeting.number}-1/")
     assert symbol in page.locator("h1").inner_text()
     assert f"{symbol}(Rev.1)-E" in page.content()

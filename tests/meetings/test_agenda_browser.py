@@ -5,17 +5,10 @@ import pytest
 
 from meetings.models import AgendaRelease
 
-from ..factories import PASSWORD, MeetingFactory
+from ..browser import sign_in
+from ..factories import MeetingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, email):
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state()
 
 
 def press_and_wait(page, key):
