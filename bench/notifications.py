@@ -45,7 +45,7 @@ from copportal.accounts.models import Affiliation, Organization, User  # noqa: E
 from copportal.celery import app as celery_app  # noqa: E402
 from copportal.notifications import services  # noqa: E402
 from copportal.notifications.models import Delivery  # noqa: E402
-from copportal.notifications.tasks import send_delivery  # noqa: E402
+from copportal.notifications.tasks import send_deliveries  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
@@ -117,8 +117,8 @@ def main():
     celery_app.conf.task_always_eager = False
 
     def to_queue(ids):
-        for delivery_id in ids:
-            send_delivery.apply_async((delivery_id,), queue=queue)
+        for batch in services.batches(ids):
+            send_deliveries.apply_async((batch,), queue=queue)
 
     services.queue = to_queue
     workers = []

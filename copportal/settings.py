@@ -417,6 +417,11 @@ NOTIFICATIONS_RETRY_BASE_SECONDS = _from_env("NOTIFICATIONS_RETRY_BASE_SECONDS",
 NOTIFICATIONS_RETRY_MAX_SECONDS = _from_env("NOTIFICATIONS_RETRY_MAX_SECONDS", _int, 1800)
 NOTIFICATIONS_MAX_ATTEMPTS = _from_env("NOTIFICATIONS_MAX_ATTEMPTS", _int, 20)
 NOTIFICATIONS_TASK_TIME_LIMIT = 120
+# Mail goes out in batches: a task takes this many deliveries, claims them in one statement
+# and sends them over the worker's one SMTP connection. A batch still sending after
+# BATCH_SECONDS hands the rest to a new task (inside the time limit and the stale delay).
+NOTIFICATIONS_BATCH_SIZE = _from_env("NOTIFICATIONS_BATCH_SIZE", _int, 50)
+NOTIFICATIONS_BATCH_SECONDS = 60
 # A delivery claimed longer ago than this (its worker died) or waiting longer than this
 # without being picked up (its message was lost) is queued again by the sweep.
 NOTIFICATIONS_STALE_AFTER = datetime.timedelta(

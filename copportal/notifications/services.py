@@ -14,13 +14,14 @@ import hmac
 import json
 import logging
 import smtplib
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
@@ -135,9 +136,9 @@ def _localized(value, language: str):
 
 
 def _render(kind: str, recipient: Recipient, context: dict) -> dict:
+    """The recipient's mail; `context` is already in their language (_localized)."""
     language = recipient.mail_language
     with translation.override(language):
-        context = _localized(context, language)
         token = unsubscribe_token(kind=kind, user=recipient.user, email=recipient.email)
         unsubscribe_url = settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
         preferences_url = settings.SITE_URL + reverse("notifications:preferences")
@@ -195,6 +196,13 @@ def notify(
     if not wanted:
         return []
     now = timezone.now()
+    # The same paths for everyone who reads a language: localized once per language.
+    contexts: dict[str, dict] = {}
+    for recipient in wanted:
+        language = recipient.mail_language
+        if language not in contexts:
+            with translation.override(language):
+                contexts[language] = _localized(context, language)
     rows = [
         Delivery(
             key=key,
@@ -205,7 +213,7 @@ def notify(
             created_at=now,
             queued_at=now,
             expires_at=expires_at,
-            **_render(kind, recipient, context),
+            **_render(kind, recipient, contexts[recipient.mail_language]),
         )
         for recipient in wanted
     ]
@@ -228,12 +236,19 @@ def notify(
     return ids
 
 
-def queue(ids: list[int]) -> None:
-    """Queue one send task per delivery (call after commit)."""
-    from .tasks import send_delivery
+def batches(ids: list[int]) -> list[list[int]]:
+    """The ids in batches of NOTIFICATIONS_BATCH_SIZE: one task each."""
+    size = settings.NOTIFICATIONS_BATCH_SIZE
+    ids = list(ids)
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
 
-    for delivery_id in ids:
-        send_delivery.delay(delivery_id)
+
+def queue(ids: list[int]) -> None:
+    """Queue a send task per batch of deliveries (call after commit)."""
+    from .tasks import send_deliveries
+
+    for batch in batches(ids):
+        send_deliveries.delay(batch)
 
 
 # --- Sending ----------------------------------------------------------------------------
@@ -298,6 +313,9 @@ def _send(message) -> None:
 
 # Temporary or permanent, an SMTP error delays the mail: it is retried with back-off.
 SEND_ERRORS = (smtplib.SMTPException, OSError)
+# The server answered "no" to one mail: the connection still serves the batch's next mails.
+# Any other error (the server is down, went away, refused the connection) stops the batch.
+MAIL_REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
 
 
 class Outcome:
@@ -308,58 +326,119 @@ class Outcome:
     EXPIRED = "expired"
 
 
+@dataclass
+class Batch:
+    """What became of a batch: each id's outcome, and what to try again after `delay` s."""
+
+    outcomes: dict[int, str]
+    retry_ids: list[int]
+    delay: int = 0
+
+
 def backoff_seconds(attempts: int) -> int:
     base = settings.NOTIFICATIONS_RETRY_BASE_SECONDS
     return min(base * 2 ** max(attempts - 1, 0), settings.NOTIFICATIONS_RETRY_MAX_SECONDS)
 
 
-def _claim(delivery_id: int, now) -> Delivery | None:
-    """queued -> sending, in one statement that returns the row: a compare-and-set, so of
-    two workers given the same task, one gets the row and the other None."""
+def _claim(delivery_ids: list[int], now) -> list[Delivery]:
+    """queued -> sending, in one statement that returns the rows: a compare-and-set, so of
+    two workers given the same ids, each row goes to one of them."""
+    if not delivery_ids:
+        return []
     table = connection.ops.quote_name(Delivery._meta.db_table)
+    places = ", ".join(["%s"] * len(delivery_ids))
     claimed = Delivery.objects.raw(
         f"UPDATE {table} SET status = %s, claimed_at = %s, attempts = attempts + 1 "  # noqa: S608
-        "WHERE id = %s AND status = %s RETURNING *",
-        [Status.SENDING, now, delivery_id, Status.QUEUED],
+        f"WHERE id IN ({places}) AND status = %s RETURNING *",
+        [Status.SENDING, now, *delivery_ids, Status.QUEUED],
     )
-    return next(iter(claimed), None)
+    return sorted(claimed, key=lambda delivery: delivery.pk)
+
+
+def _refused(delivery: Delivery, reason: str) -> tuple[str, int]:
+    """A send failed: back to waiting with back-off, or failed for good after the last try."""
+    if delivery.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+        Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
+            status=Status.FAILED, last_error=reason
+        )
+        logger.error("Delivery %s failed for good: %s", delivery.pk, reason)
+        return Outcome.FAILED, 0
+    delay = backoff_seconds(delivery.attempts)
+    Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
+        status=Status.QUEUED,
+        last_error=reason,
+        queued_at=timezone.now() + datetime.timedelta(seconds=delay),
+    )
+    logger.warning("Delivery %s delayed %ss: %s", delivery.pk, delay, reason)
+    return Outcome.RETRY, delay
+
+
+def _put_back(deliveries: list[Delivery], delay: int) -> None:
+    """Claimed but not tried (the batch stopped before them): waiting again, the attempt
+    not counted, due when the batch's retry runs."""
+    Delivery.objects.filter(pk__in=[d.pk for d in deliveries], status=Status.SENDING).update(
+        status=Status.QUEUED,
+        attempts=models.F("attempts") - 1,
+        queued_at=timezone.now() + datetime.timedelta(seconds=delay),
+    )
+
+
+def deliveries_send(*, delivery_ids: list[int]) -> Batch:
+    """Claim a batch of deliveries, send them over the worker's one SMTP connection and mark
+    each sent as soon as the server accepted it.
+
+    Called from the task, in autocommit: the claim and each mark commit on their own, and
+    mail goes out between them, with no transaction open and no lock held. A mail the server
+    refuses goes back with back-off and the batch goes on; when the server is down or goes
+    away, the batch stops and what was not sent is retried (only that). A batch stops, and
+    queues its rest at once, after NOTIFICATIONS_BATCH_SECONDS, well inside the task's time
+    limit and the stale-claim delay.
+    """
+    now = timezone.now()
+    begin = time.monotonic()
+    outcomes = dict.fromkeys(delivery_ids, Outcome.SKIPPED)
+    claimed = _claim(list(dict.fromkeys(delivery_ids)), now)
+    retry: list[int] = []
+    delay = 0
+    for index, delivery in enumerate(claimed):
+        if delivery.expires_at and now > delivery.expires_at:
+            Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
+                status=Status.CANCELLED, last_error="expired before it could be sent"
+            )
+            outcomes[delivery.pk] = Outcome.EXPIRED
+            continue
+        if time.monotonic() - begin > settings.NOTIFICATIONS_BATCH_SECONDS:
+            rest = [other.pk for other in claimed[index:]]
+            _put_back(claimed[index:], 0)
+            queue(rest)  # a new task, at once
+            outcomes.update(dict.fromkeys(rest, Outcome.RETRY))
+            break
+        try:
+            _send(build_message(delivery))
+        except SEND_ERRORS as error:
+            reason = f"{type(error).__name__}: {error}"[:1000]
+            outcomes[delivery.pk], wait = _refused(delivery, reason)
+            if outcomes[delivery.pk] == Outcome.RETRY:
+                retry.append(delivery.pk)
+                delay = max(delay, wait)
+            if isinstance(error, MAIL_REFUSED):
+                continue
+            rest = claimed[index + 1 :]
+            _put_back(rest, delay)
+            for other in rest:
+                outcomes[other.pk] = Outcome.RETRY
+                retry.append(other.pk)
+            break
+        _mark_sent(delivery.pk)
+        outcomes[delivery.pk] = Outcome.SENT
+    return Batch(outcomes=outcomes, retry_ids=retry, delay=delay)
 
 
 def delivery_send(*, delivery_id: int) -> tuple[str, int]:
-    """Claim, send and mark one delivery. Returns the outcome and, to retry, the delay.
-
-    Called from the task, in autocommit: each UPDATE below commits on its own, and the mail
-    goes out between them, with no transaction open and no lock held.
-    """
-    now = timezone.now()
-    delivery = _claim(delivery_id, now)
-    if delivery is None:
-        return Outcome.SKIPPED, 0
-    if delivery.expires_at and now > delivery.expires_at:
-        Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
-            status=Status.CANCELLED, last_error="expired before it could be sent"
-        )
-        return Outcome.EXPIRED, 0
-    try:
-        _send(build_message(delivery))
-    except SEND_ERRORS as error:
-        reason = f"{type(error).__name__}: {error}"[:1000]
-        if delivery.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
-            Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
-                status=Status.FAILED, last_error=reason
-            )
-            logger.error("Delivery %s failed for good: %s", delivery_id, reason)
-            return Outcome.FAILED, 0
-        delay = backoff_seconds(delivery.attempts)
-        Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
-            status=Status.QUEUED,
-            last_error=reason,
-            queued_at=timezone.now() + datetime.timedelta(seconds=delay),
-        )
-        logger.warning("Delivery %s delayed %ss: %s", delivery_id, delay, reason)
-        return Outcome.RETRY, delay
-    _mark_sent(delivery_id)
-    return Outcome.SENT, 0
+    """Claim, send and mark one delivery. Returns the outcome and, to retry, the delay."""
+    batch = deliveries_send(delivery_ids=[delivery_id])
+    outcome = batch.outcomes[delivery_id]
+    return outcome, batch.delay if outcome == Outcome.RETRY else 0
 
 
 def _mark_sent(delivery_id: int) -> None:

@@ -24,7 +24,7 @@ from contributions.reminders import send_due_reminders
 from copportal.celery import app as celery_app
 from copportal.notifications import services
 from copportal.notifications.models import Delivery
-from copportal.notifications.tasks import send_delivery
+from copportal.notifications.tasks import send_deliveries
 
 from ..factories import AffiliationFactory, MeetingFactory, OrganizationFactory
 from .sink import Sink
@@ -126,8 +126,8 @@ def workers(transactional_db, sink, monkeypatch, tmp_path):
     celery_app.conf.task_always_eager = False
 
     def to_queue(ids):
-        for delivery_id in ids:
-            send_delivery.apply_async((delivery_id,), queue=queue)
+        for batch in services.batches(ids):
+            send_deliveries.apply_async((batch,), queue=queue)
 
     monkeypatch.setattr(services, "queue", to_queue)
     pool = Workers(queue, sink, tmp_path)
@@ -239,9 +239,12 @@ def test_the_same_task_twice_and_two_sweeps_at_once_send_one_mail(workers, sink)
         thread.join()
     assert sorted(made) == [0, 30]  # two beats at once: one fan-out
     assert Delivery.objects.count() == 30
-    # Every task delivered twice more (a redelivery, a duplicate publish).
-    for delivery_id in Delivery.objects.values_list("pk", flat=True):
-        services.queue([delivery_id, delivery_id])
+    # Every batch delivered twice more (a redelivery, a duplicate publish), and an id twice
+    # in one batch.
+    ids = list(Delivery.objects.values_list("pk", flat=True))
+    services.queue(ids)
+    services.queue(ids)
+    services.queue([ids[0], ids[0]])
     workers.start()
     wait_for(lambda: Delivery.objects.filter(status="sent").count() == 30, 30, workers.logs)
     time.sleep(1)  # let the duplicate tasks run: they must send nothing
