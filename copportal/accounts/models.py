@@ -279,7 +279,6 @@ class Affiliation(models.Model):
         related_name="+",
         verbose_name=_("decided by"),
     )
-    notified_at = models.DateTimeField(_("person notified at"), null=True, blank=True)
 
     objects = AffiliationQuerySet.as_manager()
 
