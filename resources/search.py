@@ -11,7 +11,8 @@ substring (pg_trgm GIN indexes). Zero matches: "did you mean" from SearchTerm (p
 SQLite: every word of the query must appear (icontains) in a title, summary, body or the
 file's text, in any language; no ranking, no stemming, no suggestion.
 
-The services call `refresh` after every write; nothing else writes the vector.
+The services call `refresh` after every write; nothing else writes the vector. What this
+shares with the contributions' search (contributions/search.py) is in copportal/search.py.
 """
 
 import operator
