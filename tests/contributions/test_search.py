@@ -323,3 +323,27 @@ def test_bad_input_gives_a_normal_page(client, publish, url, q, message):
     if message:
         assert message in response.text
     assert Contribution.objects.count() == 1
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_library_search_shows_contributions_as_you_type(browser_page, publish):
+    import re
+
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import expect
+
+    contribution = publish("National strategy on grooming", abstract="How a state prevents it.")
+    publish("Members strategy on grooming", abstract="For members.", visibility="members")
+    page = browser_page
+    page.goto(LIBRARY)
+    page.fill("#id_q", "grooming")
+    page.wait_for_url(re.compile(r"q=grooming"))
+    results = page.locator(".contribution-result h3 a")
+    expect(results).to_have_count(1)
+    assert page.locator(".contribution-result .badge").first.inner_text() == "Contribution"
+    axe = Axe().run(page)
+    assert not axe.violations_count, axe.generate_report()
+    results.first.click()
+    page.wait_for_url(re.compile(re.escape(contribution.get_absolute_url()) + "$"))
+    assert contribution.title in page.locator("h1").inner_text()
