@@ -82,7 +82,7 @@ class OrganizationPicker(forms.CheckboxSelectMultiple):
 
 
 class FastSelect(forms.Select):
-    """A select whose options are rendered in Python (the list's Source filter)."""
+    """A select whose options are rendered in Python (the list's filters)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = {**self.attrs, **(attrs or {})}
@@ -355,20 +355,27 @@ class VisibilityForm(forms.Form):
 class ContributionFilterForm(forms.Form):
     """The public list's filters: every field optional, bad values ignored."""
 
+    # Every select is a FastSelect: the widget templates cost milliseconds per field.
     q = forms.CharField(label=_("Words"), required=False)
-    meeting = forms.TypedChoiceField(label=_("Meeting"), required=False, coerce=int)
+    meeting = forms.TypedChoiceField(
+        label=_("Meeting"), required=False, coerce=int, widget=FastSelect
+    )
     source = forms.ModelChoiceField(
         label=_("Source"),
         queryset=Organization.objects.order_by("name"),
         required=False,
         widget=FastSelect(attrs={"data-picker-select": ""}),
     )
-    region = forms.ChoiceField(label=_("ITU region"), required=False)
+    region = forms.ChoiceField(label=_("ITU region"), required=False, widget=FastSelect)
     theme = forms.ModelChoiceField(
-        label=_("Theme"), queryset=Theme.objects.all(), required=False, to_field_name="slug"
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        required=False,
+        to_field_name="slug",
+        widget=FastSelect,
     )
-    kind = forms.ChoiceField(label=_("Type"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    kind = forms.ChoiceField(label=_("Type"), required=False, widget=FastSelect)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=FastSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -381,7 +388,9 @@ class ContributionFilterForm(forms.Form):
         self.fields["kind"].choices = anything + Contribution.Kind.choices
         self.fields["language"].choices = anything + Language.choices
         self.fields["source"].choices = [("", _("Any")), *organization_choices()]
-        self.fields["theme"].empty_label = _("Any")
+        # A plain list, read in one query (a ModelChoiceField iterates with a server-side
+        # cursor: four round trips); a chosen slug is still looked up when the form is bound.
+        self.fields["theme"].choices = anything + [(t.slug, str(t)) for t in Theme.objects.all()]
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = css

@@ -21,7 +21,7 @@ from copportal.accounts.permissions import permission_required
 from copportal.uploads import MIME_TYPES, limits_text
 from meetings.models import Meeting
 
-from . import services, template_docx, workflow
+from . import list_rows, services, template_docx, workflow
 from .forms import (
     ContributionFilterForm,
     ContributionForm,
@@ -59,10 +59,20 @@ def _with_relations(contributions):
 def _listed(contributions):
     """What a list row shows (symbol, title, meeting, sources, kind, purpose, languages), and
     nothing else: no abstracts, no files, never their extracted text. Constant queries."""
+    # Ordered by their own columns: the models' default orderings join the contribution and
+    # its meeting again in every prefetch.
     sources = Prefetch(
-        "source_links", queryset=ContributionSource.objects.select_related("organization")
+        "source_links",
+        queryset=ContributionSource.objects.select_related("organization").order_by(
+            "contribution_id", "order"
+        ),
     )
-    documents = Prefetch("documents", queryset=Document.objects.only("contribution_id", "language"))
+    documents = Prefetch(
+        "documents",
+        queryset=Document.objects.only("contribution_id", "language").order_by(
+            "contribution_id", "language"
+        ),
+    )
     return (
         contributions.select_related("meeting")
         .only(
@@ -129,15 +139,13 @@ def contribution_list(request):
             {"label": form[name].label, "value": form.data.get(name, "")[:40]}
             for name in form.errors
         ]
-    contributions = _listed(contributions).order_by("-meeting__number", "number")
+    contributions = list_rows.columns(contributions).order_by("-meeting__number", "number")
     page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "contributions/contribution_list.html",
-        {"form": form, "page": page, "query": query.urlencode(), "ignored": ignored},
-    )
+    context = {"form": form, "page": page, "query": query.urlencode(), "ignored": ignored}
+    context["rows"] = list_rows.rendered_rows(page.object_list)
+    return render(request, "contributions/contribution_list.html", context)
 
 
 def _filtered(contributions, data):
