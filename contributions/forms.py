@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -44,10 +45,38 @@ def organization_choices() -> list[tuple[int, str]]:
     return choices
 
 
+def _forget(pattern: str) -> None:
+    """Clear a cached list in every language, now and again after the commit (a page served
+    before the commit may have cached the list as it was)."""
+    keys = [pattern.format(language=code) for code, _name in settings.LANGUAGES]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
 def forget_organization_choices(**kwargs) -> None:
-    cache.delete_many(
-        [ORGANIZATION_CHOICES_KEY.format(language=code) for code, _name in settings.LANGUAGES]
-    )
+    _forget(ORGANIZATION_CHOICES_KEY)
+
+
+FILTER_CHOICES_KEY = "contribution-filter-choices:{language}"
+
+
+def filter_choices() -> dict:
+    """The list filters' meetings (numbers, newest first) and themes (slug, title): cached per
+    language, two queries a page otherwise. contributions/apps.py clears the cache when a
+    meeting or a theme changes."""
+    key = FILTER_CHOICES_KEY.format(language=get_language())
+    choices = cache.get(key)
+    if choices is None:
+        choices = {
+            "meetings": list(Meeting.objects.order_by("-number").values_list("number", flat=True)),
+            "themes": [(theme.slug, str(theme)) for theme in Theme.objects.all()],
+        }
+        cache.set(key, choices, 24 * 3600)
+    return choices
+
+
+def forget_filter_choices(**kwargs) -> None:
+    _forget(FILTER_CHOICES_KEY)
 
 
 def _own_first(choices, own: set[int]) -> list[tuple[int, str]]:
@@ -380,17 +409,17 @@ class ContributionFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         anything = [("", _("Any"))]
-        numbers = Meeting.objects.order_by("-number").values_list("number", flat=True)
+        cached = filter_choices()
         self.fields["meeting"].choices = anything + [
-            (n, _("Meeting %(number)s") % {"number": n}) for n in numbers
+            (n, _("Meeting %(number)s") % {"number": n}) for n in cached["meetings"]
         ]
         self.fields["region"].choices = anything + Region.choices
         self.fields["kind"].choices = anything + Contribution.Kind.choices
         self.fields["language"].choices = anything + Language.choices
         self.fields["source"].choices = [("", _("Any")), *organization_choices()]
-        # A plain list, read in one query (a ModelChoiceField iterates with a server-side
-        # cursor: four round trips); a chosen slug is still looked up when the form is bound.
-        self.fields["theme"].choices = anything + [(t.slug, str(t)) for t in Theme.objects.all()]
+        # The cached list (a ModelChoiceField iterates with a server-side cursor: four round
+        # trips a page); a chosen slug is still looked up in the database when bound.
+        self.fields["theme"].choices = anything + cached["themes"]
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = css
