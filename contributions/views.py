@@ -23,6 +23,8 @@ from meetings.models import Meeting
 
 from . import list_rows, services, template_docx, workflow
 from .forms import (
+    FILTER_SOURCES,
+    SOURCE_FILTER,
     ContributionFilterForm,
     ContributionForm,
     OptionalReasonForm,
@@ -267,6 +269,8 @@ def contribution_submit(request):
             user=user,
             oversized=getattr(request, "oversized_uploads", None),
         )
+        if request.POST.get("action") == FILTER_SOURCES:
+            return _form_page(request, _refiltered(request, form))
         if form.is_valid():
             return _save(request, form)
     else:
@@ -284,6 +288,25 @@ def contribution_submit(request):
                 )
         form = ContributionForm(initial=initial, user=user)
     return _form_page(request, form)
+
+
+def _refiltered(request, form) -> ContributionForm:
+    """The form as it was posted, unsaved and without errors, its Source list narrowed by the
+    filter box (the picker's filter when JavaScript is off). A browser never refills a file
+    input: the page says to choose the file again."""
+    initial = {name: form[name].data for name in form.fields if name != "file"}
+    if request.FILES.get("file"):
+        messages.warning(
+            request,
+            _("The file you chose was not kept while filtering: choose it again before saving."),
+        )
+    return ContributionForm(
+        initial=initial,
+        instance=form.instance if form.instance.pk else None,
+        user=form.user,
+        has_file=form.has_file,
+        source_filter=request.POST.get(SOURCE_FILTER, ""),
+    )
 
 
 def _as_int(value: str) -> int | None:
@@ -316,6 +339,8 @@ def contribution_edit(request, pk):
             has_file=has_file,
             oversized=getattr(request, "oversized_uploads", None),
         )
+        if request.POST.get("action") == FILTER_SOURCES:
+            return _form_page(request, _refiltered(request, form), contribution)
         if form.is_valid():
             return _save(request, form, contribution)
     else:

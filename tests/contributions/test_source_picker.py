@@ -64,6 +64,7 @@ def test_a_delegate_types_to_add_a_co_sponsor(browser_page):
     page.wait_for_url("**/contributions/mine/")
     page.goto("/contributions/submit/?meeting=99")
     assert page.locator("#id_sources").is_hidden()  # the checkboxes are replaced
+    assert page.locator("[name=source_filter]").count() == 0  # the no-JS filter box too
     search = page.locator("#id_sources_picker-ts-control")
     search.click()
     search.fill("Malaw")
