@@ -5,8 +5,8 @@ queryset and a template include per source and per language version. Here a page
 contributions' own columns, then the sources and the languages as bare ids (two queries,
 whatever the number of rows), names the sources from the cached organization names, and
 renders each row once per language: a row's cache key is a digest of everything the row
-shows and of the language, so that any change to what it shows is a new key (nothing to
-invalidate, no stale row) and old keys simply expire.
+shows, in words as the page shows them, and of the row's template, so that any change to what
+it shows is a new key (nothing to invalidate, no stale row) and old keys simply expire.
 """
 
 import hashlib
@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from copportal.languages import Language
 
@@ -74,26 +75,31 @@ def rendered_rows(contributions) -> list[str]:
     rows = list(contributions)
     ids = [row.pk for row in rows]
     sources, languages = _source_names(ids), _languages(ids)
+    template = get_template(ROW_TEMPLATE)
+    # The template itself and the words it translates are part of every key: a new template
+    # or a new translation after a deploy is a new key too.
     language = get_language()
+    words = (language, template.template.source, _("Meeting"), _("Members only"))
+    page = hashlib.blake2b(repr((*words, _("no source yet"))).encode()).hexdigest()
     keys = {}
     for row in rows:
         row.source_names = sources.get(row.pk, [])
         row.languages = [Language(code) for code in languages.get(row.pk, [])]
         shown = (
+            page,
             row.pk,
             row.number,
             row.title,
-            row.kind,
-            row.purpose,
+            row.get_kind_display(),
+            row.get_purpose_display(),
             row.visibility,
             row.meeting.number,
             tuple(row.source_names),
-            tuple(languages.get(row.pk, [])),
+            tuple(str(language.label) for language in row.languages),
         )
         digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
         keys[row.pk] = ROW_KEY.format(language=language, digest=digest)
     cached = cache.get_many(list(keys.values()))
-    template = get_template(ROW_TEMPLATE)
     missing, html = {}, []
     for row in rows:
         key = keys[row.pk]
