@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0005_constraint_messages'),
         ('contributions', '0006_in_grace'),
-        ('meetings', '0008_constraint_messages'),
+        ('meetings', '0009_constraint_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
