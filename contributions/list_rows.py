@@ -96,6 +96,7 @@ def rendered_rows(contributions) -> list[str]:
             row.meeting.number,
             tuple(row.source_names),
             tuple(str(language.label) for language in row.languages),
+            getattr(row, "snippet", ""),  # a search's highlighted passage
         )
         digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
         keys[row.pk] = ROW_KEY.format(language=language, digest=digest)
