@@ -3,13 +3,14 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from copportal.content import column
 from copportal.languages import Language
-from copportal.uploads import limits_text
+from copportal.uploads import limits_text, too_large_error
 
 from .models import (
     AgendaItem,
@@ -108,6 +109,37 @@ class AgendaReleaseForm(forms.Form):
         help_text=_("Shown with this version of the agenda, for example what changed and why."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ChairReportForm(forms.Form):
+    """The chair's report in one language: a new one, or one that replaces the one there is.
+    The file's content is checked by the service (meetings/services.py chair_report_save)."""
+
+    language = forms.ChoiceField(label=_("Language of the report"), choices=Language.choices)
+    file = forms.FileField(
+        label=_("File"),
+        required=False,  # an oversized file arrives as none: clean_file says which it was
+        help_text=lazy(
+            lambda: (
+                _("A PDF or a Word (DOCX) document, up to %(size)s; no macros.")
+                % {"size": filesizeformat(settings.CONTRIBUTION_MAX_UPLOAD_BYTES)}
+            ),
+            str,
+        )(),
+    )
+
+    def __init__(self, *args, oversized=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.oversized = oversized or {}
+        _style(self)
+
+    def clean_file(self):
+        if "file" in self.oversized:
+            raise too_large_error(self.oversized["file"])
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            raise ValidationError(_("Choose the file to upload."), code="required")
+        return upload
 
 
 class LiaisonNoteForm(forms.ModelForm):

@@ -14,6 +14,8 @@ rules.add_perm("meetings.change_meeting", is_chair)
 rules.add_perm("meetings.change_theme", is_chair)
 # A meeting's outcomes (recommendations, draft resolutions): the chair records them.
 rules.add_perm("meetings.change_outcomes", is_chair)
+# The chair's report (a file per language): the chair, or the secretariat for the chair.
+rules.add_perm("meetings.change_chair_report", is_officer)
 # The agenda: the chair and the secretariat build the draft; the chair releases it.
 rules.add_perm("meetings.change_agenda", is_officer)
 rules.add_perm("meetings.release_agenda", is_chair)

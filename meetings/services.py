@@ -25,6 +25,7 @@ from .models import (
     Agenda,
     AgendaItem,
     AgendaRelease,
+    ChairReport,
     DeadlineChange,
     LiaisonAttachment,
     LiaisonNote,
@@ -505,3 +506,55 @@ def meeting_outcomes_save(*, by: User, meeting: Meeting, formsets) -> Meeting:
     for formset in formsets:
         formset.save()
     return meeting
+
+
+# --- The chair's report ----------------------------------------------------------------------
+def _check_report_file(upload):
+    checked = check_upload(upload)
+    if checked.file_type not in ChairReport.FILE_TYPES:
+        raise ValidationError(
+            _("The chair's report must be a PDF or a Word (DOCX) document; this file is %(type)s.")
+            % {"type": checked.file_type.upper()},
+            code="file-type",
+        )
+    return checked
+
+
+@transaction.atomic
+def chair_report_save(*, meeting: Meeting, by: User, language: str, upload) -> ChairReport:
+    """Upload the chair's report in one language, or replace the one there is.
+
+    The file is checked by its content (copportal/uploads) and must be a PDF or a DOCX; a
+    replaced file is deleted from storage once the new one is committed.
+    """
+    _require(by, "meetings.change_chair_report", meeting)
+    checked = _check_report_file(upload)
+    report = (
+        ChairReport.objects.select_for_update().filter(meeting=meeting, language=language).first()
+    )
+    old_file = report.file.name if report else None
+    if report is None:
+        report = ChairReport(meeting=meeting, language=language)
+    report.stored_name = f"{uuid.uuid4().hex}.{checked.file_type}"
+    report.original_name = checked.name
+    report.file_type = checked.file_type
+    report.size = checked.size
+    report.sha256 = checked.sha256
+    report.uploaded_by = by
+    report.uploaded_at = timezone.now()
+    report.file.save(report.stored_name, upload, save=False)
+    report.full_clean()
+    report.save()
+    if old_file:
+        storage = report.file.storage
+        transaction.on_commit(lambda: storage.delete(old_file))
+    return report
+
+
+@transaction.atomic
+def chair_report_remove(*, report: ChairReport, by: User) -> None:
+    """Remove one language's report (its file goes once the removal is committed)."""
+    _require(by, "meetings.change_chair_report", report.meeting)
+    name, storage = report.file.name, report.file.storage
+    report.delete()
+    transaction.on_commit(lambda: storage.delete(name))

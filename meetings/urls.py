@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import agenda_views, calendar_views, liaison_views, meeting_views, roadmap_views, views
+from . import (
+    agenda_views,
+    calendar_views,
+    liaison_views,
+    meeting_views,
+    report_views,
+    roadmap_views,
+    views,
+)
 
 app_name = "meetings"
 
@@ -15,6 +23,21 @@ urlpatterns = [
         name="outcomes_edit",
     ),
     path("meetings/<int:number>/", views.meeting_detail, name="detail"),
+    path(
+        "meetings/<int:number>/report/edit/",
+        report_views.chair_report_edit,
+        name="chair_report_edit",
+    ),
+    path(
+        "meetings/<int:number>/report/<slug:language>/",
+        report_views.chair_report,
+        name="chair_report",
+    ),
+    path(
+        "meetings/<int:number>/report/<slug:language>/remove/",
+        report_views.chair_report_remove,
+        name="chair_report_remove",
+    ),
     path(
         "meetings/<int:number>/calendar.ics",
         calendar_views.meeting_calendar,

@@ -40,6 +40,7 @@ def meeting_detail(request, number):
             "sessions": meeting.sessions.prefetch_related("presenters"),
             "recommendations": meeting.recommendations.all(),
             "draft_resolutions": meeting.draft_resolutions.prefetch_related("proposers"),
+            "chair_reports": meeting.chair_reports.all(),
             "liaison_notes": liaison_notes,
         },
     )

@@ -40,6 +40,7 @@ EXPECTED = {
     "meetings.change_meeting": everywhere(CHAIR),
     "meetings.change_theme": everywhere(CHAIR),
     "meetings.change_outcomes": everywhere(CHAIR),
+    "meetings.change_chair_report": everywhere(OFFICERS),
     "meetings.change_agenda": everywhere(OFFICERS),
     "meetings.release_agenda": everywhere(CHAIR),
     "meetings.view_liaisonnote_drafts": everywhere(OFFICERS),
