@@ -400,7 +400,18 @@ SessionFormSet = forms.inlineformset_factory(
 
 
 class ThemeForm(forms.ModelForm):
-    """A theme of the roadmap: its title, period and description in each language, its place."""
+    """A theme of the roadmap: its title, period and description in each language, its place,
+    and the meetings held on it."""
+
+    meetings = forms.ModelMultipleChoiceField(
+        label=_("Meetings on this theme"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_(
+            "A meeting has one theme: choosing a meeting here takes it from its other one."
+        ),
+    )
 
     class Meta:
         model = Theme
@@ -423,12 +434,18 @@ class ThemeForm(forms.ModelForm):
                 "description": _("Description (%(language)s)"),
             },
         )
+        self.fields["meetings"].queryset = Meeting.objects.order_by("-number")
+        if self.instance.pk:
+            self.initial.setdefault("meetings", [m.pk for m in self.instance.meetings.all()])
         _style(self)
 
     def clean(self):
         data = super().clean()
         _require_original(self, data, "title", _("Give the title in the original language."))
         return data
+
+    def theme_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 def _label_languages(form, labels: dict) -> None:

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -488,15 +489,75 @@ def meeting_save(*, by: User, meeting: Meeting, sessions) -> Meeting:
     return meeting
 
 
+# Addresses under /roadmap/ that are not themes.
+RESERVED_THEME_SLUGS = {"new"}
+
+
+def _theme_slug(theme: Theme) -> str:
+    """An address for a new theme from its English title (or its original one), unique."""
+    title = getattr(theme, "title_en", "") or theme.text_in("title", theme.original_language)
+    base = slugify(title)[:40].strip("-") or "theme"
+    slug, n = base, 1
+    while slug in RESERVED_THEME_SLUGS or Theme.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _theme_meetings_set(theme: Theme, meetings) -> None:
+    """The meetings held on the theme: these, and no others (a meeting has one theme)."""
+    ids = [m.pk for m in meetings]
+    theme.meetings.exclude(pk__in=ids).update(theme=None)
+    Meeting.objects.filter(pk__in=ids).update(theme=theme)
+
+
 @transaction.atomic
-def theme_update(*, by: User, theme: Theme, **fields) -> Theme:
-    """Change a roadmap theme's texts, period or order."""
+def theme_create(*, by: User, meetings=(), **fields) -> Theme:
+    """A new theme of the roadmap, with an address made from its title."""
+    _require(by, "meetings.add_theme")
+    theme = Theme(kind=Theme.Kind.ROADMAP, **fields)
+    theme.slug = _theme_slug(theme)
+    theme.full_clean()
+    theme.save()
+    _theme_meetings_set(theme, meetings)
+    return theme
+
+
+@transaction.atomic
+def theme_update(*, by: User, theme: Theme, meetings=None, **fields) -> Theme:
+    """Change a roadmap theme's texts, period or order (and its meetings, when given)."""
     _require(by, "meetings.change_theme", theme)
     for name, value in fields.items():
         setattr(theme, name, value)
     theme.full_clean()
     theme.save()
+    if meetings is not None:
+        _theme_meetings_set(theme, meetings)
     return theme
+
+
+@transaction.atomic
+def theme_delete(*, by: User, theme: Theme) -> None:
+    """Delete a theme nothing refers to. One that a meeting, a contribution or a resource
+    carries is refused (deleting it would untag them): the chair edits it instead."""
+    _require(by, "meetings.delete_theme", theme)
+    # Reverse relations: contributions and resources know themes, not the other way round.
+    used = {
+        "meetings": theme.meetings.count(),
+        "contributions": theme.contributions.count(),
+        "resources": theme.resources.count(),
+    }
+    if any(used.values()):
+        raise ValidationError(
+            _(
+                "This theme is still in use (meetings: %(meetings)s, contributions: "
+                "%(contributions)s, resources: %(resources)s): it cannot be deleted. Take it "
+                "from them first, or edit the theme instead."
+            )
+            % used,
+            code="in-use",
+        )
+    theme.delete()
 
 
 @transaction.atomic
