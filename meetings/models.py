@@ -131,6 +131,26 @@ class MeetingQuerySet(models.QuerySet):
     def real(self):
         return self.filter(is_demo=False)
 
+    def for_page(self):
+        """With what a meeting's page needs to know in the same query: its latest agenda
+        release (`latest_release_version`, `latest_release_at`) and whether it has sessions,
+        recommendations, draft resolutions, a chair's report, sent liaison notes
+        (`has_sessions`, ...), so that the page reads only the lists that are there."""
+        meeting = models.OuterRef("pk")
+        latest = AgendaRelease.objects.filter(meeting=meeting).order_by("-version")
+        exists = {
+            "has_sessions": Session.objects.filter(meeting=meeting),
+            "has_recommendations": Recommendation.objects.filter(meeting=meeting),
+            "has_draft_resolutions": DraftResolution.objects.filter(meeting=meeting),
+            "has_chair_reports": ChairReport.objects.filter(meeting=meeting),
+            "has_liaison_notes": LiaisonNote.objects.public().filter(meeting=meeting),
+        }
+        return self.select_related("theme").annotate(
+            latest_release_version=models.Subquery(latest.values("version")[:1]),
+            latest_release_at=models.Subquery(latest.values("released_at")[:1]),
+            **{name: models.Exists(rows) for name, rows in exists.items()},
+        )
+
 
 class Meeting(TranslatedContent):
     """A numbered meeting of the group (19th: 10 Oct 2023; 20th: 22–23 Jan 2024)."""
