@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0007_meeting_grace_minutes'),
+        ('meetings', '0008_liaison_recipient_addresses'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
