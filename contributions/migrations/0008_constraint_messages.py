@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0005_constraint_messages'),
         ('contributions', '0007_search_vector'),
-        ('meetings', '0009_constraint_messages'),
+        ('meetings', '0010_constraint_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

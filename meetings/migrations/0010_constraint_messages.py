@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0008_liaison_recipient_addresses'),
+        ('meetings', '0009_chair_report'),
     ]
 
     operations = [
