@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_organization_name_translations'),
+        ('accounts', '0005_constraint_messages'),
     ]
 
     operations = [
