@@ -9,6 +9,8 @@ same run, so that each page is also given as a share of the server's own ceiling
 A meeting's page and its released agenda (20 items, 40 contributions) are compared with a
 constant page (the roadmap, empty here) served in the same run: constant / page, target 0.2.
 Then the library's search (bench/library.py): PostgreSQL only, skipped with a message on SQLite.
+`BENCH_ONLY=library` runs the library's part alone (it generates 100,000 resources first:
+minutes); `manage.py bench_library` measures it on an existing database, generating once.
 Runs on a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is set).
 """
 
@@ -139,8 +141,14 @@ def main():
     # Not setup_test_environment(): its template instrumentation (the test client copies the
     # context of every template rendered) would cost more than the pages themselves.
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    only = os.environ.get("BENCH_ONLY", "")
+    if only not in ("", "library"):
+        raise SystemExit(f"BENCH_ONLY={only}: unknown part (library)")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
+        if only == "library":
+            library()
+            return
         submitter = User.objects.create_user("bench@example.org", "bench-password-123")
         organization = Organization.objects.create(
             kind="member-state", name="Benchland", iso_code="ZZB", region="europe"
