@@ -9,9 +9,9 @@ same run, so that each page is also given as a share of the server's own ceiling
 A meeting's page and its released agenda (20 items, 40 contributions) are compared with a
 constant page (the roadmap, empty here) served in the same run: constant / page, target 0.2.
 Then the library's search (bench/library.py): PostgreSQL only, skipped with a message on SQLite.
+Runs on a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is set).
 `BENCH_ONLY=library` runs the library's part alone (it generates 100,000 resources first:
 minutes); `manage.py bench_library` measures it on an existing database, generating once.
-Runs on a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is set).
 """
 
 import os
@@ -142,8 +142,8 @@ def main():
     # context of every template rendered) would cost more than the pages themselves.
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     only = os.environ.get("BENCH_ONLY", "")
-    if only not in ("", "library"):
-        raise SystemExit(f"BENCH_ONLY={only}: unknown part (library)")
+    if only not in ("", "contributions", "library"):
+        raise SystemExit(f"BENCH_ONLY={only}: unknown part (contributions, library)")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         if only == "library":
@@ -172,6 +172,8 @@ def main():
                 f"{LARGE:>5}: {ms_large:7.1f} ms, {q_large} queries | "
                 f"ratio {ms_large / ms_small:4.2f} | of constant {constant / ms_large:6.4f}"
             )
+        if os.environ.get("BENCH_ONLY") == "contributions":
+            return
         chair = User.objects.create_user("chair-bench@example.org", "bench-password-123")
         chair.groups.add(Group.objects.get_or_create(name=CHAIR_GROUP)[0])
         chair = User.objects.get(pk=chair.pk)
