@@ -51,6 +51,14 @@ def _list(raw):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def _days(raw):
+    """Whole numbers of days, comma-separated: "7,1"."""
+    days = [int(item) for item in _list(raw)]
+    if any(day < 1 or day > 365 for day in days):
+        raise ValueError("each is between 1 and 365")
+    return days
+
+
 def _database(raw):
     config = environ.Env.db_url_config(raw)
     engine = config.get("ENGINE", "")
@@ -213,6 +221,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # Reminders are not ETA tasks: this sweep finds what is due in the database.
     "send-due-reminders": {"task": "contributions.tasks.send_due_reminders", "schedule": 300.0},
+    # The same for the secretariat's reminders before a liaison note's reply-by date.
+    "send-reply-reminders": {"task": "meetings.tasks.send_reply_reminders", "schedule": 300.0},
     "requeue-stalled-deliveries": {
         "task": "copportal.notifications.tasks.requeue_stalled_deliveries",
         "schedule": 300.0,
@@ -416,6 +426,8 @@ NOTIFICATIONS_STALE_AFTER = datetime.timedelta(
 NOTIFICATIONS_RETENTION_DAYS = _from_env("NOTIFICATIONS_RETENTION_DAYS", _int, 365)
 # Reminders go out at this local time (the meeting's time zone), N days before the deadline.
 NOTIFICATIONS_REMINDER_TIME = _from_env("NOTIFICATIONS_REMINDER_TIME", str, "08:00")
+# The secretariat is reminded this many days before a liaison note's reply-by date (action).
+NOTIFICATIONS_REPLY_REMINDER_DAYS = _from_env("NOTIFICATIONS_REPLY_REMINDER_DAYS", _days, [7, 1])
 # Upload files no row references are deleted once older than this (an upload in progress
 # writes its file before its row commits).
 UPLOAD_ORPHAN_GRACE_HOURS = _from_env("UPLOAD_ORPHAN_GRACE_HOURS", _int, 24)

@@ -1,11 +1,14 @@
 import datetime
+import re
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from copportal.content import column
 from copportal.languages import Language
@@ -155,19 +158,84 @@ class LiaisonNoteForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
+class EmailListField(forms.CharField):
+    """E-mail addresses, one per line (commas and semicolons also separate them): a list of
+    distinct, lower-cased addresses; a bad one is named in the error."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            return value
+        addresses = []
+        for part in re.split(r"[\s,;]+", super().to_python(value) or ""):
+            address = part.strip().lower()
+            if address and address not in addresses:
+                addresses.append(address)
+        return addresses
+
+    def has_changed(self, initial, data):
+        return self.to_python(initial or []) != self.to_python(data)
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+        bad = []
+        for address in value:
+            try:
+                validate_email(address)
+            except ValidationError:
+                bad.append(address)
+        if bad:
+            raise ValidationError(
+                ngettext(
+                    "“%(addresses)s” is not a valid e-mail address.",
+                    "These are not valid e-mail addresses: %(addresses)s.",
+                    len(bad),
+                ),
+                code="invalid",
+                params={"addresses": ", ".join(bad)},
+            )
+
+    def run_validators(self, value):
+        """validate() has checked each address (CharField's length validators would read the
+        list as a string)."""
+
+
 class LiaisonRecipientForm(forms.ModelForm):
+    contacts = EmailListField(
+        label=_("Contacts' e-mail addresses"),
+        required=False,
+        help_text=_("They receive the note when it is sent. One address per line."),
+    )
+    cc = EmailListField(
+        label=_("Cc e-mail addresses"),
+        required=False,
+        help_text=_("They receive a copy. One address per line."),
+    )
+
     class Meta:
         model = LiaisonRecipient
-        fields = ["body", "detail", "purpose", "deadline", "is_cc"]
+        fields = ["body", "detail", "purpose", "deadline", "is_cc", "language", "contacts", "cc"]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _style(self)
         self.fields["is_cc"].widget.attrs["class"] = "form-check-input"
+        self.fields["language"].required = False
+
+    def has_changed(self):
+        """A spare form left as it came (its language alone posted, or not even that) is
+        empty: the formset skips it."""
+        return bool(set(self.changed_data) - {"language"})
 
     def clean(self):
         data = super().clean()
+        data["language"] = data.get("language") or Language.ENGLISH
         if data.get("purpose") == LiaisonRecipient.Purpose.ACTION and not data.get("deadline"):
             self.add_error("deadline", _("A reply-by date is required when action is asked."))
         return data

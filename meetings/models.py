@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 
 from copportal.accounts.models import Organization
 from copportal.content import TranslatedContent
+from copportal.languages import Language
 
 # Cities to name a time zone by, where the zone's own name would mislead (Geneva keeps
 # Zurich's time: the IANA zone is Europe/Zurich).
@@ -399,8 +401,24 @@ class LiaisonNote(TranslatedContent):
         return reverse("meetings:liaison_note", args=[self.pk])
 
 
+def validate_email_list(value):
+    """A list of e-mail addresses (a recipient's contacts or cc), each one valid."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValidationError(_("Give a list of e-mail addresses."))
+    for address in value:
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise ValidationError(
+                _("“%(address)s” is not a valid e-mail address."), params={"address": address}
+            ) from None
+
+
 class LiaisonRecipient(models.Model):
-    """A body a liaison note is addressed to, and what it is asked to do."""
+    """A body a liaison note is addressed to, and what it is asked to do.
+
+    When the note is sent, its `contacts` receive the note by mail, and its `cc` a copy, in
+    the recipient's `language` where the note is written in it (meetings.services)."""
 
     class Purpose(models.TextChoices):
         ACTION = "action", _("For action")
@@ -415,6 +433,27 @@ class LiaisonRecipient(models.Model):
     purpose = models.CharField(_("purpose"), max_length=12, choices=Purpose.choices)
     deadline = models.DateField(_("reply by"), null=True, blank=True)
     is_cc = models.BooleanField(_("in copy"), default=False)
+    contacts = models.JSONField(
+        _("contacts' e-mail addresses"),
+        default=list,
+        blank=True,
+        validators=[validate_email_list],
+        help_text=_("They receive the note when it is sent. One address per line."),
+    )
+    cc = models.JSONField(
+        _("cc e-mail addresses"),
+        default=list,
+        blank=True,
+        validators=[validate_email_list],
+        help_text=_("They receive a copy. One address per line."),
+    )
+    language = models.CharField(
+        _("language of the mail"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_("The note goes out in this language where it is written in it."),
+    )
 
     class Meta:
         ordering = ["note", "is_cc", "pk"]

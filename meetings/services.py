@@ -9,6 +9,7 @@ StaleAgenda, and nothing is changed.
 import datetime
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from copportal.accounts.models import User
+from copportal.languages import Language
 from copportal.notifications.services import Recipient, notify
 from copportal.uploads import check_upload
 
@@ -345,8 +347,45 @@ def liaison_note_act(*, note_id: int, action: str, by) -> LiaisonNote:
         note=note, action=action, from_status=from_status, to_status=to_status, actor=by, at=now
     )
     if to_status == LiaisonNote.Status.SENT:
+        _notify_recipients(note)
         _notify_sent(note)
     return note
+
+
+def _notify_recipients(note: LiaisonNote) -> None:
+    """The note itself to each recipient body's contacts, and a copy to its cc (inside the
+    sending transaction). One delivery per address, the key naming the note: an address
+    listed twice, or a second send, mails nobody again. Each body's mail is in its language
+    where the note is written in it (else the original), with links to the attachments."""
+    attachments = [
+        {"name": a.original_name, "url": settings.SITE_URL + a.get_absolute_url()}
+        for a in note.attachments.all()
+    ]
+    for recipient in note.recipients.all():
+        locale = Language(recipient.language).locale
+        context = {
+            "subject": note.shown("subject", locale).text,
+            "text": note.shown("body", locale).text,
+            "body": str(recipient),
+            "purpose": recipient.purpose,
+            "reply_by": recipient.deadline.isoformat() if recipient.deadline else "",
+            "attachments": attachments,
+            "path": note.get_absolute_url(),
+            "contact_of": str(recipient),
+        }
+        for addresses, in_copy in [
+            (recipient.contacts, recipient.is_cc),
+            (recipient.cc, True),
+        ]:
+            notify(
+                kind="liaison-note-sent",
+                key=f"liaison-note-to:{note.pk}",
+                recipients=[
+                    Recipient(email=address, language=locale, name=str(recipient))
+                    for address in addresses
+                ],
+                context={**context, "in_copy": in_copy},
+            )
 
 
 def _notify_sent(note: LiaisonNote) -> None:

@@ -55,10 +55,16 @@ def test_beat_declares_each_periodic_task_once(settings):
 
     app.loader.import_default_modules()
     schedule = settings.CELERY_BEAT_SCHEDULE
-    assert set(schedule) == {"send-due-reminders", "requeue-stalled-deliveries", "housekeeping"}
+    assert set(schedule) == {
+        "send-due-reminders",
+        "send-reply-reminders",
+        "requeue-stalled-deliveries",
+        "housekeeping",
+    }
     for entry in schedule.values():
         assert entry["task"] in app.tasks
     assert schedule["send-due-reminders"]["schedule"] <= 600
+    assert schedule["send-reply-reminders"]["schedule"] <= 600
 
 
 def test_the_visibility_timeout_fits_the_longest_wait(settings):
