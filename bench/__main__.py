@@ -9,6 +9,8 @@ same run, so that each page is also given as a share of the server's own ceiling
 A meeting's page and its released agenda (20 items, 40 contributions) are compared with a
 constant page (the roadmap, empty here) served in the same run: constant / page, target 0.2.
 Then the library's search (bench/library.py): PostgreSQL only, skipped with a message on SQLite.
+`BENCH_ONLY=contributions` measures the contributions list and its search only (no meeting
+pages, no library: the library's part takes minutes).
 Runs on a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is set).
 `BENCH_ONLY=library` runs the library's part alone (it generates 100,000 resources first:
 minutes); `manage.py bench_library` measures it on an existing database, generating once.
@@ -31,6 +33,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from contributions import search  # noqa: E402
 from contributions.models import (  # noqa: E402
     Contribution,
     ContributionSource,
@@ -83,6 +86,8 @@ def populate(meeting, submitter, organization, count, start):
         )
         for d in documents
     )
+    # bulk_create bypasses the services, which keep the search vectors current.
+    search.refresh(Contribution.objects.filter(pk__in=[c.pk for c in contributions]))
 
 
 AGENDA_ITEMS, AGENDA_CONTRIBUTIONS = 20, 40

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import search
 from .models import (
     Contribution,
     ContributionEvent,
@@ -48,6 +49,10 @@ class ContributionAdmin(admin.ModelAdmin):
         "visibility",
     ]
     inlines = [SourceInline, EventInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search.refresh(Contribution.objects.filter(pk=obj.pk))  # title or abstract may change
 
 
 @admin.register(Revision)

@@ -8,6 +8,7 @@ Every change of state is a ContributionEvent.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -65,6 +66,24 @@ class ContributionQuerySet(models.QuerySet):
             allowed |= ~Q(status=Status.DRAFT)
         mine = self.authored_by(user).values("pk")
         return self.filter(allowed | Q(pk__in=mine))
+
+    def matching(self, query: str, language: str | None = None):
+        """The contributions whose text matches `query` (no ranking: for counts)."""
+        from . import search
+
+        return self.filter(search.match(query, language))
+
+    def search(self, query: str, language: str | None = None):
+        """Matches of `query`, best first, with `rank` and a highlighted `snippet`.
+
+        PostgreSQL: full text over the stored vectors, the query stemmed in `language` (the
+        reader's, by default); SQLite: every word somewhere, newest meeting first
+        (contributions/search.py). Chain it after `listed_for(user)`: it filters nothing
+        by status or visibility.
+        """
+        from . import search
+
+        return search.ranked(self.matching(query, language), query, language)
 
     def waiting(self):
         """What the secretariat must decide on: submitted and late contributions."""
@@ -172,6 +191,8 @@ class Contribution(models.Model):
     creation_token = models.UUIDField(
         null=True, blank=True, unique=True, editable=False, help_text=_("Guards double submits.")
     )
+    # Written by contributions.search.refresh (PostgreSQL); GIN-indexed by migration 0007.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ContributionQuerySet.as_manager()
 

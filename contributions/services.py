@@ -1,7 +1,9 @@
 """Writes on contributions: drafts, submission, files, the secretariat's decisions, deadlines.
 
 Every function here checks the state and the clock at the moment of saving (the form's view
-of the world may be minutes old) and records what changed in ContributionEvent.
+of the world may be minutes old) and records what changed in ContributionEvent. Those that
+change the title, the abstract or a file's text refresh the stored search vector in the same
+transaction (contributions/search.py).
 """
 
 import logging
@@ -18,7 +20,7 @@ from copportal.accounts.models import Organization, User
 from copportal.uploads import check_upload
 from meetings.models import Audience, Meeting, Theme
 
-from . import workflow
+from . import search, workflow
 from .models import (
     Contribution,
     ContributionEvent,
@@ -137,6 +139,7 @@ def contribution_create(
             upload=upload,
             checked=checked,
         )
+    search.refresh(Contribution.objects.filter(pk=contribution.pk))
     return contribution, True
 
 
@@ -192,6 +195,7 @@ def contribution_update(
             upload=upload,
             checked=checked,
         )
+    search.refresh(Contribution.objects.filter(pk=contribution.pk))
     return contribution
 
 
@@ -259,6 +263,8 @@ def _add_revision(contribution, *, by: User, language: str, upload, checked=None
             "name": revision.original_name,
         },
     )
+    # A draft's replaced file leaves the vector now; a new file's text enters it once extracted.
+    search.refresh(Contribution.objects.filter(pk=contribution.pk))
     from .tasks import extract_revision_text
 
     transaction.on_commit(lambda: extract_revision_text.delay(revision.pk))
@@ -359,8 +365,11 @@ def revision_extract_text(*, revision_id: int) -> Revision | None:
     except Exception as exc:  # any parser error: the file stays accepted, unsearchable
         logger.warning("Text extraction failed for revision %s: %r", revision_id, exc)
         text, error = "", f"{type(exc).__name__}: {exc}"[:300]
-    Revision.objects.filter(pk=revision_id, text_extracted_at__isnull=True).update(
-        text=text, extraction_error=error, text_extracted_at=timezone.now()
-    )
+    with transaction.atomic():
+        extracted = Revision.objects.filter(pk=revision_id, text_extracted_at__isnull=True).update(
+            text=text, extraction_error=error, text_extracted_at=timezone.now()
+        )
+        if extracted:
+            search.refresh(Contribution.objects.filter(documents__revisions=revision_id))
     revision.refresh_from_db()
     return revision

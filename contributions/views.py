@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
+from copportal.search import read_query
 from copportal.uploads import MIME_TYPES, limits_text
 from meetings.models import Meeting
 
@@ -117,7 +118,8 @@ def _require(request, permission, contribution) -> None:
 
 
 def contribution_list(request):
-    """Published contributions with filters; members also see members-only ones."""
+    """Published contributions with filters; members also see members-only ones. With `?q=`,
+    the matches best first (Contribution.objects.search)."""
     form = ContributionFilterForm(request.GET or None)
     contributions = Contribution.objects.listed_for(request.user)
     ignored = []
@@ -129,14 +131,25 @@ def contribution_list(request):
             {"label": form[name].label, "value": form.data.get(name, "")[:40]}
             for name in form.errors
         ]
-    contributions = _listed(contributions).order_by("-meeting__number", "number")
+    words, notes = read_query(request.GET.get("q", ""))
+    if words:
+        contributions = _listed(contributions.search(words))  # best first
+    else:
+        contributions = _listed(contributions).order_by("-meeting__number", "number")
     page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "contributions/contribution_list.html",
-        {"form": form, "page": page, "query": query.urlencode(), "ignored": ignored},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "ignored": ignored,
+            "notes": notes,
+            "searched": words,
+        },
     )
 
 
@@ -157,12 +170,6 @@ def _filtered(contributions, data):
     if data.get("language"):
         documents = Document.objects.filter(language=data["language"], revisions__isnull=False)
         contributions = contributions.filter(pk__in=documents.values("contribution"))
-    if data.get("q"):
-        words = data["q"].strip()
-        in_files = Revision.objects.filter(text__icontains=words).values("document__contribution")
-        contributions = contributions.filter(
-            Q(title__icontains=words) | Q(abstract__icontains=words) | Q(pk__in=in_files)
-        )
     return contributions
 
 

@@ -21,6 +21,10 @@ TRANSLATED_FIELDS = ("title", "description")
 PUBLISHED = "published"
 WITHDRAWN = "withdrawn"
 LIVE = ("submitted", "late", "accepted", "published")
+# A contribution's visibility, by name (contributions.Contribution.Visibility.MEMBERS).
+MEMBERS_ONLY = "members"
+# Who may read members-only contributions (contributions/rules.py), by name.
+VIEW_MEMBERS_ONLY = "contributions.view_members_only"
 
 
 def language_codes() -> list[str]:
@@ -99,7 +103,7 @@ def meeting_contributions(meeting: Meeting) -> list[dict]:
     rows = (
         meeting.contributions.exclude(status="draft")
         .order_by("number", "pk")
-        .values("pk", "number", "title", "status", "agenda_item_id")
+        .values("pk", "number", "title", "status", "visibility", "agenda_item_id")
     )
     result = []
     for row in rows:
@@ -185,7 +189,12 @@ def snapshot(meeting: Meeting, tree: list[Node]) -> dict:
             "presenter": item.presenter,
             "documents": item.document_lines,
             "contributions": [
-                {"symbol": c["symbol"], "title": c["title"], "url": c["url"]}
+                {
+                    "symbol": c["symbol"],
+                    "title": c["title"],
+                    "url": c["url"],
+                    "members_only": c["visibility"] == MEMBERS_ONLY,
+                }
                 for c in node.contributions
                 if c["status"] == PUBLISHED
             ],
@@ -196,6 +205,40 @@ def snapshot(meeting: Meeting, tree: list[Node]) -> dict:
                 frozen[key] = getattr(item, key, "") or ""
         items.append(frozen)
     return {"meeting": meeting.number, "items": items}
+
+
+def members_only_now(meeting: Meeting) -> tuple[set[str], set[str]]:
+    """The symbols and titles of the meeting's members-only contributions as they are now
+    (one query): releases made before snapshots marked them, or a contribution made
+    members-only after the release, are still recognised."""
+    rows = meeting.contributions.filter(visibility=MEMBERS_ONLY).values_list("number", "title")
+    symbols = {contribution_symbol(meeting.number, number) for number, _title in rows if number}
+    return symbols - {""}, {title for _number, title in rows}
+
+
+def public_snapshot(release_snapshot: dict, hidden: tuple[set[str], set[str]]) -> dict:
+    """The snapshot as a reader who may not see members-only contributions reads it: each
+    one keeps its symbol (document numbers are public), loses its title and its link.
+
+    `hidden` is members_only_now(meeting); a contribution marked members-only in the
+    snapshot, or matching one now by symbol or title, is hidden (when in doubt, hide).
+    """
+    symbols, titles = hidden
+    items = []
+    for data in release_snapshot.get("items", []):
+        contributions = []
+        for c in data.get("contributions", []):
+            if c.get("members_only") or c["symbol"] in symbols or c["title"] in titles:
+                c = {"symbol": c["symbol"], "title": "", "url": "", "members_only": True}
+                c["hidden"] = True
+            contributions.append(c)
+        items.append({**data, "contributions": contributions})
+    return {**release_snapshot, "items": items}
+
+
+def contribution_label(c: dict) -> str:
+    """How a changelog names a contribution: its symbol, else its title (none when hidden)."""
+    return c["symbol"] or c["title"] or str(_("a members-only contribution"))
 
 
 class FrozenItem:
@@ -310,8 +353,8 @@ def changelog(old: dict | None, new: dict) -> list[Change]:
             changes.append(Change("moved", item, old_number=before["number"]))
         elif before["number"] != data["number"]:
             changes.append(Change("renumbered", item, old_number=before["number"]))
-        old_symbols = {c["symbol"] or c["title"] for c in before["contributions"]}
-        new_symbols = {c["symbol"] or c["title"] for c in data["contributions"]}
+        old_symbols = {contribution_label(c) for c in before["contributions"]}
+        new_symbols = {contribution_label(c) for c in data["contributions"]}
         for symbol in sorted(new_symbols - old_symbols):
             changes.append(Change("contribution-added", item, contribution=symbol))
         for symbol in sorted(old_symbols - new_symbols):

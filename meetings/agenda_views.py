@@ -262,14 +262,25 @@ def agenda_public(request, number):
                 "This meeting has no released version %(version)s of its agenda."
             ) % {"version": version}
             return render(request, "meetings/agenda.html", context, status=404)
-    shown = meeting.agenda_releases.select_related("released_by").get(version=version)
-    previous = meeting.agenda_releases.filter(version__lt=version).order_by("-version").first()
+    # The version shown and the one before it (for the changelog), in one query.
+    before_it = next((r["version"] for r in releases if r["version"] < version), None)
+    rows = meeting.agenda_releases.select_related("released_by").filter(
+        version__in=[version, before_it] if before_it else [version]
+    )
+    by_version = {row.version: row for row in rows}
+    shown, previous = by_version[version], by_version.get(before_it)
+    snapshot, before = shown.snapshot, previous.snapshot if previous else None
+    if not request.user.has_perm(agenda.VIEW_MEMBERS_ONLY):
+        # Members-only contributions: their symbol, never their title, to everyone else.
+        hidden = agenda.members_only_now(meeting)
+        snapshot = agenda.public_snapshot(snapshot, hidden)
+        before = agenda.public_snapshot(before, hidden) if before else None
     context.update(
         {
             "release": shown,
-            "items": agenda.frozen_items(shown.snapshot),
+            "items": agenda.frozen_items(snapshot),
             "previous": previous,
-            "changes": agenda.changelog(previous.snapshot if previous else None, shown.snapshot),
+            "changes": agenda.changelog(before, snapshot),
             "is_latest": version == releases[0]["version"],
         }
     )

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.template.defaultfilters import filesizeformat
 from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from django.utils.translation import ngettext
 
 from copportal.content import column
 from copportal.languages import Language
-from copportal.uploads import limits_text
+from copportal.uploads import limits_text, too_large_error
 
 from .models import (
     AgendaItem,
@@ -111,6 +112,37 @@ class AgendaReleaseForm(forms.Form):
         help_text=_("Shown with this version of the agenda, for example what changed and why."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ChairReportForm(forms.Form):
+    """The chair's report in one language: a new one, or one that replaces the one there is.
+    The file's content is checked by the service (meetings/services.py chair_report_save)."""
+
+    language = forms.ChoiceField(label=_("Language of the report"), choices=Language.choices)
+    file = forms.FileField(
+        label=_("File"),
+        required=False,  # an oversized file arrives as none: clean_file says which it was
+        help_text=lazy(
+            lambda: (
+                _("A PDF or a Word (DOCX) document, up to %(size)s; no macros.")
+                % {"size": filesizeformat(settings.CONTRIBUTION_MAX_UPLOAD_BYTES)}
+            ),
+            str,
+        )(),
+    )
+
+    def __init__(self, *args, oversized=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.oversized = oversized or {}
+        _style(self)
+
+    def clean_file(self):
+        if "file" in self.oversized:
+            raise too_large_error(self.oversized["file"])
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            raise ValidationError(_("Choose the file to upload."), code="required")
+        return upload
 
 
 class LiaisonNoteForm(forms.ModelForm):
@@ -436,7 +468,18 @@ SessionFormSet = forms.inlineformset_factory(
 
 
 class ThemeForm(forms.ModelForm):
-    """A theme of the roadmap: its title, period and description in each language, its place."""
+    """A theme of the roadmap: its title, period and description in each language, its place,
+    and the meetings held on it."""
+
+    meetings = forms.ModelMultipleChoiceField(
+        label=_("Meetings on this theme"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_(
+            "A meeting has one theme: choosing a meeting here takes it from its other one."
+        ),
+    )
 
     class Meta:
         model = Theme
@@ -459,12 +502,18 @@ class ThemeForm(forms.ModelForm):
                 "description": _("Description (%(language)s)"),
             },
         )
+        self.fields["meetings"].queryset = Meeting.objects.order_by("-number")
+        if self.instance.pk:
+            self.initial.setdefault("meetings", [m.pk for m in self.instance.meetings.all()])
         _style(self)
 
     def clean(self):
         data = super().clean()
         _require_original(self, data, "title", _("Give the title in the original language."))
         return data
+
+    def theme_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 def _label_languages(form, labels: dict) -> None:

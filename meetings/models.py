@@ -132,6 +132,26 @@ class MeetingQuerySet(models.QuerySet):
     def real(self):
         return self.filter(is_demo=False)
 
+    def for_page(self):
+        """With what a meeting's page needs to know in the same query: its latest agenda
+        release (`latest_release_version`, `latest_release_at`) and whether it has sessions,
+        recommendations, draft resolutions, a chair's report, sent liaison notes
+        (`has_sessions`, ...), so that the page reads only the lists that are there."""
+        meeting = models.OuterRef("pk")
+        latest = AgendaRelease.objects.filter(meeting=meeting).order_by("-version")
+        exists = {
+            "has_sessions": Session.objects.filter(meeting=meeting),
+            "has_recommendations": Recommendation.objects.filter(meeting=meeting),
+            "has_draft_resolutions": DraftResolution.objects.filter(meeting=meeting),
+            "has_chair_reports": ChairReport.objects.filter(meeting=meeting),
+            "has_liaison_notes": LiaisonNote.objects.public().filter(meeting=meeting),
+        }
+        return self.select_related("theme").annotate(
+            latest_release_version=models.Subquery(latest.values("version")[:1]),
+            latest_release_at=models.Subquery(latest.values("released_at")[:1]),
+            **{name: models.Exists(rows) for name, rows in exists.items()},
+        )
+
 
 class Meeting(TranslatedContent):
     """A numbered meeting of the group (19th: 10 Oct 2023; 20th: 22–23 Jan 2024)."""
@@ -665,3 +685,46 @@ class DeadlineChange(models.Model):
     def __str__(self):
         old, new = (f"{value:%Y-%m-%d %H:%M}" for value in (self.old_deadline, self.new_deadline))
         return f"{self.meeting}: {old} → {new}"
+
+
+# --- The chair's report: one document per language -----------------------------------------
+def chair_report_upload_to(report, filename):
+    """A name of our own, in a folder no URL serves: files go out through a view."""
+    return f"chair-reports/{report.meeting_id}/{report.stored_name}"
+
+
+class ChairReport(models.Model):
+    """The chair's report of a meeting in one language: a PDF or Word file, checked like a
+    contribution's (copportal/uploads), public once uploaded. Uploading again replaces it."""
+
+    FILE_TYPES = ("pdf", "docx")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="chair_reports")
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    file = models.FileField(_("file"), upload_to=chair_report_upload_to, max_length=200)
+    stored_name = models.CharField(max_length=100, editable=False)
+    original_name = models.CharField(_("file name"), max_length=150)
+    file_type = models.CharField(_("file type"), max_length=5)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["meeting", "language"]
+        verbose_name = _("chair's report")
+        verbose_name_plural = _("chair's reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "language"], name="one_chair_report_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} · {self.language}"
+
+    def get_absolute_url(self):
+        """The download's address (reads self.meeting: select_related it in lists)."""
+        return reverse("meetings:chair_report", args=[self.meeting.number, self.language])

@@ -1,9 +1,12 @@
-"""The theme roadmap: each theme's own page, and the chair's editing of a theme."""
+"""The theme roadmap: each theme's own page, and the chair's creating, editing and deleting
+of a theme."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
 
@@ -26,10 +29,30 @@ def theme_detail(request, slug):
         .order_by("-meeting__number", "number")
         .values("number", "title", "meeting__number")[:100]
     )
+    # Resources know themes too: the published ones, through the reverse relation.
+    resources = theme.resources.published().for_listing().order_by("-year", "slug")[:100]
     return render(
         request,
         "meetings/theme_detail.html",
-        {"theme": theme, "contributions": contributions},
+        {"theme": theme, "contributions": contributions, "resources": resources},
+    )
+
+
+@permission_required("meetings.add_theme")
+def theme_new(request):
+    """A new theme of the roadmap."""
+    form = ThemeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        theme = services.theme_create(
+            by=request.user, meetings=form.cleaned_data["meetings"], **form.theme_fields()
+        )
+        messages.success(request, _("The theme is created."))
+        return redirect(theme)
+    return render(
+        request,
+        "meetings/theme_form.html",
+        {"theme": None, "form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -42,7 +65,12 @@ def theme_edit(request, slug):
     theme = _theme(request, slug)
     form = ThemeForm(request.POST or None, instance=theme)
     if request.method == "POST" and form.is_valid():
-        services.theme_update(by=request.user, theme=theme, **form.cleaned_data)
+        services.theme_update(
+            by=request.user,
+            theme=theme,
+            meetings=form.cleaned_data["meetings"],
+            **form.theme_fields(),
+        )
         messages.success(request, _("The theme is saved."))
         return redirect(theme)
     return render(
@@ -51,3 +79,16 @@ def theme_edit(request, slug):
         {"theme": theme, "form": form},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@require_POST
+@permission_required("meetings.delete_theme", _theme)
+def theme_delete(request, slug):
+    theme = _theme(request, slug)
+    try:
+        services.theme_delete(by=request.user, theme=theme)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("meetings:theme_edit", theme.slug)
+    messages.success(request, _("The theme “%(title)s” is deleted.") % {"title": theme.title})
+    return redirect("meetings:roadmap")

@@ -11,9 +11,13 @@ rules.add_perm("meetings.change_deadline", is_officer)
 rules.add_perm("meetings.add_meeting", is_chair)
 rules.add_perm("meetings.change_meeting", is_chair)
 # The theme roadmap: the chair keeps it.
+rules.add_perm("meetings.add_theme", is_chair)
 rules.add_perm("meetings.change_theme", is_chair)
+rules.add_perm("meetings.delete_theme", is_chair)
 # A meeting's outcomes (recommendations, draft resolutions): the chair records them.
 rules.add_perm("meetings.change_outcomes", is_chair)
+# The chair's report (a file per language): the chair, or the secretariat for the chair.
+rules.add_perm("meetings.change_chair_report", is_officer)
 # The agenda: the chair and the secretariat build the draft; the chair releases it.
 rules.add_perm("meetings.change_agenda", is_officer)
 rules.add_perm("meetings.release_agenda", is_chair)

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -27,6 +28,7 @@ from .models import (
     Agenda,
     AgendaItem,
     AgendaRelease,
+    ChairReport,
     DeadlineChange,
     LiaisonAttachment,
     LiaisonNote,
@@ -526,15 +528,75 @@ def meeting_save(*, by: User, meeting: Meeting, sessions) -> Meeting:
     return meeting
 
 
+# Addresses under /roadmap/ that are not themes.
+RESERVED_THEME_SLUGS = {"new"}
+
+
+def _theme_slug(theme: Theme) -> str:
+    """An address for a new theme from its English title (or its original one), unique."""
+    title = getattr(theme, "title_en", "") or theme.text_in("title", theme.original_language)
+    base = slugify(title)[:40].strip("-") or "theme"
+    slug, n = base, 1
+    while slug in RESERVED_THEME_SLUGS or Theme.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _theme_meetings_set(theme: Theme, meetings) -> None:
+    """The meetings held on the theme: these, and no others (a meeting has one theme)."""
+    ids = [m.pk for m in meetings]
+    theme.meetings.exclude(pk__in=ids).update(theme=None)
+    Meeting.objects.filter(pk__in=ids).update(theme=theme)
+
+
 @transaction.atomic
-def theme_update(*, by: User, theme: Theme, **fields) -> Theme:
-    """Change a roadmap theme's texts, period or order."""
+def theme_create(*, by: User, meetings=(), **fields) -> Theme:
+    """A new theme of the roadmap, with an address made from its title."""
+    _require(by, "meetings.add_theme")
+    theme = Theme(kind=Theme.Kind.ROADMAP, **fields)
+    theme.slug = _theme_slug(theme)
+    theme.full_clean()
+    theme.save()
+    _theme_meetings_set(theme, meetings)
+    return theme
+
+
+@transaction.atomic
+def theme_update(*, by: User, theme: Theme, meetings=None, **fields) -> Theme:
+    """Change a roadmap theme's texts, period or order (and its meetings, when given)."""
     _require(by, "meetings.change_theme", theme)
     for name, value in fields.items():
         setattr(theme, name, value)
     theme.full_clean()
     theme.save()
+    if meetings is not None:
+        _theme_meetings_set(theme, meetings)
     return theme
+
+
+@transaction.atomic
+def theme_delete(*, by: User, theme: Theme) -> None:
+    """Delete a theme nothing refers to. One that a meeting, a contribution or a resource
+    carries is refused (deleting it would untag them): the chair edits it instead."""
+    _require(by, "meetings.delete_theme", theme)
+    # Reverse relations: contributions and resources know themes, not the other way round.
+    used = {
+        "meetings": theme.meetings.count(),
+        "contributions": theme.contributions.count(),
+        "resources": theme.resources.count(),
+    }
+    if any(used.values()):
+        raise ValidationError(
+            _(
+                "This theme is still in use (meetings: %(meetings)s, contributions: "
+                "%(contributions)s, resources: %(resources)s): it cannot be deleted. Take it "
+                "from them first, or edit the theme instead."
+            )
+            % used,
+            code="in-use",
+        )
+    theme.delete()
 
 
 @transaction.atomic
@@ -544,3 +606,55 @@ def meeting_outcomes_save(*, by: User, meeting: Meeting, formsets) -> Meeting:
     for formset in formsets:
         formset.save()
     return meeting
+
+
+# --- The chair's report ----------------------------------------------------------------------
+def _check_report_file(upload):
+    checked = check_upload(upload)
+    if checked.file_type not in ChairReport.FILE_TYPES:
+        raise ValidationError(
+            _("The chair's report must be a PDF or a Word (DOCX) document; this file is %(type)s.")
+            % {"type": checked.file_type.upper()},
+            code="file-type",
+        )
+    return checked
+
+
+@transaction.atomic
+def chair_report_save(*, meeting: Meeting, by: User, language: str, upload) -> ChairReport:
+    """Upload the chair's report in one language, or replace the one there is.
+
+    The file is checked by its content (copportal/uploads) and must be a PDF or a DOCX; a
+    replaced file is deleted from storage once the new one is committed.
+    """
+    _require(by, "meetings.change_chair_report", meeting)
+    checked = _check_report_file(upload)
+    report = (
+        ChairReport.objects.select_for_update().filter(meeting=meeting, language=language).first()
+    )
+    old_file = report.file.name if report else None
+    if report is None:
+        report = ChairReport(meeting=meeting, language=language)
+    report.stored_name = f"{uuid.uuid4().hex}.{checked.file_type}"
+    report.original_name = checked.name
+    report.file_type = checked.file_type
+    report.size = checked.size
+    report.sha256 = checked.sha256
+    report.uploaded_by = by
+    report.uploaded_at = timezone.now()
+    report.file.save(report.stored_name, upload, save=False)
+    report.full_clean()
+    report.save()
+    if old_file:
+        storage = report.file.storage
+        transaction.on_commit(lambda: storage.delete(old_file))
+    return report
+
+
+@transaction.atomic
+def chair_report_remove(*, report: ChairReport, by: User) -> None:
+    """Remove one language's report (its file goes once the removal is committed)."""
+    _require(by, "meetings.change_chair_report", report.meeting)
+    name, storage = report.file.name, report.file.storage
+    report.delete()
+    transaction.on_commit(lambda: storage.delete(name))

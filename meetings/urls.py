@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import agenda_views, calendar_views, liaison_views, meeting_views, roadmap_views, views
+from . import (
+    agenda_views,
+    calendar_views,
+    liaison_views,
+    meeting_views,
+    report_views,
+    roadmap_views,
+    views,
+)
 
 app_name = "meetings"
 
@@ -15,6 +23,21 @@ urlpatterns = [
         name="outcomes_edit",
     ),
     path("meetings/<int:number>/", views.meeting_detail, name="detail"),
+    path(
+        "meetings/<int:number>/report/edit/",
+        report_views.chair_report_edit,
+        name="chair_report_edit",
+    ),
+    path(
+        "meetings/<int:number>/report/<slug:language>/",
+        report_views.chair_report,
+        name="chair_report",
+    ),
+    path(
+        "meetings/<int:number>/report/<slug:language>/remove/",
+        report_views.chair_report_remove,
+        name="chair_report_remove",
+    ),
     path(
         "meetings/<int:number>/calendar.ics",
         calendar_views.meeting_calendar,
@@ -52,8 +75,10 @@ urlpatterns = [
     ),
     path("meetings/<int:number>/deadline/", views.meeting_deadline, name="deadline"),
     path("roadmap/", views.roadmap, name="roadmap"),
+    path("roadmap/new/", roadmap_views.theme_new, name="theme_new"),
     path("roadmap/<slug:slug>/", roadmap_views.theme_detail, name="theme"),
     path("roadmap/<slug:slug>/edit/", roadmap_views.theme_edit, name="theme_edit"),
+    path("roadmap/<slug:slug>/delete/", roadmap_views.theme_delete, name="theme_delete"),
     path("liaison-notes/", liaison_views.liaison_note_list, name="liaison_notes"),
     path("liaison-notes/new/", liaison_views.liaison_note_new, name="liaison_note_new"),
     path("liaison-notes/<int:pk>/", liaison_views.liaison_note_detail, name="liaison_note"),

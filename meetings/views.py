@@ -1,6 +1,7 @@
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,27 +21,63 @@ def meeting_list(request):
     )
 
 
+SAMPLE = 987654321  # a number no contribution has, to split a reversed address around
+
+
 def meeting_detail(request, number):
-    meeting = get_object_or_404(Meeting.objects.select_related("theme"), number=number)
-    liaison_notes = meeting.liaison_notes.public().prefetch_related("recipients")
+    """A meeting's page: its facts, deadline, agenda, contributions, sessions and outcomes.
+
+    Two queries when the meeting has no sessions or outcomes yet (the meeting with what it
+    has, and its documents with their count); each list it has adds its own, whatever its
+    length.
+    """
+    meeting = get_object_or_404(Meeting.objects.for_page(), number=number)
     # Contributions know meetings, not the other way round: through the reverse relation,
-    # the published ones this reader may see.
-    documents = meeting.contributions.listed_for(request.user)
-    latest_release = (
-        meeting.agenda_releases.order_by("-version").values("version", "released_at").first()
+    # the published ones this reader may see; their count comes with them (a window).
+    documents = list(
+        meeting.contributions.listed_for(request.user)
+        .order_by("number", "pk")
+        .values("number", "title")
+        .annotate(total=Window(Count("pk")))[:200]
     )
+    # The documents' addresses: reversed once, then each number filled in (one reverse per
+    # row cost more than the rest of the list).
+    head, tail = reverse("contributions:detail", args=[meeting.number, SAMPLE]).rsplit(
+        str(SAMPLE), 1
+    )
+    for document in documents:
+        document["url"] = f"{head}{document['number']}{tail}" if document["number"] else ""
+    latest_release = None
+    if meeting.latest_release_version is not None:
+        latest_release = {
+            "version": meeting.latest_release_version,
+            "released_at": meeting.latest_release_at,
+        }
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
-            "documents": documents.order_by("number", "pk").values("number", "title")[:200],
-            "portal_count": documents.count(),
+            "documents": documents,
+            "portal_count": documents[0]["total"] if documents else 0,
             "latest_release": latest_release,
-            "sessions": meeting.sessions.prefetch_related("presenters"),
-            "recommendations": meeting.recommendations.all(),
-            "draft_resolutions": meeting.draft_resolutions.prefetch_related("proposers"),
-            "liaison_notes": liaison_notes,
+            "sessions": (
+                meeting.sessions.prefetch_related("presenters") if meeting.has_sessions else []
+            ),
+            "recommendations": (
+                meeting.recommendations.all() if meeting.has_recommendations else []
+            ),
+            "draft_resolutions": (
+                meeting.draft_resolutions.prefetch_related("proposers")
+                if meeting.has_draft_resolutions
+                else []
+            ),
+            "chair_reports": meeting.chair_reports.all() if meeting.has_chair_reports else [],
+            "liaison_notes": (
+                meeting.liaison_notes.public().prefetch_related("recipients")
+                if meeting.has_liaison_notes
+                else []
+            ),
         },
     )
 

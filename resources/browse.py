@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from copportal.accounts.models import Region
 from copportal.languages import Language
+from copportal.search import read_query
 from meetings.models import Audience, Theme
 
 from . import search
@@ -78,17 +79,8 @@ def _known_values(facet: str) -> set[str] | None:
 def read_state(params) -> State:
     """The page state from the query string; anything unknown is dropped with a message."""
     state = State()
-    raw = params.get("q", "")
-    query = search.clean_query(raw)
-    if len(" ".join(raw.split())) > search.MAX_QUERY:
-        state.messages.append(
-            _("Your search was long: only its first %(n)s characters were used.")
-            % {"n": search.MAX_QUERY}
-        )
-    if query and not search.has_words(query):
-        state.messages.append(_("Type at least one word or number to search."))
-        query = ""
-    state.query = query
+    state.query, notes = read_query(params.get("q", ""))
+    state.messages.extend(notes)
     for facet in FACETS:
         value = params.get(facet, "").strip()
         if not value:

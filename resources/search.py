@@ -11,7 +11,8 @@ substring (pg_trgm GIN indexes). Zero matches: "did you mean" from SearchTerm (p
 SQLite: every word of the query must appear (icontains) in a title, summary, body or the
 file's text, in any language; no ranking, no stemming, no suggestion.
 
-The services call `refresh` after every write; nothing else writes the vector.
+The services call `refresh` after every write; nothing else writes the vector. What this
+shares with the contributions' search (contributions/search.py) is in copportal/search.py.
 """
 
 import operator
@@ -20,57 +21,33 @@ from functools import reduce
 
 from django.contrib.postgres.search import (
     SearchHeadline,
-    SearchQuery,
     SearchRank,
     SearchVector,
     TrigramSimilarity,
 )
-from django.db import connection
 from django.db.models import Case, F, FloatField, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, NullIf, Substr
-from django.utils import translation
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from copportal.content import column
 from copportal.languages import Language
 
-# PostgreSQL's text search configuration for each language (SELECT cfgname FROM pg_ts_config).
-CONFIGS = {
-    Language.ARABIC: "arabic",
-    Language.CHINESE: "simple",
-    Language.ENGLISH: "english",
-    Language.FRENCH: "french",
-    Language.RUSSIAN: "russian",
-    Language.SPANISH: "spanish",
-}
-MAX_QUERY = 200  # characters; longer queries are cut (the page says so)
-FILE_TEXT_IN_VECTOR = 100_000  # characters of a file's text that go into the vector
-# ts_headline marks: control characters nobody types, replaced by <mark> after escaping.
-START, STOP = "\x02", "\x03"
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-WORD = re.compile(r"\w+")
-
-
-def is_postgres() -> bool:
-    return connection.vendor == "postgresql"
-
-
-def clean_query(raw: str) -> str:
-    """The query without control characters (PostgreSQL refuses NUL), squeezed and cut."""
-    text = "".join(ch if ch.isprintable() else " " for ch in raw or "")
-    return " ".join(text.split())[:MAX_QUERY]
-
-
-def has_words(query: str) -> bool:
-    return bool(WORD.search(query))
-
-
-def reader_language(language: str | None = None) -> Language:
-    try:
-        return Language.from_locale(language or translation.get_language() or "en")
-    except ValueError:
-        return Language.ENGLISH
+# The parts both searches share (copportal/search.py); their names stay importable from here.
+from copportal.search import (  # noqa: F401
+    CJK,
+    CONFIGS,
+    FILE_TEXT_IN_VECTOR,
+    MAX_QUERY,
+    START,
+    STOP,
+    WORD,
+    clean_query,
+    config_of,
+    has_words,
+    highlighted,
+    is_postgres,
+    reader_language,
+    ts_query,
+)
 
 
 def document():
@@ -87,12 +64,10 @@ def document():
                 )
             )
     parts.append(SearchVector("publisher", config="simple", weight="B"))
-    file_config = Case(
-        *[When(language=code, then=Value(config)) for code, config in CONFIGS.items()],
-        default=Value("simple"),
-    )
     parts.append(
-        SearchVector(Substr("file_text", 1, FILE_TEXT_IN_VECTOR), config=file_config, weight="D")
+        SearchVector(
+            Substr("file_text", 1, FILE_TEXT_IN_VECTOR), config=config_of("language"), weight="D"
+        )
     )
     return reduce(operator.add, parts)
 
@@ -101,14 +76,6 @@ def refresh(queryset) -> None:
     """Recompute the stored vector of these resources (PostgreSQL; SQLite reads the text)."""
     if is_postgres():
         queryset.update(search_vector=document())
-
-
-def ts_query(query: str, language: str | None = None):
-    config = CONFIGS[reader_language(language)]
-    stemmed = SearchQuery(query, config=config, search_type="websearch")
-    if config == "simple":
-        return stemmed
-    return stemmed | SearchQuery(query, config="simple", search_type="websearch")
 
 
 def _every_word_somewhere(query: str) -> Q:
@@ -196,12 +163,6 @@ def ranked(queryset, query: str, language: str | None = None, *, start: int = 0)
         rank=SearchRank(F("search_vector"), search)
     )
     return _snippet(listing, search, reader).order_by("-rank", "-year", "-published_on", "-pk")
-
-
-def highlighted(snippet: str) -> str:
-    """A ts_headline snippet as safe HTML: the text escaped, the matches in <mark>."""
-    text = escape(snippet).replace(START, "<mark>").replace(STOP, "</mark>")
-    return mark_safe(text)  # escaped above: only our own marks are HTML
 
 
 def remember_words(resource) -> None:

@@ -1,9 +1,12 @@
+from urllib.parse import urlencode
+
 import markdown
 import nh3
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -36,15 +39,38 @@ def render_markdown(text: str) -> str:
     return nh3.clean(markdown.markdown(text or "", extensions=["sane_lists"]))
 
 
+CONTRIBUTIONS_SHOWN = 5
+
+
+def _matching_contributions(user, query: str) -> tuple[list, int]:
+    """The best published contributions matching `query` that the user may see, and how many
+    there are (a count query only when there are more than those shown)."""
+    if not query:
+        return [], 0
+    found = (
+        Contribution.objects.listed_for(user)
+        .search(query)
+        .select_related("meeting")
+        .only("number", "title", "visibility", "meeting__number")
+    )
+    shown = list(found[:CONTRIBUTIONS_SHOWN])
+    return shown, len(shown) if len(shown) < CONTRIBUTIONS_SHOWN else found.count()
+
+
 def resource_list(request):
     """The library and its search: the same page with JavaScript or without (htmx swaps
-    #results when it is on)."""
+    #results when it is on). A search also lists the matching contributions the reader may
+    see, apart from the resources (their facets and pages are the library's only)."""
     state = browse.read_state(request.GET)
     page, facets = browse.results(request.user, state)
     suggestion = ""
     if state.query and not page.paginator.count:
         suggestion = search.suggestion(state.query)
+    contributions, contribution_count = _matching_contributions(request.user, state.query)
     context = {
+        "contributions": contributions,
+        "contribution_count": contribution_count,
+        "contributions_url": reverse("contributions:list") + "?" + urlencode({"q": state.query}),
         "state": state,
         "page": page,
         "facets": [(name, browse.FACETS[name], values) for name, values in facets.items()],

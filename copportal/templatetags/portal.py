@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from copportal.search import highlighted
+
 register = template.Library()
 
 
@@ -88,3 +90,9 @@ def as_bootstrap(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def snippet(text: str) -> str:
+    """A search snippet (copportal/search.py): escaped, with the matched words in <mark>."""
+    return highlighted(text or "")

@@ -94,7 +94,9 @@ def test_search_finds_words_inside_the_files(client, listed):
     # In production the task runs after commit; here the test transaction never commits.
     for pk in Revision.objects.values_list("pk", flat=True):
         extract_revision_text.delay(pk)
-    assert _titles(client, "?q=ducation") == ["Beta"]
+    # A whole word (full text, not a substring), in the language of the page and the file.
+    response = client.get("/fr/contributions/?q=Éducation")
+    assert [c.title for c in response.context["page"]] == ["Beta"]
 
 
 @pytest.mark.django_db

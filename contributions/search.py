@@ -1,0 +1,118 @@
+"""Searching contributions (the list's `?q=`, and the library's "Contributions" section).
+
+PostgreSQL: each contribution stores one `search_vector` (GIN index, migration 0007): its
+title (weight A) and abstract (B) stemmed in its original language's configuration, and the
+extracted text of the latest extracted revision of each language version (C), each stemmed in
+that version's language (copportal/search.py's CONFIGS). A query is read as web-search syntax
+(quotes, OR, -word) in the reader's language, as the library reads it (copportal/search.py).
+
+SQLite: every word of the query must appear (icontains) in the title, the abstract or the
+text of one of the files; no ranking, no stemming, no snippet.
+
+The services (and the admin) call `refresh` after every write that changes the title, the
+abstract or the files' text; nothing else writes the vector. bulk_create bypasses them: call
+`refresh` on what it created (bench/, the library generator).
+"""
+
+import operator
+from functools import reduce
+
+from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVector
+from django.db.models import F, FloatField, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Substr
+
+from copportal.languages import Language
+from copportal.search import (
+    CONFIGS,
+    FILE_TEXT_IN_VECTOR,
+    START,
+    STOP,
+    clean_query,
+    config_of,
+    has_words,
+    is_postgres,
+    reader_language,
+    ts_query,
+    words,
+)
+
+
+def _latest_text(revisions, language: str) -> Subquery:
+    """The extracted text of the newest revision in `language` whose text was extracted (a
+    new upload's text counts once extracted: until then the previous file's text stays)."""
+    latest = revisions.objects.filter(
+        document__contribution=OuterRef("pk"),
+        document__language=language,
+        text_extracted_at__isnull=False,
+    ).order_by("-number")
+    return Subquery(latest.values("text")[:1], output_field=TextField())
+
+
+def document(revisions=None):
+    """The expression of a contribution's stored vector (for UPDATE ... SET search_vector =).
+
+    `revisions` is the Revision model (a migration passes its historical one).
+    """
+    if revisions is None:
+        from .models import Revision as revisions
+    config = config_of("original_language")
+    parts = [
+        SearchVector("title", config=config, weight="A"),
+        SearchVector("abstract", config=config, weight="B"),
+    ]
+    for language in Language:
+        text = Substr(_latest_text(revisions, language), 1, FILE_TEXT_IN_VECTOR)
+        parts.append(SearchVector(text, config=CONFIGS[language], weight="C"))
+    return reduce(operator.add, parts)
+
+
+def refresh(queryset, revisions=None) -> None:
+    """Recompute the stored vector of these contributions (PostgreSQL; SQLite reads the text)."""
+    if is_postgres():
+        queryset.update(search_vector=document(revisions))
+
+
+def _every_word_somewhere(query: str) -> Q:
+    from .models import Revision
+
+    def anywhere(word):
+        in_files = Revision.objects.filter(text__icontains=word).values("document__contribution")
+        return Q(title__icontains=word) | Q(abstract__icontains=word) | Q(pk__in=in_files)
+
+    return reduce(operator.and_, (anywhere(word) for word in words(query)), Q())
+
+
+def match(query: str, language: str | None = None) -> Q:
+    """A filter for the contributions matching `query` (an empty query matches everything)."""
+    query = clean_query(query)
+    if not has_words(query):
+        return Q()
+    if not is_postgres():
+        return _every_word_somewhere(query)
+    return Q(search_vector=ts_query(query, language))
+
+
+def ranked(queryset, query: str, language: str | None = None):
+    """Best matches first (newest meeting first among equals), with `rank` and `snippet`
+    (the abstract with the words marked; "" on SQLite)."""
+    query = clean_query(query)
+    if not has_words(query):
+        return queryset
+    if not is_postgres():
+        return queryset.annotate(
+            rank=Value(0.0, output_field=FloatField()), snippet=Value("", TextField())
+        ).order_by("-meeting__number", "number", "pk")
+    reader = reader_language(language)
+    search = ts_query(query, reader)
+    return queryset.annotate(
+        rank=SearchRank(F("search_vector"), search),
+        snippet=SearchHeadline(
+            "abstract",
+            search,
+            config=CONFIGS[reader],
+            start_sel=START,
+            stop_sel=STOP,
+            max_words=35,
+            min_words=15,
+        ),
+    ).order_by("-rank", "-meeting__number", "number", "pk")

@@ -1,0 +1,97 @@
+"""The chair's report of a meeting, a file per language: the public download, and the page
+where the chair (or the secretariat) uploads, replaces or removes each language's file."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from copportal.accounts.permissions import permission_required
+from copportal.languages import Language
+from copportal.uploads import MIME_TYPES
+
+from . import services
+from .forms import ChairReportForm
+from .models import ChairReport, Meeting
+
+
+def chair_report(request, number, language):
+    """One language's report, to anyone: always as a download, never sniffed."""
+    report = get_object_or_404(
+        ChairReport.objects.select_related("meeting"), meeting__number=number, language=language
+    )
+    response = FileResponse(
+        report.file.open("rb"),
+        as_attachment=True,
+        filename=report.original_name,
+        content_type=MIME_TYPES.get(report.file_type, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # Replacing a report keeps its address: a cache must ask again.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _meeting(request, number, **kwargs):
+    return get_object_or_404(Meeting, number=number)
+
+
+@permission_required("meetings.change_chair_report", _meeting)
+def chair_report_edit(request, number):
+    """Upload (or replace) the report in one language; the languages there are, with removal."""
+    meeting = _meeting(request, number)
+    form = ChairReportForm(
+        request.POST or None,
+        request.FILES or None,
+        oversized=getattr(request, "oversized_uploads", None),
+    )
+    if request.method == "POST" and form.is_valid():
+        language = form.cleaned_data["language"]
+        replacing = meeting.chair_reports.filter(language=language).exists()
+        try:
+            services.chair_report_save(
+                meeting=meeting,
+                by=request.user,
+                language=language,
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            name = Language(language).label
+            if replacing:
+                messages.success(
+                    request, _("The report in %(language)s is replaced.") % {"language": name}
+                )
+            else:
+                messages.success(
+                    request, _("The report in %(language)s is added.") % {"language": name}
+                )
+            return redirect("meetings:chair_report_edit", meeting.number)
+    reports = {r.language: r for r in meeting.chair_reports.select_related("uploaded_by")}
+    return render(
+        request,
+        "meetings/chair_report_form.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "languages": [(language, reports.get(language.value)) for language in Language],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+@permission_required("meetings.change_chair_report", _meeting)
+def chair_report_remove(request, number, language):
+    report = get_object_or_404(
+        ChairReport.objects.select_related("meeting"), meeting__number=number, language=language
+    )
+    services.chair_report_remove(report=report, by=request.user)
+    messages.success(
+        request,
+        _("The report in %(language)s is removed.") % {"language": Language(language).label},
+    )
+    return redirect("meetings:chair_report_edit", number)
