@@ -44,6 +44,7 @@ messages: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+	$(PY) -m bench.http
 	$(PY) -m bench.notifications
 
 clean:

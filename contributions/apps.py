@@ -10,11 +10,19 @@ class ContributionsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from copportal.accounts.models import Organization
+        from meetings.models import Meeting, Theme
 
-        from .forms import forget_organization_choices
+        from .forms import forget_filter_choices, forget_organization_choices
 
-        # The cached list of organizations (the Source picker) follows every change.
+        # The cached lists of organizations (the Source picker), meetings and themes (the
+        # list's filters) follow every change.
         for signal in (post_save, post_delete):
             signal.connect(
                 forget_organization_choices, sender=Organization, dispatch_uid=f"orgs-{signal}"
             )
+            for model in (Meeting, Theme):
+                signal.connect(
+                    forget_filter_choices,
+                    sender=model,
+                    dispatch_uid=f"filters-{model.__name__}-{signal}",
+                )

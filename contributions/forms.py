@@ -1,9 +1,11 @@
 import datetime
+import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -44,45 +46,119 @@ def organization_choices() -> list[tuple[int, str]]:
     return choices
 
 
+def _forget(pattern: str) -> None:
+    """Clear a cached list in every language, now and again after the commit (a page served
+    before the commit may have cached the list as it was)."""
+    keys = [pattern.format(language=code) for code, _name in settings.LANGUAGES]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
 def forget_organization_choices(**kwargs) -> None:
-    cache.delete_many(
-        [ORGANIZATION_CHOICES_KEY.format(language=code) for code, _name in settings.LANGUAGES]
-    )
+    _forget(ORGANIZATION_CHOICES_KEY)
+
+
+FILTER_CHOICES_KEY = "contribution-filter-choices:{language}"
+
+
+def filter_choices() -> dict:
+    """The list filters' meetings (numbers, newest first) and themes (slug, title): cached per
+    language, two queries a page otherwise. contributions/apps.py clears the cache when a
+    meeting or a theme changes."""
+    key = FILTER_CHOICES_KEY.format(language=get_language())
+    choices = cache.get(key)
+    if choices is None:
+        choices = {
+            "meetings": list(Meeting.objects.order_by("-number").values_list("number", flat=True)),
+            "themes": [(theme.slug, str(theme)) for theme in Theme.objects.all()],
+        }
+        cache.set(key, choices, 24 * 3600)
+    return choices
+
+
+def forget_filter_choices(**kwargs) -> None:
+    _forget(FILTER_CHOICES_KEY)
 
 
 def _own_first(choices, own: set[int]) -> list[tuple[int, str]]:
     return sorted(choices, key=lambda choice: choice[0] not in own)
 
 
+def _folded(text: str) -> str:
+    """Lower case without accents: "Côte" is found by "cote"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+SOURCE_FILTER = "source_filter"
+FILTER_SOURCES = "filter-sources"  # the value of the filter box's button (`action`)
+
+
 class OrganizationPicker(forms.CheckboxSelectMultiple):
-    """A plain list of checkboxes (it works without JavaScript), which portal.js turns into a
-    type-to-filter picker (Tom Select). Rendered in Python: 205 options through the widget
-    templates cost ~15 ms a page."""
+    """A plain list of checkboxes with a filter box, which portal.js turns into a
+    type-to-filter picker (Tom Select). Without JavaScript the filter box is a submit button
+    of the form: the page comes back with everything typed (the views re-render the form
+    unsaved) and only the organizations that match, plus those already chosen. Rendered in
+    Python: 205 options through the widget templates cost ~15 ms a page."""
+
+    filter_text = ""  # set by the form from the posted filter box
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = {**self.attrs, **(attrs or {})}
         base = escape(attrs.get("id") or f"id_{name}")
         name = escape(name)
         selected = {str(v) for v in (value or [])}
+        words = _folded(self.filter_text).split()
+        shown = [
+            (i, pk, label)
+            for i, (pk, label) in enumerate(self.choices)
+            if str(pk) in selected or all(word in _folded(str(label)) for word in words)
+        ]
         # Plain string building: 205 options through format_html cost ~10 ms.
         rows = "".join(
             f'<li><input type="checkbox" name="{name}" value="{pk}" id="{base}_{i}"'
             f"{' checked' if str(pk) in selected else ''}>"
             f' <label for="{base}_{i}">{escape(label)}</label></li>'
-            for i, (pk, label) in enumerate(self.choices)
+            for i, pk, label in shown
+        )
+        matching = sum(1 for _i, pk, _label in shown if str(pk) not in selected)
+        if words:
+            status = _(
+                "%(shown)s of %(total)s organizations match “%(words)s”; the ones you chose "
+                "stay chosen. Empty the box and filter again to see them all."
+            ) % {"shown": matching, "total": len(self.choices), "words": self.filter_text}
+        else:
+            status = _("Type part of a name and press Filter to shorten the list.")
+        controls = format_html(
+            '<div class="picker-filter input-group" data-picker-filter>'
+            '<input type="search" name="{}" value="{}" id="{}_filter" class="form-control" '
+            'aria-label="{}" aria-describedby="{}_filter_status">'
+            '<button type="submit" name="action" value="{}" class="btn btn-outline-secondary" '
+            "formnovalidate>{}</button></div>"
+            '<p class="form-text mt-0 mb-1" id="{}_filter_status" role="status">{}</p>',
+            SOURCE_FILTER,
+            self.filter_text,
+            mark_safe(base),
+            _("Filter the list"),
+            mark_safe(base),
+            FILTER_SOURCES,
+            _("Filter"),
+            mark_safe(base),
+            status,
         )
         return format_html(
             '<div class="picker" id="{}" data-picker data-filter-label="{}" '
-            'data-placeholder="{}"><ul class="picker-options list-unstyled mb-0">{}</ul></div>',
+            'data-placeholder="{}">{}<ul class="picker-options list-unstyled mb-0">{}</ul></div>',
             mark_safe(base),
             _("Filter the list"),
             _("Type to find an organization"),
+            controls,
             mark_safe(rows),
         )
 
 
 class FastSelect(forms.Select):
-    """A select whose options are rendered in Python (the list's Source filter)."""
+    """A select whose options are rendered in Python (the list's filters)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = {**self.attrs, **(attrs or {})}
@@ -199,9 +275,10 @@ class ContributionForm(forms.ModelForm):
             "contacts": _("Names and e-mail addresses of the contact persons (optional)."),
         }
 
-    def __init__(self, *args, user, oversized=None, has_file=False, **kwargs):
+    def __init__(self, *args, user, oversized=None, has_file=False, source_filter="", **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["sources"].widget.filter_text = source_filter[:100]
         self.oversized = oversized or {}
         self.has_file = has_file
         meetings = Meeting.objects.order_by("start_date")
@@ -355,33 +432,42 @@ class VisibilityForm(forms.Form):
 class ContributionFilterForm(forms.Form):
     """The public list's filters: every field optional, bad values ignored."""
 
+    # Every select is a FastSelect: the widget templates cost milliseconds per field.
     q = forms.CharField(label=_("Words"), required=False)
-    meeting = forms.TypedChoiceField(label=_("Meeting"), required=False, coerce=int)
+    meeting = forms.TypedChoiceField(
+        label=_("Meeting"), required=False, coerce=int, widget=FastSelect
+    )
     source = forms.ModelChoiceField(
         label=_("Source"),
         queryset=Organization.objects.order_by("name"),
         required=False,
         widget=FastSelect(attrs={"data-picker-select": ""}),
     )
-    region = forms.ChoiceField(label=_("ITU region"), required=False)
+    region = forms.ChoiceField(label=_("ITU region"), required=False, widget=FastSelect)
     theme = forms.ModelChoiceField(
-        label=_("Theme"), queryset=Theme.objects.all(), required=False, to_field_name="slug"
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        required=False,
+        to_field_name="slug",
+        widget=FastSelect,
     )
-    kind = forms.ChoiceField(label=_("Type"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    kind = forms.ChoiceField(label=_("Type"), required=False, widget=FastSelect)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=FastSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         anything = [("", _("Any"))]
-        numbers = Meeting.objects.order_by("-number").values_list("number", flat=True)
+        cached = filter_choices()
         self.fields["meeting"].choices = anything + [
-            (n, _("Meeting %(number)s") % {"number": n}) for n in numbers
+            (n, _("Meeting %(number)s") % {"number": n}) for n in cached["meetings"]
         ]
         self.fields["region"].choices = anything + Region.choices
         self.fields["kind"].choices = anything + Contribution.Kind.choices
         self.fields["language"].choices = anything + Language.choices
         self.fields["source"].choices = [("", _("Any")), *organization_choices()]
-        self.fields["theme"].empty_label = _("Any")
+        # The cached list (a ModelChoiceField iterates with a server-side cursor: four round
+        # trips a page); a chosen slug is still looked up in the database when bound.
+        self.fields["theme"].choices = anything + cached["themes"]
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = css

@@ -205,11 +205,17 @@ class Contribution(models.Model):
                 fields=["meeting", "number"],
                 condition=Q(number__isnull=False),
                 name="unique_contribution_number_per_meeting",
+                violation_error_message=_(
+                    "This meeting already has a contribution with this number."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(number__isnull=True)
                 | Q(status__in=["accepted", "published", "withdrawn", "rejected"]),
                 name="only_accepted_contributions_have_numbers",
+                violation_error_message=_(
+                    "Only an accepted contribution has a number: accept it first."
+                ),
             ),
         ]
 

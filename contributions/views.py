@@ -22,8 +22,10 @@ from copportal.search import read_query
 from copportal.uploads import MIME_TYPES, limits_text
 from meetings.models import Meeting
 
-from . import services, template_docx, workflow
+from . import list_rows, services, template_docx, workflow
 from .forms import (
+    FILTER_SOURCES,
+    SOURCE_FILTER,
     ContributionFilterForm,
     ContributionForm,
     OptionalReasonForm,
@@ -60,10 +62,20 @@ def _with_relations(contributions):
 def _listed(contributions):
     """What a list row shows (symbol, title, meeting, sources, kind, purpose, languages), and
     nothing else: no abstracts, no files, never their extracted text. Constant queries."""
+    # Ordered by their own columns: the models' default orderings join the contribution and
+    # its meeting again in every prefetch.
     sources = Prefetch(
-        "source_links", queryset=ContributionSource.objects.select_related("organization")
+        "source_links",
+        queryset=ContributionSource.objects.select_related("organization").order_by(
+            "contribution_id", "order"
+        ),
     )
-    documents = Prefetch("documents", queryset=Document.objects.only("contribution_id", "language"))
+    documents = Prefetch(
+        "documents",
+        queryset=Document.objects.only("contribution_id", "language").order_by(
+            "contribution_id", "language"
+        ),
+    )
     return (
         contributions.select_related("meeting")
         .only(
@@ -133,24 +145,22 @@ def contribution_list(request):
         ]
     words, notes = read_query(request.GET.get("q", ""))
     if words:
-        contributions = _listed(contributions.search(words))  # best first
+        contributions = list_rows.columns(contributions.search(words))  # best first
     else:
-        contributions = _listed(contributions).order_by("-meeting__number", "number")
+        contributions = list_rows.columns(contributions).order_by("-meeting__number", "number")
     page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "contributions/contribution_list.html",
-        {
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
-            "ignored": ignored,
-            "notes": notes,
-            "searched": words,
-        },
-    )
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "ignored": ignored,
+        "notes": notes,
+        "searched": words,
+    }
+    context["rows"] = list_rows.rendered_rows(page.object_list)
+    return render(request, "contributions/contribution_list.html", context)
 
 
 def _filtered(contributions, data):
@@ -266,6 +276,8 @@ def contribution_submit(request):
             user=user,
             oversized=getattr(request, "oversized_uploads", None),
         )
+        if request.POST.get("action") == FILTER_SOURCES:
+            return _form_page(request, _refiltered(request, form))
         if form.is_valid():
             return _save(request, form)
     else:
@@ -283,6 +295,25 @@ def contribution_submit(request):
                 )
         form = ContributionForm(initial=initial, user=user)
     return _form_page(request, form)
+
+
+def _refiltered(request, form) -> ContributionForm:
+    """The form as it was posted, unsaved and without errors, its Source list narrowed by the
+    filter box (the picker's filter when JavaScript is off). A browser never refills a file
+    input: the page says to choose the file again."""
+    initial = {name: form[name].data for name in form.fields if name != "file"}
+    if request.FILES.get("file"):
+        messages.warning(
+            request,
+            _("The file you chose was not kept while filtering: choose it again before saving."),
+        )
+    return ContributionForm(
+        initial=initial,
+        instance=form.instance if form.instance.pk else None,
+        user=form.user,
+        has_file=form.has_file,
+        source_filter=request.POST.get(SOURCE_FILTER, ""),
+    )
 
 
 def _as_int(value: str) -> int | None:
@@ -315,6 +346,8 @@ def contribution_edit(request, pk):
             has_file=has_file,
             oversized=getattr(request, "oversized_uploads", None),
         )
+        if request.POST.get("action") == FILTER_SOURCES:
+            return _form_page(request, _refiltered(request, form), contribution)
         if form.is_valid():
             return _save(request, form, contribution)
     else:

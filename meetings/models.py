@@ -227,7 +227,9 @@ class Meeting(TranslatedContent):
         verbose_name_plural = _("meetings")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__gte=models.F("start_date")), name="meeting_ends_after_start"
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="meeting_ends_after_start",
+                violation_error_message=_("The meeting cannot close before it opens."),
             )
         ]
 

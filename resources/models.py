@@ -267,7 +267,11 @@ class HelplineEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["country", "name"], name="unique_helpline_per_country"),
             models.CheckConstraint(
-                condition=~Q(number="") | ~Q(link=""), name="helpline_has_number_or_link"
+                condition=~Q(number="") | ~Q(link=""),
+                name="helpline_has_number_or_link",
+                violation_error_message=_(
+                    "Give the helpline's number or its link (a web page or a chat): at least one."
+                ),
             ),
         ]
 

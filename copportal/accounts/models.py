@@ -190,12 +190,18 @@ class Organization(models.Model):
         verbose_name_plural = _("organizations")
         constraints = [
             models.UniqueConstraint(
-                fields=["iso_code"], condition=~Q(iso_code=""), name="unique_iso_code"
+                fields=["iso_code"],
+                condition=~Q(iso_code=""),
+                name="unique_iso_code",
+                violation_error_message=_("Another organization already has this ISO code."),
             ),
             models.CheckConstraint(
                 condition=Q(kind="member-state", region__gt="", iso_code__gt="")
                 | ~Q(kind="member-state"),
                 name="member_state_has_region_and_code",
+                violation_error_message=_(
+                    "A Member State needs its ITU region and its ISO 3166-1 alpha-3 code."
+                ),
             ),
         ]
 
@@ -291,6 +297,9 @@ class Affiliation(models.Model):
             models.CheckConstraint(
                 condition=Q(organization__isnull=False) | ~Q(proposed_name=""),
                 name="affiliation_names_an_organization",
+                violation_error_message=_(
+                    "Choose your organization from the list, or name it if it is not there."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["user", "organization"],

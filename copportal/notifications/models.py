@@ -79,15 +79,25 @@ class Preference(models.Model):
         verbose_name_plural = _("notification preferences")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "kind"], condition=Q(user__isnull=False), name="one_pref_per_user"
+                fields=["user", "kind"],
+                condition=Q(user__isnull=False),
+                name="one_pref_per_user",
+                violation_error_message=_(
+                    "This person already has a choice for this kind of mail."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["email", "kind"],
                 condition=Q(user__isnull=True),
                 name="one_pref_per_address",
+                violation_error_message=_(
+                    "This address already has a choice for this kind of mail."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(user__isnull=False) | ~Q(email=""), name="pref_names_a_person"
+                condition=Q(user__isnull=False) | ~Q(email=""),
+                name="pref_names_a_person",
+                violation_error_message=_("A mail preference needs a person or an address."),
             ),
         ]
 

@@ -148,6 +148,11 @@
   }
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-picker]").forEach(function (picker) {
+      // The server's filter box (a submit button, for when JavaScript is off) gives way to
+      // filtering as one types; it would also take the Enter key from the form's own buttons.
+      picker.querySelectorAll("[data-picker-filter], [data-picker-filter] + [role=status]").forEach(
+        function (element) { element.remove(); }
+      );
       var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[type=checkbox]"));
       if (window.TomSelect) { withTomSelect(picker, boxes); } else { withFilterBox(picker, boxes); }
     });

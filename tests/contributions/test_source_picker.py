@@ -18,7 +18,7 @@ def test_without_javascript_the_sources_are_checkboxes_own_first_and_checked(
     for name in ("Albania", "Zambia"):
         OrganizationFactory(name=name)
     page = client_for(delegate).get("/contributions/submit/").content.decode()
-    picker = page.split("data-picker")[1].split("</ul>")[0]
+    picker = page.split("data-picker ")[1].split("</ul>")[0]
     boxes = picker.split('type="checkbox"')[1:]
     assert "Philippines" in boxes[0] and "checked" in boxes[0]
     assert all("checked" not in box for box in boxes[1:])
@@ -64,6 +64,7 @@ def test_a_delegate_types_to_add_a_co_sponsor(browser_page):
     page.wait_for_url("**/contributions/mine/")
     page.goto("/contributions/submit/?meeting=99")
     assert page.locator("#id_sources").is_hidden()  # the checkboxes are replaced
+    assert page.locator("[name=source_filter]").count() == 0  # the no-JS filter box too
     search = page.locator("#id_sources_picker-ts-control")
     search.click()
     search.fill("Malaw")
