@@ -116,7 +116,7 @@ def _summary_in(language: Language):
 # Ranking reads the whole stored vector of each row it ranks: a query is ranked among its
 # RANKED latest matches (ten pages), the others follow (see `ranked`). "Latest" is the order
 # the resources were published in the library, which no index serves on purpose: PostgreSQL
-# then takes the matches from the GIN index (a bitmap over the narrow heap, migration 0003)
+# then takes the matches from the GIN index (a bitmap over the narrow heap, migration 0004)
 # instead of walking the listing index and reading each row's vector, which its costs
 # underestimate (ten times slower for a query matching 2% of the library).
 RANKED = 200

@@ -176,7 +176,7 @@ class Command(BaseCommand):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 # Each batch was written twice (COPY, then the vectors): compact the table,
-                # narrow rows only (migration 0003), as rows written one by one end up.
+                # narrow rows only (migration 0004), as rows written one by one end up.
                 # VACUUM cannot run in a transaction: the tests' gets ANALYZE alone.
                 vacuum = "" if connection.in_atomic_block else "VACUUM FULL "
                 cursor.execute(f"{vacuum}ANALYZE resources_resource")

@@ -22,6 +22,6 @@ def wide(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("resources", "0002_search_indexes")]
+    dependencies = [("resources", "0003_constraint_messages")]
 
     operations = [migrations.RunPython(narrow, wide)]
