@@ -12,6 +12,8 @@ Then the library's search (bench/library.py): PostgreSQL only, skipped with a me
 `BENCH_ONLY=contributions` measures the contributions list and its search only (no meeting
 pages, no library: the library's part takes minutes).
 Runs on a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is set).
+`BENCH_ONLY=library` runs the library's part alone (it generates 100,000 resources first:
+minutes); `manage.py bench_library` measures it on an existing database, generating once.
 """
 
 import os
@@ -144,8 +146,14 @@ def main():
     # Not setup_test_environment(): its template instrumentation (the test client copies the
     # context of every template rendered) would cost more than the pages themselves.
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    only = os.environ.get("BENCH_ONLY", "")
+    if only not in ("", "contributions", "library"):
+        raise SystemExit(f"BENCH_ONLY={only}: unknown part (contributions, library)")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
+        if only == "library":
+            library()
+            return
         submitter = User.objects.create_user("bench@example.org", "bench-password-123")
         organization = Organization.objects.create(
             kind="member-state", name="Benchland", iso_code="ZZB", region="europe"

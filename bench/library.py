@@ -2,8 +2,10 @@
 
 Needs PostgreSQL (the search it measures is PostgreSQL's). Figures: p50 and p95 in ms over a
 fixed set of queries, through `Resource.objects.published().search()` (first page, with rank
-and snippet) and through hand-written SQL doing the same work; their ratio; and the whole
-library page (facets included) through the test client.
+and snippet) and through hand-written SQL doing the same work (the search.RANKED latest
+matches ranked, the first page's snippets); their ratio; and the whole library page (facets
+included) through the test client. Run it with `manage.py bench_library` (on the database of
+DATABASE_URL, generated once) or `BENCH_ONLY=library python -m bench` (a throw-away one).
 """
 
 import statistics
@@ -48,7 +50,9 @@ def _raw_sql(language: str) -> str:
     chinese = ""
     if search.CJK.search("".join(q for q, _ in QUERIES if _ == language)):
         chinese = " OR title_zh_hans LIKE %(like)s OR summary_zh_hans LIKE %(like)s"
+    # The same work as the QuerySet: the RANKED latest matches ranked, the page's snippets.
     return f"""
+        WITH q AS (SELECT {query} AS query)
         SELECT resources_resource.id, slug, type, language, year, publisher,
                title_en, title_fr, title_es, title_ru, title_ar, title_zh_hans,
                summary_en, summary_fr, summary_es,
@@ -59,8 +63,12 @@ def _raw_sql(language: str) -> str:
                            'StartSel=<, StopSel=>, MaxWords=35, MinWords=15') AS snippet
         FROM resources_resource
         LEFT JOIN accounts_organization AS country ON country.id = resources_resource.country_id
-        CROSS JOIN (SELECT {query} AS query) AS q
-        WHERE status = 'published' AND (search_vector @@ q.query{chinese})
+        CROSS JOIN q
+        WHERE resources_resource.id IN (
+            SELECT id FROM resources_resource, q
+            WHERE status = 'published' AND (search_vector @@ q.query{chinese})
+            ORDER BY published_at DESC, id DESC
+            LIMIT {search.RANKED})
         ORDER BY rank DESC, year DESC, published_on DESC, resources_resource.id DESC
         LIMIT {PAGE_SIZE}"""
 
@@ -102,8 +110,8 @@ def measure(write=print) -> dict:
                 cursor.execute(sql, params)
                 return cursor.fetchall()
 
-        found = len(through_sql())
-        assert found == len(through_queryset()), query
+        # The same rows in the same order: the same work, not merely as many rows.
+        assert [row[0] for row in through_sql()] == [r.pk for r in through_queryset()], query
         counts.append(Resource.objects.published().matching(query, language).count())
         orm += _time(through_queryset)
         raw += _time(through_sql)

@@ -1,7 +1,9 @@
 """Writes on the library: resources (with their file, search vector and suggestions) and helplines.
 
 Every write checks the permission it needs, validates with full_clean, and refreshes the
-resource's stored search vector in the same transaction (resources/search.py).
+resource's stored search vector in the same transaction (resources/search.py). A file's text
+is extracted by a task queued after commit (resources/tasks.py), which refreshes the vector
+again when the text arrives.
 """
 
 import logging
@@ -60,23 +62,49 @@ def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
 
 
 def _attach(resource: Resource, upload) -> None:
-    """Check an uploaded file, store it under a name of our own, extract its text."""
+    """Check an uploaded file and store it under a name of our own. Its text is extracted
+    after commit (`_extract_after_commit`): until then the resource is searched without it."""
     checked = check_upload(upload)
-    try:
-        text = extraction.extract_text(upload, checked.file_type)
-    except Exception:  # a damaged file stays downloadable; it is only not searchable
-        logger.warning("text extraction failed for a resource file", exc_info=True)
-        text = ""
     upload.seek(0)
     old = resource.file.name if resource.file else ""
     resource.file.save(resource_file_name(checked.file_type), File(upload), save=False)
     resource.file_name = checked.name
     resource.file_type = checked.file_type
     resource.file_size = checked.size
-    resource.file_text = text
+    resource.file_text = ""  # the previous file's text, if any, no longer applies
     if old:
         storage = resource.file.storage
         transaction.on_commit(lambda: storage.delete(old))
+
+
+def _extract_after_commit(resource: Resource) -> None:
+    from .tasks import extract_resource_text
+
+    resource_id, file_name = resource.pk, resource.file.name
+    transaction.on_commit(lambda: extract_resource_text.delay(resource_id, file_name))
+
+
+def resource_extract_text(*, resource_id: int, file_name: str) -> Resource | None:
+    """Extract the text of a resource's file for search and refresh its vector (the task).
+
+    Safe to run twice (the same text again). Does nothing when the resource is gone or its
+    file was replaced since (the new file has its own task). A file whose text cannot be
+    extracted stays downloadable, unsearchable; a storage error is raised (the task retries).
+    """
+    resource = Resource.objects.filter(pk=resource_id, file=file_name).first()
+    if resource is None:
+        return None
+    with resource.file.open("rb") as handle:
+        try:
+            text = extraction.extract_text(handle, resource.file_type)
+        except Exception:  # any parser error: a damaged file is only not searchable
+            logger.warning("text extraction failed for resource %s", resource_id, exc_info=True)
+            text = ""
+    with transaction.atomic():
+        if Resource.objects.filter(pk=resource_id, file=file_name).update(file_text=text):
+            search.refresh(Resource.objects.filter(pk=resource_id))
+    resource.file_text = text
+    return resource
 
 
 def _set_fields(resource: Resource, fields: dict) -> None:
@@ -139,7 +167,10 @@ def resource_create(
         _require(by, "resources.publish_resource", resource)
         resource.status = Resource.Status.PUBLISHED
         resource.published_at = timezone.now()
-    return _save(resource, audiences=audiences, themes=themes)
+    resource = _save(resource, audiences=audiences, themes=themes)
+    if upload is not None:
+        _extract_after_commit(resource)
+    return resource
 
 
 @transaction.atomic
@@ -151,7 +182,10 @@ def resource_update(
     _set_fields(resource, fields)
     if upload is not None:
         _attach(resource, upload)
-    return _save(resource, audiences=audiences, themes=themes)
+    resource = _save(resource, audiences=audiences, themes=themes)
+    if upload is not None:
+        _extract_after_commit(resource)
+    return resource
 
 
 @transaction.atomic

@@ -102,7 +102,7 @@ def test_a_title_in_the_original_language_is_required(client_for, secretariat):
 
 
 def test_files_are_checked_stored_privately_and_served_to_those_who_may(
-    client_for, secretariat, make_resource
+    client_for, secretariat, make_resource, django_capture_on_commit_callbacks
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -110,7 +110,8 @@ def test_files_are_checked_stored_privately_and_served_to_those_who_may(
 
     resource = make_resource("With a file", publish=False)
     upload = SimpleUploadedFile("guide.docx", make_docx("Age assurance toolkit"))
-    services.resource_update(resource_id=resource.pk, by=secretariat, upload=upload)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.resource_update(resource_id=resource.pk, by=secretariat, upload=upload)
     resource.refresh_from_db()
     assert resource.file_type == "docx" and "Age assurance" in resource.file_text
     assert resource.file_name == "guide.docx"

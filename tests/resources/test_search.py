@@ -69,14 +69,15 @@ def test_the_vector_stays_current_when_a_resource_changes(make_resource, secreta
 
 
 @pytest.mark.postgres
-def test_file_text_is_searched(make_resource, secretariat):
+def test_file_text_is_searched(make_resource, secretariat, django_capture_on_commit_callbacks):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from tests.factories import make_docx
 
     resource = make_resource("A toolkit")
     upload = SimpleUploadedFile("kit.docx", make_docx("Sextortion prevention checklist"))
-    services.resource_update(resource_id=resource.pk, by=secretariat, upload=upload)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.resource_update(resource_id=resource.pk, by=secretariat, upload=upload)
     assert list(Resource.objects.search("sextortion", "en")) == [resource]
 
 
