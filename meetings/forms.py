@@ -516,13 +516,6 @@ class ThemeForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-def _label_languages(form, labels: dict) -> None:
-    for code, _label in settings.LANGUAGES:
-        language = Language.from_locale(code).label
-        for name, label in labels.items():
-            form.fields[column(name, code)].label = label % {"language": language}
-
-
 class RecommendationForm(forms.ModelForm):
     class Meta:
         model = Recommendation
