@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import uuid
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -635,16 +636,11 @@ class LiaisonNoteEvent(models.Model):
         return f"{self.note_id}: {self.from_status} -> {self.to_status}"
 
 
-def liaison_attachment_upload_to(attachment, filename):
-    """A name of our own, in a folder no URL serves: files go out through a view that checks."""
-    return f"liaison-notes/{attachment.note_id}/{attachment.stored_name}"
+class StoredFile(models.Model):
+    """What the portal keeps of a checked upload (copportal/uploads): a stored name of its own,
+    the name it came with, its type, size and digest, who uploaded it and when. Each subclass
+    declares its own `file` field (its folder)."""
 
-
-class LiaisonAttachment(models.Model):
-    """A file sent with a liaison note (checked like contributions' files: copportal/uploads)."""
-
-    note = models.ForeignKey(LiaisonNote, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to=liaison_attachment_upload_to, max_length=200)
     stored_name = models.CharField(max_length=100, editable=False)
     original_name = models.CharField(_("file name"), max_length=150)
     file_type = models.CharField(_("file type"), max_length=5)
@@ -654,6 +650,32 @@ class LiaisonAttachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    def store(self, checked, upload, *, by) -> None:
+        """Take the checked upload's facts and save its file under a new name (not the row)."""
+        self.stored_name = f"{uuid.uuid4().hex}.{checked.file_type}"
+        self.original_name = checked.name
+        self.file_type = checked.file_type
+        self.size = checked.size
+        self.sha256 = checked.sha256
+        self.uploaded_by = by
+        self.uploaded_at = timezone.now()
+        self.file.save(self.stored_name, upload, save=False)
+
+
+def liaison_attachment_upload_to(attachment, filename):
+    """A name of our own, in a folder no URL serves: files go out through a view that checks."""
+    return f"liaison-notes/{attachment.note_id}/{attachment.stored_name}"
+
+
+class LiaisonAttachment(StoredFile):
+    """A file sent with a liaison note (checked like contributions' files: copportal/uploads)."""
+
+    note = models.ForeignKey(LiaisonNote, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=liaison_attachment_upload_to, max_length=200)
 
     class Meta:
         ordering = ["note", "pk"]
@@ -695,7 +717,7 @@ def chair_report_upload_to(report, filename):
     return f"chair-reports/{report.meeting_id}/{report.stored_name}"
 
 
-class ChairReport(models.Model):
+class ChairReport(StoredFile):
     """The chair's report of a meeting in one language: a PDF or Word file, checked like a
     contribution's (copportal/uploads), public once uploaded. Uploading again replaces it."""
 
@@ -704,15 +726,6 @@ class ChairReport(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="chair_reports")
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     file = models.FileField(_("file"), upload_to=chair_report_upload_to, max_length=200)
-    stored_name = models.CharField(max_length=100, editable=False)
-    original_name = models.CharField(_("file name"), max_length=150)
-    file_type = models.CharField(_("file type"), max_length=5)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     class Meta:
         ordering = ["meeting", "language"]

@@ -7,7 +7,6 @@ StaleAgenda, and nothing is changed.
 """
 
 import datetime
-import uuid
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -453,18 +452,8 @@ def liaison_note_save(
 def liaison_attachment_add(*, note: LiaisonNote, by, upload) -> LiaisonAttachment:
     """Check the file like a contribution's (content, not name) and keep it privately."""
     _require(by, "meetings.change_liaisonnote", note)
-    checked = check_upload(upload)
-    stored = f"{uuid.uuid4().hex}.{checked.file_type}"
-    attachment = LiaisonAttachment(
-        note=note,
-        stored_name=stored,
-        original_name=checked.name,
-        file_type=checked.file_type,
-        size=checked.size,
-        sha256=checked.sha256,
-        uploaded_by=by,
-    )
-    attachment.file.save(stored, upload, save=False)
+    attachment = LiaisonAttachment(note=note)
+    attachment.store(check_upload(upload), upload, by=by)
     attachment.full_clean()
     attachment.save()
     return attachment
@@ -473,8 +462,9 @@ def liaison_attachment_add(*, note: LiaisonNote, by, upload) -> LiaisonAttachmen
 @transaction.atomic
 def liaison_attachment_remove(*, attachment: LiaisonAttachment, by) -> None:
     _require(by, "meetings.change_liaisonnote", attachment.note)
-    attachment.file.delete(save=False)
+    name, storage = attachment.file.name, attachment.file.storage
     attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))  # a rollback keeps the file
 
 
 # --- Meetings --------------------------------------------------------------------------------
@@ -635,14 +625,7 @@ def chair_report_save(*, meeting: Meeting, by: User, language: str, upload) -> C
     old_file = report.file.name if report else None
     if report is None:
         report = ChairReport(meeting=meeting, language=language)
-    report.stored_name = f"{uuid.uuid4().hex}.{checked.file_type}"
-    report.original_name = checked.name
-    report.file_type = checked.file_type
-    report.size = checked.size
-    report.sha256 = checked.sha256
-    report.uploaded_by = by
-    report.uploaded_at = timezone.now()
-    report.file.save(report.stored_name, upload, save=False)
+    report.store(checked, upload, by=by)
     report.full_clean()
     report.save()
     if old_file:
