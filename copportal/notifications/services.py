@@ -15,16 +15,18 @@ import json
 import logging
 import smtplib
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, connection, models, transaction
+from django.db import DatabaseError, IntegrityError, connection, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from . import kinds
 from .models import Delivery, Preference
@@ -135,19 +137,27 @@ def _localized(value, language: str):
     return value
 
 
-def _render(kind: str, recipient: Recipient, context: dict) -> dict:
-    """The recipient's mail; `context` is already in their language (_localized)."""
+def _unsubscribe_url(kind: str, recipient: Recipient) -> str:
+    token = unsubscribe_token(kind=kind, user=recipient.user, email=recipient.email)
+    with translation.override(recipient.mail_language):
+        return settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
+
+
+def _render(kind: str, recipient: Recipient, context: dict, *, name=None, unsubscribe=None) -> dict:
+    """The recipient's mail; `context` is already in their language (_localized).
+
+    `name` and `unsubscribe` replace the recipient's name and unsubscribe URL in the
+    templates' context: `_render_many` passes placeholders there, to render once for many."""
     language = recipient.mail_language
     with translation.override(language):
-        token = unsubscribe_token(kind=kind, user=recipient.user, email=recipient.email)
-        unsubscribe_url = settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
+        unsubscribe_url = unsubscribe or _unsubscribe_url(kind, recipient)
         preferences_url = settings.SITE_URL + reverse("notifications:preferences")
         full = {
             **context,
             "SITE_URL": settings.SITE_URL,
             "SITE_NAME": site_name(),
             "LANGUAGE": language,
-            "recipient_name": recipient.display_name,
+            "recipient_name": recipient.display_name if name is None else name,
             "kind_label": kinds.get(kind).label,
             "unsubscribe_url": unsubscribe_url,
             "preferences_url": preferences_url if recipient.user is not None else "",
@@ -162,6 +172,44 @@ def _render(kind: str, recipient: Recipient, context: dict) -> dict:
         "html": html,
         "unsubscribe_url": unsubscribe_url,
     }
+
+
+# Placeholders for the two things that differ between recipients of one event: characters
+# of Unicode's private use area, which no text, translation or escaping produces or changes.
+NAME_HOLE = "\ue000\ue001"
+URL_HOLE = "\ue000\ue002"
+
+
+def _render_many(kind: str, recipients: list[Recipient], context: dict) -> list[dict]:
+    """`_render` for each recipient (all in one language, `context` localized for it), with
+    the templates rendered once per group of recipients that read the same mail but for their
+    name and unsubscribe link (the preferences link is shown to account holders only, the
+    greeting to those with a name); the name and link are then put in, escaped for the HTML.
+    tests/notifications/test_templates.py checks this gives `_render`'s mail for every kind."""
+    groups: dict[tuple[bool, bool], dict] = {}
+    mails = []
+    for recipient in recipients:
+        name, url = recipient.display_name, _unsubscribe_url(kind, recipient)
+        shape = (recipient.user is not None, bool(name))
+        if shape not in groups:
+            groups[shape] = _render(
+                kind, recipient, context, name=NAME_HOLE if name else "", unsubscribe=URL_HOLE
+            )
+        mail = groups[shape]
+        mails.append(
+            {
+                "language": mail["language"],
+                "subject": _fill(mail["subject"], name, url)[:500],
+                "text": _fill(mail["text"], name, url),
+                "html": _fill(mail["html"], escape(name), escape(url)),
+                "unsubscribe_url": url,
+            }
+        )
+    return mails
+
+
+def _fill(rendered: str, name: str, url: str) -> str:
+    return rendered.replace(NAME_HOLE, name).replace(URL_HOLE, url)
 
 
 def notify(
@@ -196,27 +244,28 @@ def notify(
     if not wanted:
         return []
     now = timezone.now()
-    # The same paths for everyone who reads a language: localized once per language.
-    contexts: dict[str, dict] = {}
+    by_language: dict[str, list[Recipient]] = {}
     for recipient in wanted:
-        language = recipient.mail_language
-        if language not in contexts:
-            with translation.override(language):
-                contexts[language] = _localized(context, language)
-    rows = [
-        Delivery(
-            key=key,
-            kind=kind,
-            address=recipient.address,
-            name=recipient.display_name[:200],
-            user=recipient.user,
-            created_at=now,
-            queued_at=now,
-            expires_at=expires_at,
-            **_render(kind, recipient, contexts[recipient.mail_language]),
-        )
-        for recipient in wanted
-    ]
+        by_language.setdefault(recipient.mail_language, []).append(recipient)
+    rows = []
+    for language, group in by_language.items():
+        # The same paths for everyone who reads a language: localized once per language.
+        with translation.override(language):
+            localized = _localized(context, language)
+        for recipient, mail in zip(group, _render_many(kind, group, localized), strict=True):
+            rows.append(
+                Delivery(
+                    key=key,
+                    kind=kind,
+                    address=recipient.address,
+                    name=recipient.display_name[:200],
+                    user=recipient.user,
+                    created_at=now,
+                    queued_at=now,
+                    expires_at=expires_at,
+                    **mail,
+                )
+            )
     try:
         with transaction.atomic():
             created = Delivery.objects.bulk_create(rows, batch_size=500)
@@ -388,7 +437,8 @@ def deliveries_send(*, delivery_ids: list[int]) -> Batch:
     each sent as soon as the server accepted it.
 
     Called from the task, in autocommit: the claim and each mark commit on their own, and
-    mail goes out between them, with no transaction open and no lock held. A mail the server
+    mail goes out between them, with no transaction open and no lock held (the marks without
+    waiting for the disk: _commits_without_waiting_for_disk). A mail the server
     refuses goes back with back-off and the batch goes on; when the server is down or goes
     away, the batch stops and what was not sent is retried (only that). A batch stops, and
     queues its rest at once, after NOTIFICATIONS_BATCH_SECONDS, well inside the task's time
@@ -400,37 +450,38 @@ def deliveries_send(*, delivery_ids: list[int]) -> Batch:
     claimed = _claim(list(dict.fromkeys(delivery_ids)), now)
     retry: list[int] = []
     delay = 0
-    for index, delivery in enumerate(claimed):
-        if delivery.expires_at and now > delivery.expires_at:
-            Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
-                status=Status.CANCELLED, last_error="expired before it could be sent"
-            )
-            outcomes[delivery.pk] = Outcome.EXPIRED
-            continue
-        if time.monotonic() - begin > settings.NOTIFICATIONS_BATCH_SECONDS:
-            rest = [other.pk for other in claimed[index:]]
-            _put_back(claimed[index:], 0)
-            queue(rest)  # a new task, at once
-            outcomes.update(dict.fromkeys(rest, Outcome.RETRY))
-            break
-        try:
-            _send(build_message(delivery))
-        except SEND_ERRORS as error:
-            reason = f"{type(error).__name__}: {error}"[:1000]
-            outcomes[delivery.pk], wait = _refused(delivery, reason)
-            if outcomes[delivery.pk] == Outcome.RETRY:
-                retry.append(delivery.pk)
-                delay = max(delay, wait)
-            if isinstance(error, MAIL_REFUSED):
+    with _commits_without_waiting_for_disk():
+        for index, delivery in enumerate(claimed):
+            if delivery.expires_at and now > delivery.expires_at:
+                Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
+                    status=Status.CANCELLED, last_error="expired before it could be sent"
+                )
+                outcomes[delivery.pk] = Outcome.EXPIRED
                 continue
-            rest = claimed[index + 1 :]
-            _put_back(rest, delay)
-            for other in rest:
-                outcomes[other.pk] = Outcome.RETRY
-                retry.append(other.pk)
-            break
-        _mark_sent(delivery.pk)
-        outcomes[delivery.pk] = Outcome.SENT
+            if time.monotonic() - begin > settings.NOTIFICATIONS_BATCH_SECONDS:
+                rest = [other.pk for other in claimed[index:]]
+                _put_back(claimed[index:], 0)
+                queue(rest)  # a new task, at once
+                outcomes.update(dict.fromkeys(rest, Outcome.RETRY))
+                break
+            try:
+                _send(build_message(delivery))
+            except SEND_ERRORS as error:
+                reason = f"{type(error).__name__}: {error}"[:1000]
+                outcomes[delivery.pk], wait = _refused(delivery, reason)
+                if outcomes[delivery.pk] == Outcome.RETRY:
+                    retry.append(delivery.pk)
+                    delay = max(delay, wait)
+                if isinstance(error, MAIL_REFUSED):
+                    continue
+                rest = claimed[index + 1 :]
+                _put_back(rest, delay)
+                for other in rest:
+                    outcomes[other.pk] = Outcome.RETRY
+                    retry.append(other.pk)
+                break
+            _mark_sent(delivery.pk)
+            outcomes[delivery.pk] = Outcome.SENT
     return Batch(outcomes=outcomes, retry_ids=retry, delay=delay)
 
 
@@ -442,18 +493,32 @@ def delivery_send(*, delivery_id: int) -> tuple[str, int]:
 
 
 def _mark_sent(delivery_id: int) -> None:
-    """Mark it sent. The claim above was committed durably: it is what stops a second send.
-    This mark is committed without waiting for the disk (PostgreSQL's asynchronous commit):
-    only a crash of the database server itself could lose it, and the row, still claimed,
-    would then be sent again by the sweep with the same Message-ID, as in the crash window
-    described at the top. It saves a disk flush per mail."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
+    Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
+        status=Status.SENT, sent_at=timezone.now(), last_error=""
+    )
+
+
+@contextmanager
+def _commits_without_waiting_for_disk():
+    """What a batch writes after its claim (marks sent, refusals, put-backs) is committed
+    without waiting for the disk (PostgreSQL's asynchronous commit): one round trip per mark
+    instead of a transaction of three, and no disk flush. The claim before it was committed
+    durably: it is what stops a second send. Only a crash of the database server itself could
+    lose a mark; the row, still claimed, would then be sent again by the sweep with the same
+    Message-ID, as in the crash window described at the top."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit = off")
+    try:
+        yield
+    finally:
+        try:
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit = off")
-        Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
-            status=Status.SENT, sent_at=timezone.now(), last_error=""
-        )
+                cursor.execute("RESET synchronous_commit")
+        except DatabaseError:
+            pass  # the connection is gone, and its setting with it
 
 
 def delivery_resend(*, delivery_id: int, by) -> bool:

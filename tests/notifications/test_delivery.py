@@ -111,6 +111,27 @@ class TestSend:
         assert delivery.sent_at is not None
         assert delivery.attempts == 1
 
+    @pytest.mark.postgres
+    def test_the_marks_skip_the_disk_flush_and_the_connection_is_left_as_it_was(
+        self, delegate, monkeypatch
+    ):
+        from django.db import connection
+
+        def show():
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW synchronous_commit")
+                return cursor.fetchone()[0]
+
+        seen = []
+        marked = services._mark_sent
+        monkeypatch.setattr(services, "_mark_sent", lambda pk: (seen.append(show()), marked(pk)))
+        (delivery_id,) = make([Recipient(user=delegate)])
+        assert show() == "on"  # the claim waits for the disk
+        assert send_delivery(delivery_id) == "sent"
+        assert seen == ["off"]
+        assert show() == "on"
+        assert Delivery.objects.get(pk=delivery_id).status == Delivery.Status.SENT
+
     def test_headers(self, delegate):
         (delivery_id,) = make([Recipient(user=delegate)])
         send_delivery(delivery_id)

@@ -2,6 +2,7 @@
 Liaison notes and agenda releases are wired by their apps; here their mails are rendered."""
 
 import pytest
+import time_machine
 
 from copportal.notifications import kinds, services
 from copportal.notifications.models import Delivery
@@ -105,3 +106,69 @@ def test_html_escapes_what_people_wrote(db):
     assert "&lt;script&gt;" in delivery.html
     assert "<script>x</script>" in delivery.text  # plain text is not HTML
     assert services.site_name() in delivery.text
+
+
+# Every key any template reads, for the kinds not in CONTEXTS (a reminder with drafts, a
+# contribution's events, an affiliation's decision).
+EVERY_KEY = {
+    "title": "Kids & screens: <b>a study</b>",
+    "symbol": "CWG-COP/99/3",
+    "meeting_number": 99,
+    "path": "/contributions/3/",
+    "meeting_path": "/meetings/99/",
+    "submit_path": "/contributions/submit/",
+    "deadline": "2026-03-02T23:59:00+01:00",
+    "time_zone": "Europe/Zurich",
+    "offset": 7,
+    "drafts": [{"title": "Draft & co", "path": "/contributions/4/"}],
+    "note": "Too late & incomplete",
+    "reason": "Too late & incomplete",
+    "files": [{"language": "en", "revision": 1, "name": "study.pdf"}],
+    "sources": ["Benchland"],
+    "from_meeting": 98,
+    "to_meeting": 99,
+    "status": "refused",
+    "organization": "Ministry of <Things>",
+    "account_path": "/accounts/me/",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", kinds.KINDS)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_rendering_once_for_many_gives_each_recipient_their_own_mail(
+    kind, language, django_user_model
+):
+    """notify renders a kind's templates once per group of recipients and puts each one's
+    name and unsubscribe link in afterwards: the mail must be what rendering for them alone
+    gives, names with markup and quotes included."""
+    named = django_user_model.objects.create_user(
+        email="obrien@example.org", full_name="Seán O'Brien & <Kids>", language=language
+    )
+    unnamed = django_user_model.objects.create_user(email="x@example.org", language=language)
+    group = [
+        Recipient(user=named),
+        Recipient(user=unnamed),
+        Recipient(email="sg17@itu.example", language=language, name="ITU-T SG17 \"Q6\" & co"),
+        Recipient(email="cc@itu.example", language=language),
+    ]
+    context = {**EVERY_KEY, **CONTEXTS.get(kind, {})}
+    with time_machine.travel("2026-02-20 09:00Z", tick=False):  # the tokens' timestamps
+        many = services._render_many(kind, group, context)
+        one_by_one = [services._render(kind, recipient, context) for recipient in group]
+    assert many == one_by_one
+    assert len({mail["unsubscribe_url"] for mail in many}) == len(group)
+    assert "Seán O&#x27;Brien &amp; &lt;Kids&gt;" in many[0]["html"]
+    assert "Seán O'Brien & <Kids>" in many[0]["text"]
+
+
+@pytest.mark.django_db
+def test_subjects_are_plain_text(django_user_model):
+    """A subject is not HTML: a title's "&" stays "&"."""
+    notify(
+        kind="liaison-note-notice",
+        key="render:subject",
+        recipients=[Recipient(email="a@example.org")],
+        context={"subject": "Results & <next> steps", "bodies": ["A & B"], "path": "/"},
+    )
+    assert "Results & <next> steps" in Delivery.objects.get().subject
