@@ -31,9 +31,10 @@ class ResourceQuerySet(models.QuerySet):
     def for_listing(self):
         """Only the columns a list of results shows (never bodies, file text or vectors)."""
         text = [column(f, code) for f in ("title", "summary") for code in Language]
+        country = ["country__name", *(f"country__{column('name', code)}" for code in Language)]
         return self.select_related("country").only(
             "slug", "type", "language", "original_language", "year", "published_on",
-            "publisher", "status", "country", *text,
+            "publisher", "status", *text, *country,
         )  # fmt: skip
 
     def matching(self, query: str, language: str | None = None):

@@ -238,6 +238,28 @@ def test_the_library_shows_the_best_few_and_links_to_all(client, publish):
     assert response.context["page"].paginator.count == 0
 
 
+def test_the_library_ranks_and_counts_a_bounded_number_of_contributions(
+    client, publish, monkeypatch
+):
+    """A broad query ranks the newest matches only, and counts no further than that."""
+    from resources import views
+
+    monkeypatch.setattr(views, "CONTRIBUTIONS_RANKED", 6)
+    best = publish("Strategy 0", abstract="A national strategy, a national strategy.")
+    for n in range(1, 7):
+        publish(f"Strategy {n}", abstract="A national strategy.")
+    response = client.get(LIBRARY, {"q": "national strategy"})
+    assert response.context["contribution_count"] == 7  # 6 + 1: "more than 6"
+    assert "More than 6 matching contributions" in response.text
+    # The oldest match, the best one, is not among the newest six.
+    assert best not in response.context["contributions"]
+    monkeypatch.setattr(views, "CONTRIBUTIONS_RANKED", 7)
+    response = client.get(LIBRARY, {"q": "national strategy"})
+    assert "All 7 matching contributions" in response.text
+    if connection.vendor == "postgresql":
+        assert response.context["contributions"][0] == best
+
+
 def test_the_library_without_a_query_lists_no_contributions(client, publish):
     publish("Strategy", abstract="A national strategy.")
     response = client.get(LIBRARY)
@@ -301,7 +323,7 @@ def test_queries_do_not_grow_with_the_matches(
     if url.startswith(LIST):
         assert response.context["page"].paginator.count == 500
     else:
-        assert response.context["contribution_count"] == 500
+        assert response.context["contribution_count"] == 201  # "more than 200"
 
 
 @pytest.mark.parametrize(
