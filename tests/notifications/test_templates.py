@@ -149,7 +149,7 @@ def test_rendering_once_for_many_gives_each_recipient_their_own_mail(
     group = [
         Recipient(user=named),
         Recipient(user=unnamed),
-        Recipient(email="sg17@itu.example", language=language, name="ITU-T SG17 \"Q6\" & co"),
+        Recipient(email="sg17@itu.example", language=language, name='ITU-T SG17 "Q6" & co'),
         Recipient(email="cc@itu.example", language=language),
     ]
     context = {**EVERY_KEY, **CONTEXTS.get(kind, {})}
