@@ -17,6 +17,7 @@ import smtplib
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email.headerregistry import HeaderRegistry, UnstructuredHeader
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -309,6 +310,20 @@ def message_id(delivery: Delivery) -> str:
     return f"<delivery-{delivery.pk}-{digest}@{site_domain()}>"
 
 
+class _OneLineHeader(UnstructuredHeader):
+    """A header written on one line, however long (RFC 5322 allows 998 characters).
+
+    Python's email package folds a header at 78 characters, and cuts a long word such as a
+    URL into RFC 2047 encoded words (=?utf-8?q?...?=): mail clients then find no usable
+    List-Unsubscribe URL, and show no unsubscribe button."""
+
+    def fold(self, *, policy):
+        return super().fold(policy=policy.clone(max_line_length=998))
+
+
+_one_line = HeaderRegistry(default_class=_OneLineHeader, use_default_map=False)
+
+
 def build_message(delivery: Delivery) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=delivery.subject,
@@ -316,7 +331,7 @@ def build_message(delivery: Delivery) -> EmailMultiAlternatives:
         to=[delivery.address],
         headers={
             "Message-ID": message_id(delivery),
-            "List-Unsubscribe": f"<{delivery.unsubscribe_url}>",
+            "List-Unsubscribe": _one_line("List-Unsubscribe", f"<{delivery.unsubscribe_url}>"),
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Auto-Submitted": "auto-generated",
         },

@@ -1,6 +1,7 @@
 """notify() and the send task: one delivery per event and address, sent once, after commit,
 with a stable Message-ID and the unsubscribe headers; SMTP errors delay, never lose."""
 
+import email.policy
 import smtplib
 
 import pytest
@@ -143,6 +144,11 @@ class TestSend:
         assert message["List-Unsubscribe"] == f"<{delivery.unsubscribe_url}>"
         assert "/notifications/unsubscribe/" in delivery.unsubscribe_url
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        # On the wire (as the SMTP mailer writes it): the URL whole, on one line, not cut
+        # into RFC 2047 encoded words, which mail clients do not read as a URL.
+        wire = mail.outbox[0].message(policy=email.policy.SMTP).as_bytes()
+        assert f"\r\nList-Unsubscribe: <{delivery.unsubscribe_url}>\r\n".encode() in wire
+        assert len(delivery.unsubscribe_url) > 78  # long enough to have been folded
         assert mail.outbox[0].alternatives[0].mimetype == "text/html"
         assert delivery.unsubscribe_url in mail.outbox[0].body
         assert delivery.unsubscribe_url in mail.outbox[0].alternatives[0].content
