@@ -162,4 +162,3 @@ def test_rendering_once_for_many_gives_each_recipient_their_own_mail(
     assert len({mail["unsubscribe_url"] for mail in many}) == len(group)
     assert "Seán O&#x27;Brien &amp; &lt;Kids&gt;" in many[0]["html"]
     assert "Seán O'Brien & <Kids>" in many[0]["text"]
-
