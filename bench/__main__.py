@@ -33,16 +33,10 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from contributions import search  # noqa: E402
-from contributions.models import (  # noqa: E402
-    Contribution,
-    ContributionSource,
-    Document,
-    Revision,
-)
 from copportal.accounts.models import CHAIR_GROUP, Organization, User  # noqa: E402
 from meetings import services as meeting_services  # noqa: E402
 from meetings.models import AgendaItem, Meeting  # noqa: E402
+from tests.factories import bulk_published  # noqa: E402
 
 SMALL, LARGE = 50, 2000
 RUNS = 15
@@ -50,44 +44,8 @@ CONSTANT = "/healthz"
 
 
 def populate(meeting, submitter, organization, count, start):
-    now = timezone.now()
-    contributions = Contribution.objects.bulk_create(
-        Contribution(
-            meeting=meeting,
-            number=start + i,
-            title=f"Contribution {start + i} on child online protection",
-            abstract="Legal frameworks, reporting mechanisms and awareness.",
-            status=Contribution.Status.PUBLISHED,
-            submitter=submitter,
-            submitted_at=now,
-            published_at=now,
-        )
-        for i in range(count)
-    )
-    ContributionSource.objects.bulk_create(
-        ContributionSource(contribution=c, organization=organization) for c in contributions
-    )
-    documents = Document.objects.bulk_create(
-        Document(contribution=c, language="en") for c in contributions
-    )
-    Revision.objects.bulk_create(
-        Revision(
-            document=d,
-            number=0,
-            file=f"contributions/bench/{d.pk}.pdf",
-            stored_name=f"{d.pk}.pdf",
-            original_name="contribution.pdf",
-            file_type="pdf",
-            size=1000,
-            sha256="0" * 64,
-            uploaded_by=submitter,
-            text="A national strategy for child online protection. " * 200,
-            text_extracted_at=now,
-        )
-        for d in documents
-    )
-    # bulk_create bypasses the services, which keep the search vectors current.
-    search.refresh(Contribution.objects.filter(pk__in=[c.pk for c in contributions]))
+    """Published contributions with a long extracted text each (tests/factories.py)."""
+    bulk_published(meeting, submitter, organization, count, start=start, text_repeat=200)
 
 
 AGENDA_ITEMS, AGENDA_CONTRIBUTIONS = 20, 40

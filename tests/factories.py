@@ -162,3 +162,51 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 
     contribution = factory.SubFactory(ContributionFactory)
     language = "en"
+
+
+def bulk_published(meeting, submitter, organization, count, *, start=1, text_repeat=1):
+    """`count` published contributions numbered from `start`, each with one source and an
+    English file whose text is extracted, in four statements: the contributions at scale of
+    the tests and the benchmarks. bulk_create bypasses the services, which keep the search
+    vectors current: they are refreshed here."""
+    from contributions import search
+    from contributions.models import Contribution, ContributionSource, Document, Revision
+
+    now = timezone.now()
+    contributions = Contribution.objects.bulk_create(
+        Contribution(
+            meeting=meeting,
+            number=start + i,
+            title=f"Contribution {start + i} on a national strategy for child online protection",
+            abstract="Legal frameworks, reporting mechanisms and awareness.",
+            status=Contribution.Status.PUBLISHED,
+            submitter=submitter,
+            submitted_at=now,
+            published_at=now,
+        )
+        for i in range(count)
+    )
+    ContributionSource.objects.bulk_create(
+        ContributionSource(contribution=c, organization=organization) for c in contributions
+    )
+    documents = Document.objects.bulk_create(
+        Document(contribution=c, language="en") for c in contributions
+    )
+    Revision.objects.bulk_create(
+        Revision(
+            document=d,
+            number=0,
+            file=f"contributions/bulk/{d.pk}.pdf",
+            stored_name=f"{d.pk}.pdf",
+            original_name="contribution.pdf",
+            file_type="pdf",
+            size=1000,
+            sha256="0" * 64,
+            uploaded_by=submitter,
+            text="A national strategy for child online protection. " * text_repeat,
+            text_extracted_at=now,
+        )
+        for d in documents
+    )
+    search.refresh(Contribution.objects.filter(pk__in=[c.pk for c in contributions]))
+    return contributions

@@ -461,43 +461,47 @@ def deliveries_send(*, delivery_ids: list[int]) -> Batch:
     """
     now = timezone.now()
     begin = time.monotonic()
-    outcomes = dict.fromkeys(delivery_ids, Outcome.SKIPPED)
+    batch = Batch(outcomes=dict.fromkeys(delivery_ids, Outcome.SKIPPED), retry_ids=[])
     claimed = _claim(list(dict.fromkeys(delivery_ids)), now)
-    retry: list[int] = []
-    delay = 0
     with _commits_without_waiting_for_disk():
-        for index, delivery in enumerate(claimed):
-            if delivery.expires_at and now > delivery.expires_at:
-                Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
-                    status=Status.CANCELLED, last_error="expired before it could be sent"
-                )
-                outcomes[delivery.pk] = Outcome.EXPIRED
+        _send_claimed(claimed, batch, now=now, begin=begin)
+    return batch
+
+
+def _send_claimed(claimed: list[Delivery], batch: Batch, *, now, begin: float) -> None:
+    """deliveries_send's loop: each claimed delivery sent and marked in turn, its outcome
+    recorded in `batch`."""
+    for index, delivery in enumerate(claimed):
+        if delivery.expires_at and now > delivery.expires_at:
+            Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
+                status=Status.CANCELLED, last_error="expired before it could be sent"
+            )
+            batch.outcomes[delivery.pk] = Outcome.EXPIRED
+            continue
+        if time.monotonic() - begin > settings.NOTIFICATIONS_BATCH_SECONDS:
+            rest = [other.pk for other in claimed[index:]]
+            _put_back(claimed[index:], 0)
+            queue(rest)  # a new task, at once
+            batch.outcomes.update(dict.fromkeys(rest, Outcome.RETRY))
+            return
+        try:
+            _send(build_message(delivery))
+        except SEND_ERRORS as error:
+            reason = f"{type(error).__name__}: {error}"[:1000]
+            batch.outcomes[delivery.pk], wait = _refused(delivery, reason)
+            if batch.outcomes[delivery.pk] == Outcome.RETRY:
+                batch.retry_ids.append(delivery.pk)
+                batch.delay = max(batch.delay, wait)
+            if isinstance(error, MAIL_REFUSED):
                 continue
-            if time.monotonic() - begin > settings.NOTIFICATIONS_BATCH_SECONDS:
-                rest = [other.pk for other in claimed[index:]]
-                _put_back(claimed[index:], 0)
-                queue(rest)  # a new task, at once
-                outcomes.update(dict.fromkeys(rest, Outcome.RETRY))
-                break
-            try:
-                _send(build_message(delivery))
-            except SEND_ERRORS as error:
-                reason = f"{type(error).__name__}: {error}"[:1000]
-                outcomes[delivery.pk], wait = _refused(delivery, reason)
-                if outcomes[delivery.pk] == Outcome.RETRY:
-                    retry.append(delivery.pk)
-                    delay = max(delay, wait)
-                if isinstance(error, MAIL_REFUSED):
-                    continue
-                rest = claimed[index + 1 :]
-                _put_back(rest, delay)
-                for other in rest:
-                    outcomes[other.pk] = Outcome.RETRY
-                    retry.append(other.pk)
-                break
-            _mark_sent(delivery.pk)
-            outcomes[delivery.pk] = Outcome.SENT
-    return Batch(outcomes=outcomes, retry_ids=retry, delay=delay)
+            rest = claimed[index + 1 :]
+            _put_back(rest, batch.delay)
+            for other in rest:
+                batch.outcomes[other.pk] = Outcome.RETRY
+                batch.retry_ids.append(other.pk)
+            return
+        _mark_sent(delivery.pk)
+        batch.outcomes[delivery.pk] = Outcome.SENT
 
 
 def delivery_send(*, delivery_id: int) -> tuple[str, int]:

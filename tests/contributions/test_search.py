@@ -6,13 +6,12 @@ from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from contributions import search, services
-from contributions.models import Contribution, ContributionSource, Document, Revision
+from contributions import services
+from contributions.models import Contribution, Revision
 from contributions.tasks import extract_revision_text
 
-from ..factories import make_docx
+from ..factories import bulk_published, make_docx
 from .conftest import make_accepted, make_draft, make_published, make_submitted
 
 LIST = "/contributions/"
@@ -267,57 +266,17 @@ def test_the_library_without_a_query_lists_no_contributions(client, publish):
     assert "badge text-bg-info" not in response.text
 
 
-def _bulk(meeting, submitter, organization, count, start):
-    now = timezone.now()
-    contributions = Contribution.objects.bulk_create(
-        Contribution(
-            meeting=meeting,
-            number=start + i,
-            title=f"Contribution {start + i} on a national strategy",
-            abstract="Legal frameworks and awareness.",
-            status=Contribution.Status.PUBLISHED,
-            submitter=submitter,
-            submitted_at=now,
-            published_at=now,
-        )
-        for i in range(count)
-    )
-    ContributionSource.objects.bulk_create(
-        ContributionSource(contribution=c, organization=organization) for c in contributions
-    )
-    documents = Document.objects.bulk_create(
-        Document(contribution=c, language="en") for c in contributions
-    )
-    Revision.objects.bulk_create(
-        Revision(
-            document=d,
-            number=0,
-            file=f"contributions/test/{d.pk}.pdf",
-            stored_name=f"{d.pk}.pdf",
-            original_name="contribution.pdf",
-            file_type="pdf",
-            size=1000,
-            sha256="0" * 64,
-            uploaded_by=submitter,
-            text="A national strategy for child online protection.",
-            text_extracted_at=now,
-        )
-        for d in documents
-    )
-    search.refresh(Contribution.objects.filter(pk__in=[c.pk for c in contributions]))
-
-
 @pytest.mark.parametrize(
     "url", [LIST + "?q=strategy", LIST + "?q=strategy&page=2", LIBRARY + "?q=strategy"]
 )
 def test_queries_do_not_grow_with_the_matches(
     client, meeting, delegate, organization, url, django_assert_num_queries
 ):
-    _bulk(meeting, delegate, organization, 10, start=1)
+    bulk_published(meeting, delegate, organization, 10, start=1)
     client.get(url)  # warm up (sessions, content types)
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
-    _bulk(meeting, delegate, organization, 490, start=11)
+    bulk_published(meeting, delegate, organization, 490, start=11)
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(url)
     if url.startswith(LIST):
