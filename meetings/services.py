@@ -256,31 +256,46 @@ def _by_language(users) -> dict[str, list[Recipient]]:
 
 def _notify_release(release: AgendaRelease) -> None:
     """Tell the authors of the contributions on the agenda and the subscribers, with the
-    changelog, each in their language (called inside the release's transaction)."""
+    changelog, each in their language (called inside the release's transaction).
+
+    The changelog is the one the agenda page shows the same person: an author who may not see
+    members-only contributions (no approved affiliation) gets it without their titles."""
     meeting = release.meeting
     # Contributions know meetings: their submitters are reached through the reverse relation.
     authors = set(
         meeting.contributions.filter(agenda_item__isnull=False).values_list("submitter", flat=True)
     )
-    people = {user.pk: user for user in _subscribers()}
-    people.update({user.pk: user for user in User.objects.filter(pk__in=authors)})
+    members = {user.pk: user for user in _subscribers()}  # all of them may see members-only
+    others = []
+    for user in User.objects.filter(pk__in=authors - members.keys()):
+        if user.has_perm(agenda.VIEW_MEMBERS_ONLY):
+            members[user.pk] = user
+        else:
+            others.append(user)
     previous = (
         meeting.agenda_releases.filter(version__lt=release.version).order_by("-version").first()
     )
-    for language, group in _by_language(people.values()).items():
-        with translation.override(language):
-            changes = agenda.changelog(previous.snapshot if previous else None, release.snapshot)
-            notify(
-                kind="agenda-released",
-                key=f"agenda-release:{release.pk}",
-                recipients=group,
-                context={
-                    "meeting_number": meeting.number,
-                    "version": release.version,
-                    "changes": [str(change.sentence) for change in changes],
-                    "path": reverse("meetings:agenda", args=[meeting.number]),
-                },
-            )
+    before, after = previous.snapshot if previous else None, release.snapshot
+    audiences = [(members.values(), before, after)]
+    if others:
+        hidden = agenda.members_only_now(meeting)
+        public_before = agenda.public_snapshot(before, hidden) if before else None
+        audiences.append((others, public_before, agenda.public_snapshot(after, hidden)))
+    for people, old, new in audiences:
+        for language, group in _by_language(people).items():
+            with translation.override(language):
+                changes = agenda.changelog(old, new)
+                notify(
+                    kind="agenda-released",
+                    key=f"agenda-release:{release.pk}",
+                    recipients=group,
+                    context={
+                        "meeting_number": meeting.number,
+                        "version": release.version,
+                        "changes": [str(change.sentence) for change in changes],
+                        "path": reverse("meetings:agenda", args=[meeting.number]),
+                    },
+                )
 
 
 # --- Liaison notes ---------------------------------------------------------------------------

@@ -128,3 +128,27 @@ def test_hiding_costs_the_same_queries_whatever_the_count(client, meeting, item,
         allocate(PublishedContributionFactory(meeting=meeting, visibility="members"), item)
     release(meeting, chair)
     assert measure() == few
+
+
+def test_the_release_mail_names_no_hidden_title_to_an_author_who_may_not_see_it(
+    meeting, item, chair, delegate, outsider
+):
+    """The mail's changelog is the page's: an author with no approved affiliation (their
+    contribution is on the agenda) is not told another's members-only title; members are."""
+    from copportal.notifications.models import Delivery
+
+    allocate(PublishedContributionFactory(meeting=meeting, number=1, submitter=outsider), item)
+    release(meeting, chair)
+    allocate(
+        PublishedContributionFactory(
+            meeting=meeting, number=None, title=SECRET, visibility="members"
+        ),
+        item,
+    )
+    second = release(meeting, chair)
+    mails = Delivery.objects.filter(key=f"agenda-release:{second.pk}")
+    to_outsider = mails.get(address=outsider.email)
+    assert SECRET not in to_outsider.text + to_outsider.html
+    assert "a members-only contribution was added to item 1." in to_outsider.text
+    assert f"{SECRET} was added to item 1." in mails.get(address=delegate.email).text
+    assert mails.filter(address=outsider.email).count() == 1
