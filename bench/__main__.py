@@ -107,6 +107,9 @@ def main():
     only = os.environ.get("BENCH_ONLY", "")
     if only not in ("", "contributions", "library"):
         raise SystemExit(f"BENCH_ONLY={only}: unknown part (contributions, library)")
+    if connection.vendor == "postgresql":
+        # A name of its own: pytest's test database (test_<name>) may be in use beside it.
+        connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_bench"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         if only == "library":
