@@ -113,11 +113,9 @@ class ResourceForm(forms.ModelForm):
         return data
 
     def service_fields(self) -> dict:
-        """The cleaned data as the services take it."""
-        data = dict(self.cleaned_data)
-        for name in ("upload", "audiences", "themes"):
-            data.pop(name, None)
-        return data
+        """The cleaned data as the services take it (the file as `upload`, the audiences and
+        themes as lists, the rest as the resource's fields)."""
+        return dict(self.cleaned_data)
 
 
 class HelplineForm(forms.ModelForm):

@@ -173,13 +173,7 @@ def resource_create(request):
         resource = _saved(
             request,
             form,
-            lambda: services.resource_create(
-                by=request.user,
-                upload=form.cleaned_data.get("upload"),
-                audiences=form.cleaned_data["audiences"],
-                themes=form.cleaned_data["themes"],
-                **form.service_fields(),
-            ),
+            lambda: services.resource_create(by=request.user, **form.service_fields()),
         )
         if resource:
             messages.success(request, _("The resource is saved as a draft."))
@@ -196,12 +190,7 @@ def resource_edit(request, slug):
             request,
             form,
             lambda: services.resource_update(
-                resource_id=resource.pk,
-                by=request.user,
-                upload=form.cleaned_data.get("upload"),
-                audiences=form.cleaned_data["audiences"],
-                themes=form.cleaned_data["themes"],
-                **form.service_fields(),
+                resource_id=resource.pk, by=request.user, **form.service_fields()
             ),
         )
         if saved:
@@ -248,12 +237,7 @@ def resource_promote(request, pk):
             request,
             form,
             lambda: services.resource_promote(
-                contribution_id=contribution.pk,
-                by=request.user,
-                upload=form.cleaned_data.get("upload"),
-                audiences=form.cleaned_data["audiences"],
-                themes=form.cleaned_data["themes"],
-                **fields,
+                contribution_id=contribution.pk, by=request.user, **fields
             ),
         )
         if resource:
