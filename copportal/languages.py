@@ -5,6 +5,8 @@ for Chinese is `zh-hans` (Django's). Symbols end with a letter per language (-A,
 -R, -S). Everything that names a language imports it from here.
 """
 
+import unicodedata
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -58,3 +60,11 @@ LETTERS = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
 LOCALES = {"zh": "zh-hans"}
 # The interface's languages, for settings.LANGUAGES, in the same order.
 INTERFACE_LANGUAGES = [(LOCALES.get(code, code), label) for code, label in Language.choices]
+
+
+def folded(text: str) -> str:
+    """Lower case without accents ("Côte" is "cote"): for matching what people type, and for
+    alphabetical order in any language ("Égypte" among the E, not after "Zimbabwe" as the
+    database's byte order puts it)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

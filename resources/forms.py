@@ -65,7 +65,7 @@ class ResourceForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["upload"].help_text = f"{self.fields['upload'].help_text} {limits_text()}"
-        self.fields["country"].queryset = Organization.objects.member_states()
+        _member_states_in_order(self.fields["country"])
         translations = Resource.objects.filter(translation_of__isnull=True)
         if self.instance.pk:
             translations = translations.exclude(pk=self.instance.pk)
@@ -118,6 +118,13 @@ class ResourceForm(forms.ModelForm):
         return dict(self.cleaned_data)
 
 
+def _member_states_in_order(field) -> None:
+    """The country select: Member States only, in alphabetical order in the reader's language."""
+    field.queryset = Organization.objects.member_states()
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    field.choices = [*empty, *field.queryset.choices()]
+
+
 class HelplineForm(forms.ModelForm):
     class Meta:
         model = HelplineEntry
@@ -126,7 +133,7 @@ class HelplineForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = Organization.objects.member_states()
+        _member_states_in_order(self.fields["country"])
         for field in self.fields.values():
             if isinstance(field.widget, forms.CheckboxInput):
                 field.widget.attrs.setdefault("class", "form-check-input")

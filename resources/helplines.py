@@ -1,20 +1,13 @@
 """Finding a country by its name in any of the six languages (CLDR names, from babel)."""
 
 import functools
-import unicodedata
 
 from babel import Locale
 from babel.core import get_global
 from django.utils import translation
 
 from copportal.accounts.models import Organization
-from copportal.languages import Language
-
-
-def _fold(text: str) -> str:
-    """Lower case, without accents: "Côte" and "cote" are the same."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+from copportal.languages import Language, folded
 
 
 @functools.cache
@@ -48,11 +41,11 @@ def local_names(organization) -> str:
 
 def countries_named(query: str) -> list[Organization]:
     """Member States whose name, in any of the six languages, contains the query."""
-    wanted = _fold(query.strip())
+    wanted = folded(query.strip())
     if not wanted:
         return []
     return [
         state
         for state in Organization.objects.member_states()
-        if any(wanted in _fold(name) for name in names(state)) or wanted == _fold(state.iso_code)
+        if any(wanted in folded(name) for name in names(state)) or wanted == folded(state.iso_code)
     ]

@@ -22,7 +22,7 @@ class SignupForm(forms.Form):
 class AffiliationRequestForm(forms.ModelForm):
     organization = forms.ModelChoiceField(
         label=_("Organization"),
-        queryset=Organization.objects.order_by("kind", "name"),
+        queryset=Organization.objects.all(),
         required=False,
         help_text=_("The Member State, Sector Member or organization you represent."),
     )
@@ -31,6 +31,17 @@ class AffiliationRequestForm(forms.ModelForm):
         model = Affiliation
         fields = ["organization", "proposed_name", "proposed_kind", "role_title", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The Member States, then the other organizations, each in alphabetical order.
+        organizations = Organization.objects.all()
+        field = self.fields["organization"]
+        field.choices = [
+            ("", field.empty_label),
+            *organizations.member_states().choices(),
+            *organizations.exclude(kind=Organization.Kind.MEMBER_STATE).choices(),
+        ]
 
     def clean(self):
         cleaned = super().clean()

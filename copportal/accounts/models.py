@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from copportal.content import column
-from copportal.languages import Language
+from copportal.languages import Language, folded
 
 CHAIR_GROUP = "Chair"
 SECRETARIAT_GROUP = "Secretariat"
@@ -154,6 +154,12 @@ class OrganizationQuerySet(models.QuerySet):
 
     def in_region(self, region):
         return self.filter(region=region)
+
+    def choices(self) -> list[tuple[int, str]]:
+        """(pk, name) in the active language, in alphabetical order: names without a
+        translation (most organizations other than Member States) in their one name, accented
+        initials among the others."""
+        return sorted(((o.pk, str(o)) for o in self), key=lambda choice: folded(choice[1]))
 
     def search(self, text):
         """By name in any of the six languages, or by ISO code."""

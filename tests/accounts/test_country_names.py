@@ -78,3 +78,30 @@ def test_search_finds_an_organization_by_its_name_in_any_language():
         ]
         assert Organization.objects.search("UNICEF").get().name_en == "UNICEF"
     assert Organization.objects.search("亚美尼亚").get().iso_code == "ARM"
+
+
+def _option_labels(form, name) -> list[str]:
+    return [str(label) for value, label in form.fields[name].choices if value != ""]
+
+
+@pytest.mark.django_db
+def test_organizations_are_listed_in_alphabetical_order_in_french():
+    """The database's byte order would put "Égypte" after "Zimbabwe" and the organizations
+    with one name (no French column) apart; the lists people pick from read alphabetically."""
+    from contributions.forms import organization_choices
+    from copportal.accounts.forms import AffiliationRequestForm
+    from resources.forms import HelplineForm
+
+    load_organizations()
+    with translation.override("fr"):
+        everyone = [name for _pk, name in organization_choices()]
+        states = _option_labels(HelplineForm(), "country")
+        affiliation = _option_labels(AffiliationRequestForm(), "organization")
+    for names in (everyone, states):
+        assert names.index("Djibouti") < names.index("Égypte") < names.index("Espagne")
+        assert names.index("Zambie") == len(names) - 2  # then Zimbabwe
+    assert everyone.index("Tuvalu") < everyone.index("UNICEF") < everyone.index("Uruguay")
+    assert "UNICEF" not in states
+    # The affiliation form: the Member States first, then the others, each in order.
+    assert affiliation[: len(states)] == states
+    assert affiliation[len(states) :] == sorted(affiliation[len(states) :], key=str.casefold)
