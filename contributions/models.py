@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from copportal.accounts.models import Affiliation, Organization
 from copportal.languages import Language
-from copportal.uploads import FileType
+from copportal.uploads import StoredFile
 from meetings.models import Audience, Meeting, Theme
 
 
@@ -379,7 +379,7 @@ def revision_upload_to(revision, filename):
     return f"contributions/{revision.document.contribution_id}/{revision.stored_name}"
 
 
-class Revision(models.Model):
+class Revision(StoredFile):
     """One file of a language version. Rev.0 is the original; nothing is ever overwritten."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="revisions")
@@ -387,18 +387,6 @@ class Revision(models.Model):
     # The default storage: MEDIA_ROOT, which no URL serves (MEDIA_URL is None); files go out
     # through the download view, which checks who may see them.
     file = models.FileField(_("file"), upload_to=revision_upload_to, max_length=200)
-    stored_name = models.CharField(max_length=100, editable=False)
-    original_name = models.CharField(_("file name"), max_length=150)
-    file_type = models.CharField(_("file type"), max_length=5, choices=FileType.choices)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
     text = models.TextField(_("extracted text"), blank=True)
     text_extracted_at = models.DateTimeField(null=True, blank=True)
     extraction_error = models.CharField(max_length=300, blank=True)

@@ -238,18 +238,9 @@ def _add_revision(contribution, *, by: User, language: str, upload, checked=None
         number = 0
     else:
         number = max((revision.number for revision in previous), default=-1) + 1
-    revision = Revision(
-        document=document,
-        number=number,
-        stored_name=f"{uuid.uuid4().hex}.{checked.file_type}",
-        original_name=checked.name,
-        file_type=checked.file_type,
-        size=checked.size,
-        sha256=checked.sha256,
-        uploaded_by=by,
-    )
+    revision = Revision(document=document, number=number)
     upload.seek(0)
-    revision.file.save(revision.stored_name, upload, save=False)
+    revision.store(checked, upload, by=by)
     revision.full_clean(exclude=["file"])
     revision.save()
     _event(

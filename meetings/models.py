@@ -2,7 +2,6 @@
 
 import datetime
 import re
-import uuid
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from copportal.accounts.models import Organization
 from copportal.content import TranslatedContent
 from copportal.languages import Language
+from copportal.uploads import StoredFile
 
 # Cities to name a time zone by, where the zone's own name would mislead (Geneva keeps
 # Zurich's time: the IANA zone is Europe/Zurich).
@@ -634,36 +634,6 @@ class LiaisonNoteEvent(models.Model):
 
     def __str__(self):
         return f"{self.note_id}: {self.from_status} -> {self.to_status}"
-
-
-class StoredFile(models.Model):
-    """What the portal keeps of a checked upload (copportal/uploads): a stored name of its own,
-    the name it came with, its type, size and digest, who uploaded it and when. Each subclass
-    declares its own `file` field (its folder)."""
-
-    stored_name = models.CharField(max_length=100, editable=False)
-    original_name = models.CharField(_("file name"), max_length=150)
-    file_type = models.CharField(_("file type"), max_length=5)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
-
-    class Meta:
-        abstract = True
-
-    def store(self, checked, upload, *, by) -> None:
-        """Take the checked upload's facts and save its file under a new name (not the row)."""
-        self.stored_name = f"{uuid.uuid4().hex}.{checked.file_type}"
-        self.original_name = checked.name
-        self.file_type = checked.file_type
-        self.size = checked.size
-        self.sha256 = checked.sha256
-        self.uploaded_by = by
-        self.uploaded_at = timezone.now()
-        self.file.save(self.stored_name, upload, save=False)
 
 
 def liaison_attachment_upload_to(attachment, filename):
