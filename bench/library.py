@@ -3,9 +3,10 @@
 Needs PostgreSQL (the search it measures is PostgreSQL's). Figures: p50 and p95 in ms over a
 fixed set of queries, through `Resource.objects.published().search()` (first page, with rank
 and snippet) and through hand-written SQL doing the same work (the search.RANKED latest
-matches ranked, the first page's snippets); their ratio; and the whole library page (facets
-included) through the test client. Run it with `manage.py bench_library` (on the database of
-DATABASE_URL, generated once) or `BENCH_ONLY=library python -m bench` (a throw-away one).
+matches ranked, the first page's snippets), timed in turns; their ratio; and the whole library
+page (facets included) through the test client. Run it with `manage.py bench_library` (on the
+database of DATABASE_URL, generated once) or `BENCH_ONLY=library python -m bench` (a throw-away
+one).
 """
 
 import statistics
@@ -89,6 +90,20 @@ def _time(fn):
     return samples
 
 
+def _time_alternately(first, second):
+    """Both timed in turns, so that each sees the same machine (a noisy neighbour slows both,
+    not whichever ran during it), and neither runs its SQL back to back with no client work in
+    between, which no request does."""
+    first(), second()  # warm up
+    a, b = [], []
+    for _ in range(RUNS):
+        for fn, samples in ((first, a), (second, b)):
+            start = time.perf_counter()
+            fn()
+            samples.append(time.perf_counter() - start)
+    return a, b
+
+
 def measure(write=print) -> dict:
     if connection.vendor != "postgresql":
         write("library search: skipped (needs PostgreSQL: set DATABASE_URL)")
@@ -113,8 +128,9 @@ def measure(write=print) -> dict:
         # The same rows in the same order: the same work, not merely as many rows.
         assert [row[0] for row in through_sql()] == [r.pk for r in through_queryset()], query
         counts.append(Resource.objects.published().matching(query, language).count())
-        orm += _time(through_queryset)
-        raw += _time(through_sql)
+        orm_samples, raw_samples = _time_alternately(through_queryset, through_sql)
+        orm += orm_samples
+        raw += raw_samples
         prefix = "" if language == "en" else f"/{Language(language).locale}"
         url = f"{prefix}/resources/?{urlencode({'q': query})}"
         assert client.get(url).status_code == 200, url
