@@ -17,7 +17,7 @@ abstract or the files' text; nothing else writes the vector. bulk_create bypasse
 import operator
 from functools import reduce
 
-from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchRank, SearchVector
 from django.db.models import F, FloatField, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Substr
 
@@ -25,8 +25,7 @@ from copportal.languages import Language
 from copportal.search import (
     CONFIGS,
     FILE_TEXT_IN_VECTOR,
-    START,
-    STOP,
+    Headline,
     clean_query,
     config_of,
     has_words,
@@ -106,13 +105,5 @@ def ranked(queryset, query: str, language: str | None = None):
     search = ts_query(query, reader)
     return queryset.annotate(
         rank=SearchRank(F("search_vector"), search),
-        snippet=SearchHeadline(
-            "abstract",
-            search,
-            config=CONFIGS[reader],
-            start_sel=START,
-            stop_sel=STOP,
-            max_words=35,
-            min_words=15,
-        ),
+        snippet=Headline(F("abstract"), search, config=CONFIGS[reader]),
     ).order_by("-rank", "-meeting__number", "number", "pk")

@@ -10,9 +10,9 @@ resources/search.py and contributions/search.py build their own vectors from the
 
 import re
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchQueryField
 from django.db import connection
-from django.db.models import Case, Value, When
+from django.db.models import Case, Func, TextField, Value, When
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -84,12 +84,62 @@ def config_of(field: str) -> Case:
     )
 
 
-def ts_query(query: str, language: str | None = None):
-    config = CONFIGS[reader_language(language)]
-    stemmed = SearchQuery(query, config=config, search_type="websearch")
-    if config == "simple":
-        return stemmed
-    return stemmed | SearchQuery(query, config="simple", search_type="websearch")
+class WebSearchQuery(SearchQuery):
+    """The query read as web-search syntax, stemmed in `config`, OR'ed with its `simple`
+    reading (names and numbers):
+
+        (websearch_to_tsquery('english'::regconfig, q) || websearch_to_tsquery('simple', q))
+
+    The SQL of SearchQuery(q, config=c, search_type="websearch") | SearchQuery(q, "simple",
+    ...), written as one expression with nothing to resolve: a search uses it three or four
+    times (match, rank, snippet, the ranked matches), and Django builds and compiles the
+    five-node tree each time, which counted on every search."""
+
+    def __init__(self, value: str, config: str):
+        Func.__init__(self, output_field=SearchQueryField())
+        self.value, self.config_name = value, config
+
+    def get_source_expressions(self):
+        return []
+
+    def set_source_expressions(self, exprs):
+        pass
+
+    def resolve_expression(self, *args, **kwargs):
+        return self  # no column, no reference: nothing to resolve
+
+    def as_sql(self, compiler, connection, **extra):
+        one = "websearch_to_tsquery(%s::regconfig, %s)"
+        if self.config_name == "simple":
+            return one, [self.config_name, self.value]
+        return f"({one} || {one})", [self.config_name, self.value, "simple", self.value]
+
+    def __str__(self):
+        return f"WebSearchQuery({self.value!r}, {self.config_name!r})"
+
+
+class Headline(Func):
+    """ts_headline in the reader's configuration, the matches between the START and STOP
+    marks: the SQL of SearchHeadline(text, query, config=..., start_sel=START, ...), with its
+    options written once rather than built on every search."""
+
+    output_field = TextField()
+    OPTIONS = f"StartSel='{START}', StopSel='{STOP}', MaxWords=35, MinWords=15"
+
+    def __init__(self, text, query: WebSearchQuery, *, config: str):
+        super().__init__(text, query)
+        self.config_name = config
+
+    def as_sql(self, compiler, connection, **extra):
+        text, query = self.get_source_expressions()
+        text_sql, text_params = compiler.compile(text)
+        query_sql, query_params = compiler.compile(query)
+        sql = f"ts_headline(%s::regconfig, {text_sql}, {query_sql}, %s)"
+        return sql, [self.config_name, *text_params, *query_params, self.OPTIONS]
+
+
+def ts_query(query: str, language: str | None = None) -> WebSearchQuery:
+    return WebSearchQuery(query, CONFIGS[reader_language(language)])
 
 
 def highlighted(snippet: str) -> str:

@@ -20,7 +20,6 @@ import re
 from functools import reduce
 
 from django.contrib.postgres.search import (
-    SearchHeadline,
     SearchRank,
     SearchVector,
     TrigramSimilarity,
@@ -40,6 +39,7 @@ from copportal.search import (  # noqa: F401
     START,
     STOP,
     WORD,
+    Headline,
     clean_query,
     config_of,
     has_words,
@@ -149,17 +149,7 @@ LATEST = ("-published_at", "-pk")
 
 def _snippet(queryset, search, reader: Language):
     # PostgreSQL computes ts_headline after the sort and the LIMIT: for the page's rows only.
-    return queryset.annotate(
-        snippet=SearchHeadline(
-            SummaryIn(reader),
-            search,
-            config=CONFIGS[reader],
-            start_sel=START,
-            stop_sel=STOP,
-            max_words=35,
-            min_words=15,
-        )
-    )
+    return queryset.annotate(snippet=Headline(SummaryIn(reader), search, config=CONFIGS[reader]))
 
 
 def ranked(queryset, query: str, language: str | None = None, *, start: int = 0):
