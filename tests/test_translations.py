@@ -148,6 +148,15 @@ def test_complete_catalogs_have_no_untranslated_or_fuzzy_entry(language):
 
 
 @pytest.mark.parametrize("language", CATALOG_LANGUAGES)
+def test_no_catalog_holds_a_guessed_translation(language):
+    """Partial catalogues too: a message not yet translated is empty (English is shown), never
+    a neighbour's translation that msgmerge guessed and marked fuzzy (makemessages runs
+    without fuzzy matching: copportal/management/commands/makemessages.py)."""
+    fuzzy = [str(e) for e in messages(read_po(po_path(language))) if "fuzzy" in e.flags]
+    assert not fuzzy, "fuzzy:\n" + "\n".join(fuzzy)
+
+
+@pytest.mark.parametrize("language", CATALOG_LANGUAGES)
 def test_translations_keep_the_placeholders(language):
     wrong = []
     for entry in messages(read_po(po_path(language))):
