@@ -39,41 +39,6 @@ class FileType(models.TextChoices):
 
 
 TYPE_NAMES = dict(FileType.choices)
-
-
-class StoredFile(models.Model):
-    """What the portal keeps of a checked upload: a stored name of its own, the name it came
-    with, its type, size and digest, who uploaded it and when. Each subclass declares its own
-    `file` field (its folder): contributions' revisions, liaison attachments, chair's reports."""
-
-    stored_name = models.CharField(max_length=100, editable=False)
-    original_name = models.CharField(gettext_lazy("file name"), max_length=150)
-    file_type = models.CharField(gettext_lazy("file type"), max_length=5, choices=FileType.choices)
-    size = models.PositiveBigIntegerField(gettext_lazy("size in bytes"))
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=gettext_lazy("uploaded by"),
-    )
-    uploaded_at = models.DateTimeField(gettext_lazy("uploaded at"), default=timezone.now)
-
-    class Meta:
-        abstract = True
-
-    def store(self, checked, upload, *, by) -> None:
-        """Take the checked upload's facts and save its file under a new name (not the row)."""
-        self.stored_name = f"{uuid.uuid4().hex}.{checked.file_type}"
-        self.original_name = checked.name
-        self.file_type = checked.file_type
-        self.size = checked.size
-        self.sha256 = checked.sha256
-        self.uploaded_by = by
-        self.uploaded_at = timezone.now()
-        self.file.save(self.stored_name, upload, save=False)
-
-
 MIME_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -393,3 +358,36 @@ def too_large_error(file_name: str) -> ValidationError:
         _("%(name)s is more than the limit.") % {"name": file_name} + " " + limits_text(),
         code="too-large",
     )
+
+
+class StoredFile(models.Model):
+    """What the portal keeps of a checked upload: a stored name of its own, the name it came
+    with, its type, size and digest, who uploaded it and when. Each subclass declares its own
+    `file` field (its folder): contributions' revisions, liaison attachments, chair's reports."""
+
+    stored_name = models.CharField(max_length=100, editable=False)
+    original_name = models.CharField(gettext_lazy("file name"), max_length=150)
+    file_type = models.CharField(gettext_lazy("file type"), max_length=5, choices=FileType.choices)
+    size = models.PositiveBigIntegerField(gettext_lazy("size in bytes"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(gettext_lazy("uploaded at"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    def store(self, checked, upload, *, by) -> None:
+        """Take the checked upload's facts and save its file under a new name (not the row)."""
+        self.stored_name = f"{uuid.uuid4().hex}.{checked.file_type}"
+        self.original_name = checked.name
+        self.file_type = checked.file_type
+        self.size = checked.size
+        self.sha256 = checked.sha256
+        self.uploaded_by = by
+        self.uploaded_at = timezone.now()
+        self.file.save(self.stored_name, upload, save=False)
