@@ -53,6 +53,8 @@ def _builder_context(request, meeting, **extra):
         "meeting": meeting,
         "tree": tree,
         "items": items,
+        # The allocation table's choices, made once for all its rows.
+        "item_choices": [(node.item.pk, f"{node.number} {node.item.title}") for node in items],
         "version": current or 0,
         "contributions": contributions,
         "warnings": agenda.release_warnings(tree, contributions),

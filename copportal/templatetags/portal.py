@@ -96,3 +96,18 @@ def as_bootstrap(field):
 def snippet(text: str) -> str:
     """A search snippet (copportal/search.py): escaped, with the matched words in <mark>."""
     return highlighted(text or "")
+
+
+@register.simple_tag
+def options(choices, selected):
+    """<option>s for (value, label) pairs, `selected` marked: for a select repeated on every row
+    of a table (the agenda builder's allocation), where a template loop per row would render
+    rows × choices nodes."""
+    chosen = str(selected) if selected is not None else ""
+    return mark_safe(  # every value and label escaped here
+        "".join(
+            f'<option value="{escape(value)}"{" selected" if str(value) == chosen else ""}>'
+            f"{escape(label)}</option>"
+            for value, label in choices
+        )
+    )

@@ -444,9 +444,8 @@ class TestQueries:
     ):
         counts = []
         client = client_for(chair)
-        # 5 and 40 items: a query per item would show as 35 more. (At 200 the builder's page
-        # took 3.6 s to render: its allocation table has a select of every item per
-        # contribution, 40,000 options, and the test took a minute.)
+        # 5 and 40 items: a query per item would show as 35 more. (The builder's allocation
+        # table has a select of every item per contribution: 200 items make 40,000 options.)
         for count in (5, 40):
             meeting = MeetingFactory()
             self.populate(meeting, chair, count)
