@@ -288,6 +288,25 @@ class TestBuilderPages:
         other.refresh_from_db()
         assert other.agenda_item is None
 
+    def test_the_allocation_table_shows_each_contribution_s_item(
+        self, client_for, meeting, chair, five
+    ):
+        five[2].title_en = "Risks <b>& harms</b>"
+        five[2].save()
+        contribution = PublishedContributionFactory(meeting=meeting)
+        services.agenda_allocate(
+            meeting=meeting, by=chair, allocations={contribution.pk: five[2].pk}
+        )
+        page = client_for(chair).get(self.url(meeting, "edit")).content.decode()
+        select = page[page.index(f'id="allocate-{contribution.pk}"') :]
+        select = select[: select.index("</select>")]
+        assert (
+            f'<option value="{five[2].pk}" selected>3 Risks &lt;b&gt;&amp; harms&lt;/b&gt;'
+            in select
+        )
+        assert select.count(" selected") == 1
+        assert select.count("<option") == len(five) + 1  # and "No item"
+
     def test_other_peoples_drafts_are_not_listed(self, client_for, meeting, chair):
         ContributionFactory(meeting=meeting, title="A private draft")
         assert (
