@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from copportal.accounts.forms import in_alphabetical_order
 from copportal.accounts.models import Organization
 from copportal.content import column
 from copportal.languages import Language
@@ -112,17 +113,11 @@ class ResourceForm(forms.ModelForm):
             )
         return data
 
-    def service_fields(self) -> dict:
-        """The cleaned data as the services take it (the file as `upload`, the audiences and
-        themes as lists, the rest as the resource's fields)."""
-        return dict(self.cleaned_data)
-
 
 def _member_states_in_order(field) -> None:
     """The country select: Member States only, in alphabetical order in the reader's language."""
     field.queryset = Organization.objects.member_states()
-    empty = [("", field.empty_label)] if field.empty_label is not None else []
-    field.choices = [*empty, *field.queryset.choices()]
+    in_alphabetical_order(field, field.queryset)
 
 
 class HelplineForm(forms.ModelForm):

@@ -173,7 +173,7 @@ def resource_create(request):
         resource = _saved(
             request,
             form,
-            lambda: services.resource_create(by=request.user, **form.service_fields()),
+            lambda: services.resource_create(by=request.user, **form.cleaned_data),
         )
         if resource:
             messages.success(request, _("The resource is saved as a draft."))
@@ -190,7 +190,7 @@ def resource_edit(request, slug):
             request,
             form,
             lambda: services.resource_update(
-                resource_id=resource.pk, by=request.user, **form.service_fields()
+                resource_id=resource.pk, by=request.user, **form.cleaned_data
             ),
         )
         if saved:
@@ -231,8 +231,8 @@ def resource_promote(request, pk):
     initial["themes"] = list(contribution.themes.all())
     form = ResourceForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
-        fields.pop("source_contribution", None)
+        # The contribution is the one promoted, whatever the form says.
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "source_contribution"}
         resource = _saved(
             request,
             form,

@@ -19,6 +19,14 @@ class SignupForm(forms.Form):
         user.save(update_fields=["full_name", "language"])
 
 
+def in_alphabetical_order(field, *groups) -> None:
+    """A select of organizations listing each group in turn, each in alphabetical order in the
+    reader's language (after the empty choice, if the field has one). The field's queryset
+    still validates what is posted."""
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    field.choices = [*empty, *(choice for group in groups for choice in group.choices())]
+
+
 class AffiliationRequestForm(forms.ModelForm):
     organization = forms.ModelChoiceField(
         label=_("Organization"),
@@ -34,14 +42,13 @@ class AffiliationRequestForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The Member States, then the other organizations, each in alphabetical order.
+        # The Member States, then the other organizations.
         organizations = Organization.objects.all()
-        field = self.fields["organization"]
-        field.choices = [
-            ("", field.empty_label),
-            *organizations.member_states().choices(),
-            *organizations.exclude(kind=Organization.Kind.MEMBER_STATE).choices(),
-        ]
+        in_alphabetical_order(
+            self.fields["organization"],
+            organizations.member_states(),
+            organizations.exclude(kind=Organization.Kind.MEMBER_STATE),
+        )
 
     def clean(self):
         cleaned = super().clean()
