@@ -406,9 +406,6 @@ FILE_UPLOAD_HANDLERS = [
 ]
 
 # --- Notifications (issue 10): mail, exactly once ------------------------------------------
-# Mail is written in these languages; a person who chose another gets English until it is
-# translated (templates/emails/<kind>/ and locale/).
-NOTIFICATIONS_LANGUAGES = ["en", "fr"]
 # A failed send waits BASE seconds, doubling each time, at most MAX; after MAX_ATTEMPTS the
 # delivery is marked failed (the log offers to resend it). MAX plus the task's time limit
 # must stay below the broker's visibility_timeout (3600 s above), or Redis would hand a

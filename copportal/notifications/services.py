@@ -29,6 +29,8 @@ from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.html import escape
 
+from copportal.languages import Language
+
 from . import kinds
 from .models import Delivery, Preference
 
@@ -56,9 +58,11 @@ class Recipient:
 
     @property
     def mail_language(self) -> str:
-        """The language the mail is written in: the person's, if mail is translated into it."""
+        """The language the mail is written in: the person's (one of the six), else English."""
         wanted = self.user.language if self.user is not None else self.language
-        return wanted if wanted in settings.NOTIFICATIONS_LANGUAGES else "en"
+        if wanted in Language.values:  # a document's code: "zh" is the interface's "zh-hans"
+            wanted = Language(wanted).locale
+        return wanted if wanted in dict(settings.LANGUAGES) else "en"
 
 
 def site_name() -> str:
