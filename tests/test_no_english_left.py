@@ -24,14 +24,12 @@ LANGUAGES = ["fr", "es", "ru", "ar", "zh-hans"]
 SPOKEN_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]{2,}")
 PLACEHOLDER = re.compile(r"%\([A-Za-z_]\w*\)[sd]|%[sd]")
-ADDRESS = re.compile(r"\S+@\S+|https?://\S+|\S+\.(?:pdf|docx?|xlsx?|pptx?|odt|txt)\b", re.IGNORECASE)
+ADDRESS = re.compile(r"\S+@\S+|https?://\S+|\S+\.(?:pdf|docx?|xlsx?|pptx?|odt|txt)\b", re.I)
 # Words that are the same in every language: names, acronyms, symbols, formats.
+# ("Question" as in "ITU-D SG2 Question 3/2"; "Person" is how the factories name people.)
 NAMES = {
-    word.lower()
-    for word in (
-        "CWG COP ITU SG2 SG17 PDF DOCX XLSX PPTX ODT HTML ZIP iCalendar Atom URL TOTP Rev Word"
-        " Question Person"  # ITU-D SG2 Question 3/2; the factories' people
-    ).split()
+    *("cwg", "cop", "itu", "sg2", "sg17", "pdf", "docx", "xlsx", "pptx", "odt", "html", "zip"),
+    *("icalendar", "atom", "url", "totp", "rev", "word", "question", "person"),
 }
 PUBLIC = [
     "/",
