@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import kinds
 
@@ -138,7 +139,7 @@ class Delivery(models.Model):
 
     key = models.CharField(_("event"), max_length=200)
     kind = models.CharField(_("kind"), max_length=50)
-    address = models.EmailField(_("to"))
+    address = models.EmailField(pgettext_lazy("the address a mail is sent to", "to"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
