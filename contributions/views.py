@@ -81,6 +81,7 @@ def _listed(contributions):
         .only(
             "number",
             "title",
+            "original_language",
             "kind",
             "purpose",
             "status",

@@ -5,13 +5,17 @@
   or "09:30 · 15 minutes" keep their order inside an Arabic sentence.
 - `{% in_language text language %}`: text written in one language (a contribution's title),
   isolated and, where it is not the page's language, carrying its own `lang` (WCAG 3.1.2).
+- `{% timing start minutes %}`: an agenda item's "09:30 · 15 minutes", isolated.
 - `{{ zone|zone_label }}`: a time zone as people say it ("Geneva time"), in the reader's
   language (copportal/time_zones.py).
 """
 
+import datetime
+
 from django import template
+from django.utils.formats import time_format
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 
 from copportal.languages import Language
 from copportal.time_zones import time_zone_label
@@ -50,3 +54,22 @@ def in_language(text, language):
 def zone_label(zone: str) -> str:
     """The time zone's label in the active language: "Geneva time" for Europe/Zurich."""
     return time_zone_label(zone) if zone else ""
+
+
+@register.simple_tag
+def timing(start=None, minutes=None, zone=""):
+    """An agenda item's time and length, "09:30 · 15 minutes", as one isolated run: the
+    locale's time pattern; `start` a time or "HH:MM" (a release's snapshot); `zone` a label
+    said after the time ("09:30 (Geneva time)")."""
+    if isinstance(start, str) and start:
+        start = datetime.time.fromisoformat(start)
+    parts = []
+    if start:
+        parts.append(time_format(start, "TIME_FORMAT") + (f" ({zone})" if zone else ""))
+    if minutes:
+        parts.append(
+            ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes}
+        )
+    if not parts:
+        return ""
+    return format_html("<bdi>{}</bdi>", " · ".join(parts))
