@@ -28,7 +28,15 @@ ROW_KEY = "contribution-row:{language}:{digest}"
 ROW_SECONDS = 24 * 3600
 
 # The columns a row shows (with the meeting's number); `_listed` and this must agree.
-ROW_COLUMNS = ("number", "title", "kind", "purpose", "visibility", "meeting__number")
+ROW_COLUMNS = (
+    "number",
+    "title",
+    "original_language",
+    "kind",
+    "purpose",
+    "visibility",
+    "meeting__number",
+)
 
 
 def columns(contributions):

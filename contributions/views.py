@@ -81,6 +81,7 @@ def _listed(contributions):
         .only(
             "number",
             "title",
+            "original_language",
             "kind",
             "purpose",
             "status",
@@ -425,14 +426,14 @@ def _submit(request, contribution, *, opened_at=None):
     deadline = date_format(timezone.localtime(meeting.deadline, meeting.zone), "DATETIME_FORMAT")
     received = _("Received %(time)s (%(zone)s).") % {
         "time": _stamp(contribution.submitted_at, meeting),
-        "zone": meeting.time_zone,
+        "zone": meeting.time_zone_label,
     }
     if contribution.is_late:
         text = _(
             "Your contribution is submitted, but after the deadline (%(deadline)s, %(zone)s): it "
             "is marked late. The secretariat will accept it for this meeting or carry it over "
             "to the next, and tell you why."
-        ) % {"deadline": deadline, "zone": meeting.time_zone}
+        ) % {"deadline": deadline, "zone": meeting.time_zone_label}
         if opened_at and opened_at <= meeting.deadline:
             text = _("The deadline passed while you were filling in the form.") + " " + text
         messages.warning(request, f"{received} {text}")

@@ -323,6 +323,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+# Date, time and number patterns where Django's locale modules lack CLDR's (Arabic).
+FORMAT_MODULE_PATH = ["copportal.formats"]
 TIME_ZONE = "UTC"
 # Meetings are held in Geneva (IANA zone Europe/Zurich) unless a meeting says otherwise.
 MEETING_TIME_ZONE = _from_env("MEETING_TIME_ZONE", _time_zone, "Europe/Zurich")

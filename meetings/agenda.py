@@ -103,10 +103,16 @@ def meeting_contributions(meeting: Meeting) -> list[dict]:
     rows = (
         meeting.contributions.exclude(status="draft")
         .order_by("number", "pk")
-        .values("pk", "number", "title", "status", "visibility", "agenda_item_id")
+        .values(
+            "pk", "number", "title", "original_language", "status", "visibility", "agenda_item_id"
+        )
     )
+    # The status's label in the reader's language, from the field's own choices (by name:
+    # this app imports nothing from contributions).
+    labels = dict(meeting.contributions.model._meta.get_field("status").flatchoices)
     result = []
     for row in rows:
+        row["status_label"] = str(labels.get(row["status"], row["status"]))
         row["symbol"] = contribution_symbol(meeting.number, row["number"])
         row["url"] = contribution_url(meeting.number, row["number"], row["pk"])
         result.append(row)
@@ -192,6 +198,7 @@ def snapshot(meeting: Meeting, tree: list[Node]) -> dict:
                 {
                     "symbol": c["symbol"],
                     "title": c["title"],
+                    "language": c["original_language"],
                     "url": c["url"],
                     "members_only": c["visibility"] == MEMBERS_ONLY,
                 }

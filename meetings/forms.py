@@ -8,6 +8,7 @@ from django.core.validators import validate_email
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import date_format
 from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -429,6 +430,10 @@ class MeetingForm(forms.ModelForm):
         return data
 
 
+# The position among its siblings (Session.order and Recommendation.order have no label).
+ORDER = capfirst(_("order"))
+
+
 class SessionForm(forms.ModelForm):
     class Meta:
         model = Session
@@ -439,6 +444,7 @@ class SessionForm(forms.ModelForm):
             "presenters",
             "order",
         ]
+        labels = {"order": ORDER}
         widgets = {
             **{
                 name: forms.Textarea(attrs={"rows": 2})
@@ -520,6 +526,7 @@ class RecommendationForm(forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = ["original_language", *_translated_columns("text"), "order", "source"]
+        labels = {"order": ORDER}
         widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in _translated_columns("text")}
 
     def __init__(self, *args, **kwargs):

@@ -17,11 +17,8 @@ from django.utils.translation import pgettext_lazy
 from copportal.accounts.models import Organization
 from copportal.content import TranslatedContent
 from copportal.languages import Language
+from copportal.time_zones import time_zone_label
 from copportal.uploads import StoredFile
-
-# Cities to name a time zone by, where the zone's own name would mislead (Geneva keeps
-# Zurich's time: the IANA zone is Europe/Zurich).
-TIME_ZONE_CITIES = {"Europe/Zurich": _("Geneva")}
 
 
 def default_time_zone():
@@ -251,14 +248,7 @@ class Meeting(TranslatedContent):
     @property
     def time_zone_label(self) -> str:
         """The time zone as people say it: "Geneva time" rather than "Europe/Zurich"."""
-        city = TIME_ZONE_CITIES.get(self.time_zone) or self.time_zone.rsplit("/", 1)[-1]
-        city = str(city).replace("_", " ")
-        # Two messages, so that languages that elide before a vowel can ("heure d'Amsterdam").
-        if city[:1].lower() in "aeiouyàâéèêîôûœ":
-            label = pgettext_lazy("time zone, the city begins with a vowel", "%(city)s time")
-        else:
-            label = _("%(city)s time")
-        return str(label) % {"city": city}
+        return time_zone_label(self.time_zone)
 
     @property
     def rule_deadline(self) -> datetime.datetime:

@@ -27,7 +27,7 @@ def theme_detail(request, slug):
     contributions = (
         theme.contributions.listed_for(request.user)
         .order_by("-meeting__number", "number")
-        .values("number", "title", "meeting__number")[:100]
+        .values("number", "title", "original_language", "meeting__number")[:100]
     )
     # Resources know themes too: the published ones, through the reverse relation.
     resources = theme.resources.published().for_listing().order_by("-year", "slug")[:100]

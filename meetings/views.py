@@ -37,7 +37,7 @@ def meeting_detail(request, number):
     documents = list(
         meeting.contributions.listed_for(request.user)
         .order_by("number", "pk")
-        .values("number", "title")
+        .values("number", "title", "original_language")
         .annotate(total=Window(Count("pk")))[:200]
     )
     # The documents' addresses: reversed once, then each number filled in (one reverse per

@@ -108,6 +108,17 @@
     var label = box.parentNode.querySelector("label[for='" + box.id + "']");
     return label ? label.textContent.trim() : box.value;
   }
+  // The page's translated words for Tom Select (includes/picker_text.html); English without it.
+  function pickerText(name, fallback) {
+    var holder = document.getElementById("picker-text");
+    return (holder && holder.getAttribute("data-" + name)) || fallback;
+  }
+  function noResults() {
+    var div = document.createElement("div");
+    div.className = "no-results";
+    div.textContent = pickerText("no-results", "No results found");
+    return div;
+  }
   function withTomSelect(picker, boxes) {
     var select = document.createElement("select");
     select.multiple = true;
@@ -124,8 +135,9 @@
     picker.hidden = true;
     // eslint-disable-next-line no-new
     new window.TomSelect(select, {
-      plugins: ["remove_button"],
+      plugins: { remove_button: { title: pickerText("remove", "Remove") } },
       maxOptions: null,
+      render: { no_results: noResults },
       placeholder: picker.getAttribute("data-placeholder"),
       onChange: function (values) {
         boxes.forEach(function (box) { box.checked = values.indexOf(box.value) !== -1; });
@@ -160,7 +172,9 @@
       document.querySelectorAll("select[data-picker-select]").forEach(function (select) {
         var label = document.querySelector("label[for='" + select.id + "']");
         // eslint-disable-next-line no-new
-        new window.TomSelect(select, { maxOptions: null, allowEmptyOption: true });
+        new window.TomSelect(select, {
+          maxOptions: null, allowEmptyOption: true, render: { no_results: noResults }
+        });
         // Tom Select points the label at its own control: the hidden select keeps a name.
         if (label) { select.setAttribute("aria-label", label.textContent.trim()); }
       });

@@ -381,7 +381,7 @@ class TestReleases:
         self.release(meeting, chair)
         page = client.get(f"/meetings/{meeting.number}/agenda/?version=1").content.decode()
         assert "Version 1, released" in page and "An earlier version" in page
-        assert 'agenda-number">1</span> A</h2>' in page
+        assert 'agenda-number">1</bdi> <bdi>A</bdi></h2>' in page
         assert "Second title" not in page
 
     @pytest.mark.parametrize(

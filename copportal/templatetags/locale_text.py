@@ -1,0 +1,75 @@
+"""Text in the reader's language and direction (DESIGN: "Direction is isolated, not guessed").
+
+- `{{ value|isolated }}`: a value whose script may differ from the page's (a symbol, a
+  person's or an organization's name, a time, a count) in <bdi>, so that "CWG-COP-20/5"
+  or "09:30 · 15 minutes" keep their order inside an Arabic sentence.
+- `{% in_language text language %}`: text written in one language (a contribution's title),
+  isolated and, where it is not the page's language, carrying its own `lang` (WCAG 3.1.2).
+- `{% timing start minutes %}`: an agenda item's "09:30 · 15 minutes", isolated.
+- `{{ zone|zone_label }}`: a time zone as people say it ("Geneva time"), in the reader's
+  language (copportal/time_zones.py).
+"""
+
+import datetime
+
+from django import template
+from django.utils.formats import time_format
+from django.utils.html import format_html
+from django.utils.translation import get_language, ngettext
+
+from copportal.languages import Language
+from copportal.time_zones import time_zone_label
+
+register = template.Library()
+
+
+@register.filter
+def isolated(value):
+    """The value, escaped, in <bdi> (nothing for an empty value)."""
+    if value is None or value == "":
+        return ""
+    return format_html("<bdi>{}</bdi>", value)
+
+
+def _locale(language: str) -> str:
+    """The interface code of a document language or an interface code ("zh" -> "zh-hans")."""
+    code = (language or "").lower()
+    if code in Language.values:
+        return Language(code).locale
+    return code
+
+
+@register.simple_tag
+def in_language(text, language):
+    """The text in <bdi>, with `lang` when its language is not the page's."""
+    if text is None or text == "":
+        return ""
+    locale = _locale(str(language))
+    if not locale or locale == (get_language() or "en").lower():
+        return format_html("<bdi>{}</bdi>", text)
+    return format_html('<bdi lang="{}">{}</bdi>', locale, text)
+
+
+@register.filter
+def zone_label(zone: str) -> str:
+    """The time zone's label in the active language: "Geneva time" for Europe/Zurich."""
+    return time_zone_label(zone) if zone else ""
+
+
+@register.simple_tag
+def timing(start=None, minutes=None, zone=""):
+    """An agenda item's time and length, "09:30 · 15 minutes", as one isolated run: the
+    locale's time pattern; `start` a time or "HH:MM" (a release's snapshot); `zone` a label
+    said after the time ("09:30 (Geneva time)")."""
+    if isinstance(start, str) and start:
+        start = datetime.time.fromisoformat(start)
+    parts = []
+    if start:
+        parts.append(time_format(start, "TIME_FORMAT") + (f" ({zone})" if zone else ""))
+    if minutes:
+        parts.append(
+            ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes}
+        )
+    if not parts:
+        return ""
+    return format_html("<bdi>{}</bdi>", " · ".join(parts))
