@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from copportal import seed_translations
+
 # Each app seeds its own nouns through `<app>.seeds.load(*, demo) -> list[str]`, in this
 # order (an app may rely on the data of those before it).
 SEEDED_APPS = ["copportal.accounts", "meetings", "contributions", "resources"]
@@ -30,3 +32,5 @@ class Command(BaseCommand):
             for app in SEEDED_APPS:
                 for line in import_module(f"{app}.seeds").load(demo=demo):
                     self.stdout.write(line)
+            filled = seed_translations.fill()
+        self.stdout.write(f"Translations into Arabic, Chinese, Russian and Spanish: {filled} rows.")

@@ -1,0 +1,67 @@
+"""The seeds' editorial content in Arabic, Chinese, Russian and Spanish.
+
+The apps' seeds write each text in English and French (the source documents are French; the
+demo content is English). Its translations into the four other languages are data, one file
+per language: `copportal/data/seed_translations/<code>.json` maps a text's English (its
+French where it has no English) to its translation. After the apps have seeded, `fill()`
+writes those translations into the columns that are still empty, so a text someone has
+since translated or edited in the portal is left as it is.
+
+Organizations other than Member States keep their one name in every language (a test says
+so); Member States' names come with their own data (copportal/accounts/data/).
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+
+from modeltranslation.translator import translator
+
+from copportal.content import column
+from copportal.languages import Language
+
+FOLDER = Path(__file__).resolve().parent / "data" / "seed_translations"
+LANGUAGES = [Language.ARABIC, Language.CHINESE, Language.RUSSIAN, Language.SPANISH]
+SKIPPED_MODELS = {"Organization"}
+
+
+@cache
+def translations(language: Language) -> dict[str, str]:
+    path = FOLDER / f"{language.value}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def seeded_fields():
+    """(model, field) for every translated field of the seeded content."""
+    for model in translator.get_registered_models(abstract=False):
+        if model.__name__ in SKIPPED_MODELS:
+            continue
+        for field in sorted(translator.get_options_for_model(model).fields):
+            yield model, field
+
+
+def source(row, field: str) -> str:
+    """The text a translation is keyed by: the English, else the French."""
+    return getattr(row, column(field, Language.ENGLISH)) or getattr(
+        row, column(field, Language.FRENCH)
+    )
+
+
+def fill() -> int:
+    """Write the known translations into empty columns; the number of rows changed."""
+    changed = 0
+    for model, field in seeded_fields():
+        for row in model.objects.all():
+            key = source(row, field)
+            if not key:
+                continue
+            updates = {}
+            for language in LANGUAGES:
+                name = column(field, language)
+                text = translations(language).get(key)
+                if text and not getattr(row, name):
+                    updates[name] = text
+            if updates:
+                model.objects.filter(pk=row.pk).update(**updates)
+                changed += 1
+    return changed
