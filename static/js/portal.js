@@ -81,11 +81,15 @@
 })();
 
 // After a failed submit: focus goes to the error summary; its links focus their field.
+// After an action that succeeded (the page after a POST-redirect-GET): focus goes to its message,
+// unless the page puts focus elsewhere itself (autofocus, as the agenda builder's Up button).
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.querySelector("[data-error-summary]");
-    if (summary) { summary.focus(); }
+    if (summary) { summary.focus(); return; }
+    var messages = document.querySelector("[data-messages]");
+    if (messages && !document.querySelector("[autofocus]")) { messages.focus(); }
   });
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
