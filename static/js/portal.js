@@ -171,3 +171,24 @@
     }
   });
 })();
+
+// htmx swaps: when the swap took away the element that had focus (a facet, a page link), focus
+// goes to the new content's [data-swap-focus] (the library's result count), which is then read;
+// when focus stayed (typing in the search box), that text is said in the page's live region
+// ([data-swap-status], there before the swap: a region added with its text is not always read).
+(function () {
+  "use strict";
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var anchor = event.detail.target && event.detail.target.querySelector("[data-swap-focus]");
+    if (!anchor) { return; }
+    var active = document.activeElement;
+    if (!active || active === document.body || !document.body.contains(active)) {
+      anchor.focus();
+      return;
+    }
+    var live = document.querySelector("[data-swap-status]");
+    if (!live) { return; }
+    live.textContent = "";
+    setTimeout(function () { live.textContent = anchor.textContent.trim(); }, 100);
+  });
+})();
