@@ -210,7 +210,8 @@ def agenda_allocate(request, number):
         messages.success(
             request, _("Contributions allocated: %(count)s changed.") % {"count": changed}
         )
-    return redirect(_builder_url(meeting) + "#allocation")
+    # No #allocation: scrolling to a fragment takes focus from the message (portal.js focuses it).
+    return redirect(_builder_url(meeting))
 
 
 @permission_required("meetings.release_agenda", _meeting)

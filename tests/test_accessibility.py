@@ -101,3 +101,57 @@ def test_skip_link_is_the_first_stop_and_reaches_the_content(browser_page):
     assert focused == "Skip to main content"
     browser_page.keyboard.press("Enter")
     assert browser_page.evaluate("document.activeElement.id") == "main"
+
+
+# The same audit in the six interface languages: a few pages of each kind, one browser. A
+# translation can bring a violation of its own (a label that is now empty or the same as
+# another, text that no longer fits its contrast box, a missing lang).
+SIX_LANGUAGES_PAGES = {
+    None: [
+        "/",
+        "/meetings/99/",
+        "/meetings/99/agenda/",
+        "/contributions/",
+        "/contributions/99-1/",
+        "/resources/?q=privacy&type=report",
+        "/accounts/login/",
+    ],
+    "delegate@example.org": ["/contributions/submit/?meeting=99", "/contributions/mine/"],
+    "chair@example.org": ["/meetings/99/agenda/edit/"],
+}
+# Level A and AA only (the other audits add axe's best practices): a third of the time per page.
+WCAG_A_AA = {
+    "resultTypes": ["violations"],
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_pages_have_no_axe_violations_in_the_six_languages(browser_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from copportal.accounts.seeds import DEMO_PASSWORD
+    from copportal.languages import INTERFACE_LANGUAGES
+
+    call_command("load_seeds", verbosity=0)
+    axe = Axe()
+    problems = {}
+    for email, urls in SIX_LANGUAGES_PAGES.items():
+        browser_page.context.clear_cookies()
+        if email:
+            browser_page.goto("/accounts/login/")
+            browser_page.fill("#id_login", email)
+            browser_page.fill("#id_password", DEMO_PASSWORD)
+            browser_page.get_by_role("button", name="Sign In").click()
+            browser_page.wait_for_url("**/contributions/mine/")
+        for code, _name in INTERFACE_LANGUAGES:
+            prefix = "" if code == "en" else f"/{code}"
+            for url in urls:
+                response = browser_page.goto(prefix + url)
+                assert response.status == 200, prefix + url
+                assert browser_page.evaluate("document.documentElement.lang") == code, url
+                results = axe.run(browser_page, options=WCAG_A_AA)
+                if results.violations_count:
+                    problems[f"{email or 'anonymous'} {prefix}{url}"] = results.generate_report()
+    assert not problems, "\n\n".join(f"{url}\n{report}" for url, report in problems.items())

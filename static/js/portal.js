@@ -81,11 +81,15 @@
 })();
 
 // After a failed submit: focus goes to the error summary; its links focus their field.
+// After an action that succeeded (the page after a POST-redirect-GET): focus goes to its message,
+// unless the page puts focus elsewhere itself (autofocus, as the agenda builder's Up button).
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.querySelector("[data-error-summary]");
-    if (summary) { summary.focus(); }
+    if (summary) { summary.focus(); return; }
+    var messages = document.querySelector("[data-messages]");
+    if (messages && !document.querySelector("[autofocus]")) { messages.focus(); }
   });
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
@@ -179,5 +183,26 @@
         if (label) { select.setAttribute("aria-label", label.textContent.trim()); }
       });
     }
+  });
+})();
+
+// htmx swaps: when the swap took away the element that had focus (a facet, a page link), focus
+// goes to the new content's [data-swap-focus] (the library's result count), which is then read;
+// when focus stayed (typing in the search box), that text is said in the page's live region
+// ([data-swap-status], there before the swap: a region added with its text is not always read).
+(function () {
+  "use strict";
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var anchor = event.detail.target && event.detail.target.querySelector("[data-swap-focus]");
+    if (!anchor) { return; }
+    var active = document.activeElement;
+    if (!active || active === document.body || !document.body.contains(active)) {
+      anchor.focus();
+      return;
+    }
+    var live = document.querySelector("[data-swap-status]");
+    if (!live) { return; }
+    live.textContent = "";
+    setTimeout(function () { live.textContent = anchor.textContent.trim(); }, 100);
   });
 })();
