@@ -102,7 +102,9 @@ def the_same_in(language: str) -> re.Pattern:
         text = " ".join(str(text).split())
         if re.sub(PLACEHOLDER, "", text).strip() and LATIN_WORD.search(PLACEHOLDER.sub("", text)):
             parts = PLACEHOLDER.split(text)
-            patterns.add(".+?".join(re.escape(part) for part in parts))
+            pattern = ".+?".join(re.escape(part) for part in parts)
+            patterns.add(pattern)
+            patterns.add(pattern[:1].upper() + pattern[1:])  # a label as a form writes it
     with translation.override(language):
         patterns |= {re.escape(str(organization)) for organization in Organization.objects.all()}
     return re.compile("|".join(sorted(patterns, key=len, reverse=True)))
