@@ -97,6 +97,22 @@ def read_query(raw: str) -> tuple[str, list[str]]:
     return query, notes
 
 
+def any_word(query: str) -> str:
+    """The query with its words OR'ed (web-search syntax), for when no text holds them all;
+    "" if it has operators (quotes, OR, -word: the reader meant them) or fewer than two words.
+
+    A word's stem may differ from its relative's (protéger `proteg`, protection `protect`):
+    "protéger enfants en ligne" finds nothing with every word required."""
+    if '"' in query or re.search(r"(^|\s)-\w|\bOR\b", query):
+        return ""
+    found = [
+        w
+        for word in WORD.findall(query)
+        for w in (rjieba.cut(word) if CJK.search(word) else [word])
+    ]
+    return " OR ".join(found) if len(found) > 1 else ""
+
+
 def words(query: str, limit: int = 10) -> list[str]:
     """The first words of a query (SQLite's reading: punctuation and operators ignored)."""
     return WORD.findall(query)[:limit]

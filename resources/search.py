@@ -24,6 +24,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
     TrigramSimilarity,
+    TrigramWordSimilarity,
 )
 from django.db.models import F, FloatField, Func, Q, TextField, Value
 from django.db.models.functions import Coalesce, Substr
@@ -41,6 +42,7 @@ from copportal.search import (  # noqa: F401
     STOP,
     WORD,
     Headline,
+    any_word,
     chinese_vector,
     clean_query,
     config_of,
@@ -221,19 +223,23 @@ def remember_words(resource) -> None:
     )
 
 
-def suggestion(query: str) -> str:
-    """ "Did you mean": the query with each unknown word replaced by the nearest known one.
+def suggestion(query: str, language: str | None = None) -> str:
+    """ "Did you mean": the query with each unknown word replaced by the nearest known one,
+    offered only if it finds a published resource ("" otherwise, and on SQLite).
 
-    PostgreSQL only (pg_trgm's similarity over SearchTerm, GIN-indexed); "" when none.
+    Known words are SearchTerm's (the published titles' and summaries' words as written, not
+    stems: a suggestion is read). Candidates come from its trigram GIN index (pg_trgm's `%`,
+    similarity 0.3: "enfnats" reaches "enfants"), nearest first by word_similarity. A word
+    stays known after its resource is unpublished: checking that the suggestion finds
+    something keeps a stale word from sending the reader to another empty page.
     """
-    from .models import SearchTerm
+    from .models import Resource, SearchTerm
 
     if not is_postgres():
         return ""
     query = clean_query(query)
-    words = WORD.findall(query)[:6]
     changed, out = False, query
-    for word in words:
+    for word in WORD.findall(query)[:6]:
         if len(word) < 4 or CJK.search(word):
             continue
         lower = word.lower()
@@ -241,12 +247,17 @@ def suggestion(query: str) -> str:
             continue
         nearest = (
             SearchTerm.objects.filter(word__trigram_similar=lower)
-            .annotate(similarity=TrigramSimilarity("word", lower))
-            .order_by("-similarity", "word")
+            .annotate(
+                near=TrigramWordSimilarity(lower, "word"),
+                similarity=TrigramSimilarity("word", lower),
+            )
+            .order_by("-near", "-similarity", "word")
             .values_list("word", flat=True)
             .first()
         )
         if nearest:
             out = re.sub(rf"\b{re.escape(word)}\b", nearest, out, count=1)
             changed = True
-    return out if changed else ""
+    if not changed or not Resource.objects.published().matching(out, language).exists():
+        return ""
+    return out
