@@ -3,8 +3,10 @@
 PostgreSQL: each contribution stores one `search_vector` (GIN index, migration 0007): its
 title (weight A) and abstract (B) stemmed in its original language's configuration, and the
 extracted text of the latest extracted revision of each language version (C), each stemmed in
-that version's language (copportal/search.py's CONFIGS). A query is read as web-search syntax
-(quotes, OR, -word) in the reader's language, as the library reads it (copportal/search.py).
+that version's language (copportal/search.py's CONFIGS); Chinese text is cut into words first
+(rjieba: a Chinese title and abstract, the Chinese version's text). A query is read as
+web-search syntax (quotes, OR, -word) in the reader's language, as the library reads it
+(copportal/search.py).
 
 SQLite: every word of the query must appear (icontains) in the title, the abstract or the
 text of one of the files; no ranking, no stemming, no snippet.
@@ -17,21 +19,23 @@ abstract or the files' text; nothing else writes the vector. bulk_create bypasse
 import operator
 from functools import reduce
 
-from django.contrib.postgres.search import SearchRank, SearchVector
+from django.contrib.postgres.search import SearchRank
 from django.db.models import F, FloatField, OuterRef, Q, Subquery, TextField, Value
-from django.db.models.functions import Substr
+from django.db.models.functions import Coalesce, Substr
 
 from copportal.languages import Language
 from copportal.search import (
-    CONFIGS,
     FILE_TEXT_IN_VECTOR,
     Headline,
+    chinese_vector,
     clean_query,
-    config_of,
     has_words,
+    headline_config,
     is_postgres,
     reader_language,
     ts_query,
+    vectors_by,
+    vectors_in,
     words,
 )
 
@@ -47,28 +51,51 @@ def _latest_text(revisions, language: str) -> Subquery:
     return Subquery(latest.values("text")[:1], output_field=TextField())
 
 
-def document(revisions=None):
+def document(revisions=None, chinese: dict | None = None):
     """The expression of a contribution's stored vector (for UPDATE ... SET search_vector =).
 
-    `revisions` is the Revision model (a migration passes its historical one).
+    `revisions` is the Revision model (a migration passes its historical one). `chinese`:
+    one contribution's Chinese texts (`title`, `abstract` if its original is Chinese,
+    `text`: its Chinese version's), cut into words here; without it they are left out.
     """
     if revisions is None:
         from .models import Revision as revisions
-    config = config_of("original_language")
-    parts = [
-        SearchVector("title", config=config, weight="A"),
-        SearchVector("abstract", config=config, weight="B"),
-    ]
+    parts = []
+    if chinese and chinese["original_language"] == Language.CHINESE:
+        parts += [chinese_vector(chinese["title"], "A"), chinese_vector(chinese["abstract"], "B")]
+    else:
+        parts += vectors_by(F("title"), "original_language", "A")
+        parts += vectors_by(F("abstract"), "original_language", "B")
     for language in Language:
+        if language == Language.CHINESE:
+            if chinese:
+                parts.append(chinese_vector(chinese["text"] or "", "C"))
+            continue
         text = Substr(_latest_text(revisions, language), 1, FILE_TEXT_IN_VECTOR)
-        parts.append(SearchVector(text, config=CONFIGS[language], weight="C"))
+        parts += vectors_in(text, language, "C")
     return reduce(operator.add, parts)
 
 
 def refresh(queryset, revisions=None) -> None:
-    """Recompute the stored vector of these contributions (PostgreSQL; SQLite reads the text)."""
-    if is_postgres():
-        queryset.update(search_vector=document(revisions))
+    """Recompute the stored vector of these contributions (PostgreSQL; SQLite reads the text).
+
+    One UPDATE for those without Chinese text; one each for the others (their Chinese is
+    cut into words in Python, rjieba: PostgreSQL has no Chinese parser).
+    """
+    if not is_postgres():
+        return
+    if revisions is None:
+        from .models import Revision as revisions
+    text = Substr(_latest_text(revisions, Language.CHINESE), 1, FILE_TEXT_IN_VECTOR)
+    rows = queryset.annotate(chinese_text=Coalesce(text, Value(""), output_field=TextField()))
+    chinese = Q(original_language=Language.CHINESE) | Q(chinese_text__gt="")
+    rows.exclude(chinese).update(search_vector=document(revisions))
+    for row in rows.filter(chinese).values(
+        "pk", "original_language", "title", "abstract", text=F("chinese_text")
+    ):
+        queryset.model.objects.filter(pk=row["pk"]).update(
+            search_vector=document(revisions, chinese=row)
+        )
 
 
 def _every_word_somewhere(query: str) -> Q:
@@ -105,5 +132,5 @@ def ranked(queryset, query: str, language: str | None = None):
     search = ts_query(query, reader)
     return queryset.annotate(
         rank=SearchRank(F("search_vector"), search),
-        snippet=Headline(F("abstract"), search, config=CONFIGS[reader]),
+        snippet=Headline(F("abstract"), search, config=headline_config(reader)),
     ).order_by("-rank", "-meeting__number", "number", "pk")

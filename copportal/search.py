@@ -3,14 +3,30 @@ configuration of each language, and the highlighted snippets.
 
 PostgreSQL stems each document in its own language (`CONFIGS`) into a stored, GIN-indexed
 vector; a query is read as web-search syntax (quotes, OR, -word), stemmed in the reader's
-language and OR'ed with its `simple` reading (names and numbers). SQLite has no text search:
-each app falls back to every word of the query appearing somewhere (icontains).
+language, in Russian or Arabic too when it is written in their script, and OR'ed with its
+`simple` reading (names and numbers). French and Spanish are read twice, with their accents
+and without (`UNACCENTED`, copportal/migrations/0001): their stemmers need the accents
+(explotación and explotar share `explot`, explotacion stems to itself), a reader may not type
+them. SQLite has no text search: each app falls back to every word of the query appearing
+somewhere (icontains).
+
+Chinese has no spaces, and PostgreSQL has no Chinese parser: `simple` would make a whole
+sentence one token. Chinese text is cut into words by rjieba (jieba's dictionary) before it
+goes into a vector (`chinese_words`, search mode: 工作组 also gives 工作), and a query's
+Chinese runs are cut the same way (`for_tsquery`, precise mode), so 保护儿童 reads as 保护 AND
+儿童, as two words would in any other language. A snippet cannot be cut in SQL: for a
+Chinese query, ts_headline reads the text and the query character by character (each
+Chinese character followed by U+200B, which the parser splits on; each query word a phrase of
+its characters), so the words typed are marked wherever they occur, however rjieba cut the
+text; `highlighted` drops the U+200B again.
+
 resources/search.py and contributions/search.py build their own vectors from these parts.
 """
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchQueryField
+import rjieba
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchVector
 from django.db import connection
 from django.db.models import Case, Func, TextField, Value, When
 from django.utils import translation
@@ -29,12 +45,29 @@ CONFIGS = {
     Language.RUSSIAN: "russian",
     Language.SPANISH: "spanish",
 }
+# The same language without accents (unaccent, then the stemmer): a second reading of each
+# French and Spanish text and query, which finds "proteccion" in "protección" (not `spanish`
+# alone, which stems protección but keeps its accent, nor this alone, whose stemmer no longer
+# knows -ación from -ar).
+UNACCENTED = {Language.FRENCH: "french_unaccent", Language.SPANISH: "spanish_unaccent"}
+# A query in these scripts is also read in their language, whatever the reader's (a Russian
+# word typed on the English page is stemmed in Russian). Latin scripts are not told apart.
+SCRIPTS = {
+    "russian": re.compile(r"[\u0400-\u04ff]"),
+    "arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"),
+}
 MAX_QUERY = 200  # characters; longer queries are cut (the page says so)
 FILE_TEXT_IN_VECTOR = 100_000  # characters of a file's text that go into a vector
 # ts_headline marks: control characters nobody types, replaced by <mark> after escaping.
 START, STOP = "\x02", "\x03"
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"\w+")
+# A query's Chinese runs (with the minus that negates one) and its quoted phrases (websearch:
+# an unclosed quote runs to the end).
+CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+CHINESE_RUN = re.compile(r"-?[\u3400-\u9fff\uf900-\ufaff]+")
+PHRASE = re.compile(r'"[^"]*"?')
+SPLIT = "\u200b"  # zero-width space: splits Chinese characters for ts_headline, unseen
 
 
 def is_postgres() -> bool:
@@ -64,6 +97,22 @@ def read_query(raw: str) -> tuple[str, list[str]]:
     return query, notes
 
 
+def any_word(query: str) -> str:
+    """The query with its words OR'ed (web-search syntax), for when no text holds them all;
+    "" if it has operators (quotes, OR, -word: the reader meant them) or fewer than two words.
+
+    A word's stem may differ from its relative's (protéger `proteg`, protection `protect`):
+    "protéger enfants en ligne" finds nothing with every word required."""
+    if '"' in query or re.search(r"(^|\s)-\w|\bOR\b", query):
+        return ""
+    found = [
+        w
+        for word in WORD.findall(query)
+        for w in (rjieba.cut(word) if CJK.search(word) else [word])
+    ]
+    return " OR ".join(found) if len(found) > 1 else ""
+
+
 def words(query: str, limit: int = 10) -> list[str]:
     """The first words of a query (SQLite's reading: punctuation and operators ignored)."""
     return WORD.findall(query)[:limit]
@@ -84,9 +133,91 @@ def config_of(field: str) -> Case:
     )
 
 
+def vectors_in(text, language: Language, weight: str) -> list[SearchVector]:
+    """A text's readings in `language` (two for French and Spanish: `UNACCENTED`)."""
+    configs = [CONFIGS[language], *filter(None, [UNACCENTED.get(language)])]
+    return [SearchVector(text, config=config, weight=weight) for config in configs]
+
+
+def vectors_by(text, field: str, weight: str) -> list[SearchVector]:
+    """A text's readings in the language a row's `field` names (see `vectors_in`)."""
+    unaccented = Case(
+        *[When(**{field: code}, then=text) for code in UNACCENTED],
+        default=Value(""),
+        output_field=TextField(),
+    )
+    unaccented_config = Case(
+        *[When(**{field: code}, then=Value(config)) for code, config in UNACCENTED.items()],
+        default=Value("simple"),
+    )
+    return [
+        SearchVector(text, config=config_of(field), weight=weight),
+        SearchVector(unaccented, config=unaccented_config, weight=weight),
+    ]
+
+
+def chinese_words(text: str) -> str:
+    """Text with its Chinese cut into words, space-separated (rjieba's search mode, which
+    also gives the shorter words inside a long one), for a vector in `simple`."""
+    if not text or not CJK.search(text):
+        return text or ""
+    return " ".join(rjieba.cut_for_search(text))
+
+
+def chinese_vector(text: str, weight: str) -> SearchVector:
+    """The vector of one Chinese text, cut into words (a parameter: cut in Python)."""
+    return SearchVector(Value(chinese_words(text)), config="simple", weight=weight)
+
+
+def _rewrite_chinese(query: str, outside, inside) -> str:
+    """The query with each run of Chinese characters rewritten: `inside(run)` within a
+    quoted phrase, `outside(run, negated)` elsewhere."""
+
+    def out(match):
+        run = match.group()
+        return f" {outside(run.lstrip('-'), run.startswith('-'))} "
+
+    def within(match):
+        return CHINESE.sub(lambda m: f" {inside(m.group())} ", match.group())
+
+    parts, last = [], 0
+    for phrase in PHRASE.finditer(query):
+        parts += [CHINESE_RUN.sub(out, query[last : phrase.start()]), within(phrase)]
+        last = phrase.end()
+    parts.append(CHINESE_RUN.sub(out, query[last:]))
+    return "".join(parts)
+
+
+def for_tsquery(query: str) -> str:
+    """The query with its Chinese cut into words: each word required (AND), as spaces
+    between words are; a phrase stays a phrase; a negated run is negated whole."""
+    if not CJK.search(query):
+        return query
+
+    def outside(run, negated):
+        words = " ".join(rjieba.cut(run))
+        return f'-"{words}"' if negated else words
+
+    return _rewrite_chinese(query, outside, lambda run: " ".join(rjieba.cut(run)))
+
+
+def for_headline(query: str) -> str:
+    """The query with each Chinese word a phrase of its characters (the text is split
+    character by character for ts_headline); negated words are not marked."""
+    if not CJK.search(query):
+        return query
+
+    def outside(run, negated):
+        if negated:
+            return ""
+        return " ".join(f'"{" ".join(word)}"' for word in rjieba.cut(run))
+
+    return _rewrite_chinese(query, outside, lambda run: " ".join(run))
+
+
 class WebSearchQuery(SearchQuery):
-    """The query read as web-search syntax, stemmed in `config`, OR'ed with its `simple`
-    reading (names and numbers):
+    """The query read as web-search syntax, stemmed in `config` (and in `also`), OR'ed with
+    its `simple` reading (names and numbers):
 
         (websearch_to_tsquery('english'::regconfig, q) || websearch_to_tsquery('simple', q))
 
@@ -95,9 +226,10 @@ class WebSearchQuery(SearchQuery):
     times (match, rank, snippet, the ranked matches), and Django builds and compiles the
     five-node tree each time, which counted on every search."""
 
-    def __init__(self, value: str, config: str):
+    def __init__(self, value: str, config: str, *, also: tuple[str, ...] = (), typed: str = ""):
         Func.__init__(self, output_field=SearchQueryField())
-        self.value, self.config_name = value, config
+        self.value, self.config_name, self.also = value, config, also
+        self.typed = typed or value  # the query as typed (Headline reads it again)
 
     def get_source_expressions(self):
         return []
@@ -110,12 +242,14 @@ class WebSearchQuery(SearchQuery):
 
     def as_sql(self, compiler, connection, **extra):
         one = "websearch_to_tsquery(%s::regconfig, %s)"
-        if self.config_name == "simple":
+        configs = list(dict.fromkeys([self.config_name, *self.also, "simple"]))
+        if len(configs) == 1:
             return one, [self.config_name, self.value]
-        return f"({one} || {one})", [self.config_name, self.value, "simple", self.value]
+        params = [p for config in configs for p in (config, self.value)]
+        return f"({' || '.join([one] * len(configs))})", params
 
     def __str__(self):
-        return f"WebSearchQuery({self.value!r}, {self.config_name!r})"
+        return f"WebSearchQuery({self.value!r}, {self.config_name!r}, also={self.also!r})"
 
 
 class Headline(Func):
@@ -133,16 +267,36 @@ class Headline(Func):
     def as_sql(self, compiler, connection, **extra):
         text, query = self.get_source_expressions()
         text_sql, text_params = compiler.compile(text)
+        if CJK.search(query.typed):
+            # Character by character (the module's docstring says why).
+            query = WebSearchQuery(for_headline(query.typed), query.config_name, also=query.also)
+            text_sql = f"regexp_replace({text_sql}, %s, %s, 'g')"
+            text_params = [*text_params, f"({CJK.pattern})", rf"\1{SPLIT}"]
         query_sql, query_params = compiler.compile(query)
         sql = f"ts_headline(%s::regconfig, {text_sql}, {query_sql}, %s)"
         return sql, [self.config_name, *text_params, *query_params, self.OPTIONS]
 
 
 def ts_query(query: str, language: str | None = None) -> WebSearchQuery:
-    return WebSearchQuery(query, CONFIGS[reader_language(language)])
+    """The query in the reader's configuration (and without accents for French and Spanish
+    readers), in Russian or Arabic too if written in their script, its Chinese cut into
+    words."""
+    reader = reader_language(language)
+    also = tuple(filter(None, [UNACCENTED.get(reader)]))
+    also += tuple(name for name, script in SCRIPTS.items() if script.search(query))
+    return WebSearchQuery(for_tsquery(query), CONFIGS[reader], also=also, typed=query)
+
+
+def headline_config(language: str | None = None) -> str:
+    """The configuration a snippet is read in: without accents where there is one, so that
+    an accentless query marks the accented words (and the accented ones still match)."""
+    reader = reader_language(language)
+    return UNACCENTED.get(reader, CONFIGS[reader])
 
 
 def highlighted(snippet: str) -> str:
-    """A ts_headline snippet as safe HTML: the text escaped, the matches in <mark>."""
-    text = escape(snippet).replace(START, "<mark>").replace(STOP, "</mark>")
+    """A ts_headline snippet as safe HTML: the text escaped, the matches in <mark> (marked
+    Chinese characters side by side in one)."""
+    text = snippet.replace(STOP + SPLIT + START, "").replace(SPLIT, "")
+    text = escape(text).replace(START, "<mark>").replace(STOP, "</mark>")
     return mark_safe(text)  # escaped above: only our own marks are HTML

@@ -57,6 +57,8 @@ class State:
     picked: dict = field(default_factory=dict)  # facet -> value
     page: int = 1
     messages: list = field(default_factory=list)
+    # The query searched for when no resource held every word of `query`: any of them.
+    widened: str = ""
 
     def url(self, **changes) -> str:
         """This state's query string with some facets changed (None removes one)."""
@@ -201,13 +203,27 @@ def facets(base, state: State) -> dict[str, list[FacetValue]]:
     return out
 
 
-def results(user, state: State, language: str | None = None):
-    """(page, facets) for the state: the published library, matched, filtered, ranked."""
-    base = Resource.objects.published().matching(state.query, language)
-    counted = facets(base, state)
-    types = counted["type"]
+def _total(counted, state: State) -> int:
     picked_type = state.picked.get("type")
-    total = sum(v.count for v in types if not picked_type or v.value == picked_type)
+    return sum(v.count for v in counted["type"] if not picked_type or v.value == picked_type)
+
+
+def results(user, state: State, language: str | None = None):
+    """(page, facets) for the state: the published library, matched, filtered, ranked.
+
+    A query of several words that no resource holds all of is searched again for any of
+    them (`state.widened`), best first: the ranking puts those with the most words first."""
+    query = state.query
+    base = Resource.objects.published().matching(query, language)
+    counted = facets(base, state)
+    total = _total(counted, state)
+    wider = search.any_word(query) if query and not total else ""
+    if wider:
+        wider_base = Resource.objects.published().matching(wider, language)
+        wider_counted = facets(wider_base, state)
+        if _total(wider_counted, state):
+            query, base, counted, state.widened = wider, wider_base, wider_counted, wider
+            total = _total(counted, state)
     last = max(1, -(-total // PAGE_SIZE))
     if state.page > last:
         if total:
@@ -216,11 +232,11 @@ def results(user, state: State, language: str | None = None):
             )
         state.page = last
     listing = _filtered(base, state.picked)
-    if state.query:
+    if query:
         # The page's offset: past the ranked matches, ranking is skipped (search.RANKED is a
         # multiple of PAGE_SIZE, so no page straddles both).
         start = (state.page - 1) * PAGE_SIZE
-        listing = search.ranked(listing, state.query, language, start=start)
+        listing = search.ranked(listing, query, language, start=start)
     else:
         listing = listing.order_by("-year", "-published_on", "-pk")
     paginator = Paginator(listing.for_listing(), PAGE_SIZE)

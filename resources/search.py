@@ -2,10 +2,11 @@
 
 PostgreSQL: each resource stores one `search_vector` (GIN index): its title, summary and body
 in each of the six languages, each stemmed with its own language's configuration (`english`,
-`french`, `spanish`, `russian`, `arabic`; `simple` for Chinese), weighted A, B, C, and the
-file's extracted text stemmed in the material's language (D). A query is read as web-search
-syntax (quotes, OR, -word) and stemmed in the reader's language, OR'ed with the `simple`
-reading for names and numbers; Chinese queries also match the Chinese title and summary by
+`french`, `spanish`, `russian`, `arabic`, French and Spanish also without accents; Chinese cut
+into words by rjieba, in `simple`), weighted A, B, C, and the file's extracted text stemmed in
+the material's language (D). A query is read as web-search syntax (quotes, OR, -word) and
+stemmed in the reader's language, OR'ed with the `simple` reading for names and numbers;
+Chinese queries are cut into words too, and also match the Chinese title and summary by
 substring (pg_trgm GIN indexes). Zero matches: "did you mean" from SearchTerm (pg_trgm).
 
 SQLite: every word of the query must appear (icontains) in a title, summary, body or the
@@ -23,6 +24,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
     TrigramSimilarity,
+    TrigramWordSimilarity,
 )
 from django.db.models import F, FloatField, Func, Q, TextField, Value
 from django.db.models.functions import Coalesce, Substr
@@ -40,42 +42,69 @@ from copportal.search import (  # noqa: F401
     STOP,
     WORD,
     Headline,
+    any_word,
+    chinese_vector,
     clean_query,
     config_of,
     has_words,
+    headline_config,
     highlighted,
     is_postgres,
     reader_language,
     ts_query,
+    vectors_by,
+    vectors_in,
 )
 
+WEIGHTS = (("title", "A"), ("summary", "B"), ("body", "C"))
+CHINESE_COLUMNS = [column(field, Language.CHINESE) for field, _weight in WEIGHTS]
+FILE_TEXT = Substr("file_text", 1, FILE_TEXT_IN_VECTOR)
 
-def document():
-    """The expression of a resource's stored vector (for UPDATE ... SET search_vector = ...)."""
+
+def document(chinese: dict | None = None):
+    """The expression of a resource's stored vector (for UPDATE ... SET search_vector = ...).
+
+    `chinese`: one resource's Chinese columns (and `language`, `file_words`: the file's text), cut
+    into words here; without it the Chinese columns and a Chinese file are left out (the
+    resources without Chinese text, updated together by `refresh`).
+    """
     parts = []
     for language in Language:
-        config = CONFIGS[language]
-        for field, weight in (("title", "A"), ("summary", "B"), ("body", "C")):
-            parts.append(
-                SearchVector(
-                    Coalesce(column(field, language), Value(""), output_field=TextField()),
-                    config=config,
-                    weight=weight,
-                )
-            )
+        for field, weight in WEIGHTS:
+            name = column(field, language)
+            if language == Language.CHINESE:
+                if chinese:
+                    parts.append(chinese_vector(chinese[name] or "", weight))
+                continue
+            text = Coalesce(name, Value(""), output_field=TextField())
+            parts += vectors_in(text, language, weight)
     parts.append(SearchVector("publisher", config="simple", weight="B"))
-    parts.append(
-        SearchVector(
-            Substr("file_text", 1, FILE_TEXT_IN_VECTOR), config=config_of("language"), weight="D"
-        )
-    )
+    if chinese and chinese["language"] == Language.CHINESE:
+        parts.append(chinese_vector(chinese["file_words"] or "", "D"))
+    else:
+        parts += vectors_by(FILE_TEXT, "language", "D")
     return reduce(operator.add, parts)
 
 
+def _has_chinese() -> Q:
+    in_columns = [Q(**{f"{name}__gt": ""}) for name in CHINESE_COLUMNS]
+    return reduce(operator.or_, in_columns, Q(language=Language.CHINESE, file_text__gt=""))
+
+
 def refresh(queryset) -> None:
-    """Recompute the stored vector of these resources (PostgreSQL; SQLite reads the text)."""
-    if is_postgres():
-        queryset.update(search_vector=document())
+    """Recompute the stored vector of these resources (PostgreSQL; SQLite reads the text).
+
+    One UPDATE for those without Chinese text; one each for the others (their Chinese is
+    cut into words in Python, rjieba: PostgreSQL has no Chinese parser).
+    """
+    if not is_postgres():
+        return
+    queryset.exclude(_has_chinese()).update(search_vector=document())
+    chinese = queryset.filter(_has_chinese()).values(
+        "pk", "language", *CHINESE_COLUMNS, file_words=FILE_TEXT
+    )
+    for row in chinese:
+        queryset.model.objects.filter(pk=row["pk"]).update(search_vector=document(row))
 
 
 def _every_word_somewhere(query: str) -> Q:
@@ -149,7 +178,8 @@ LATEST = ("-published_at", "-pk")
 
 def _snippet(queryset, search, reader: Language):
     # PostgreSQL computes ts_headline after the sort and the LIMIT: for the page's rows only.
-    return queryset.annotate(snippet=Headline(SummaryIn(reader), search, config=CONFIGS[reader]))
+    config = headline_config(reader)
+    return queryset.annotate(snippet=Headline(SummaryIn(reader), search, config=config))
 
 
 def ranked(queryset, query: str, language: str | None = None, *, start: int = 0):
@@ -193,19 +223,23 @@ def remember_words(resource) -> None:
     )
 
 
-def suggestion(query: str) -> str:
-    """ "Did you mean": the query with each unknown word replaced by the nearest known one.
+def suggestion(query: str, language: str | None = None) -> str:
+    """ "Did you mean": the query with each unknown word replaced by the nearest known one,
+    offered only if it finds a published resource ("" otherwise, and on SQLite).
 
-    PostgreSQL only (pg_trgm's similarity over SearchTerm, GIN-indexed); "" when none.
+    Known words are SearchTerm's (the published titles' and summaries' words as written, not
+    stems: a suggestion is read). Candidates come from its trigram GIN index (pg_trgm's `%`,
+    similarity 0.3: "enfnats" reaches "enfants"), nearest first by word_similarity. A word
+    stays known after its resource is unpublished: checking that the suggestion finds
+    something keeps a stale word from sending the reader to another empty page.
     """
-    from .models import SearchTerm
+    from .models import Resource, SearchTerm
 
     if not is_postgres():
         return ""
     query = clean_query(query)
-    words = WORD.findall(query)[:6]
     changed, out = False, query
-    for word in words:
+    for word in WORD.findall(query)[:6]:
         if len(word) < 4 or CJK.search(word):
             continue
         lower = word.lower()
@@ -213,12 +247,17 @@ def suggestion(query: str) -> str:
             continue
         nearest = (
             SearchTerm.objects.filter(word__trigram_similar=lower)
-            .annotate(similarity=TrigramSimilarity("word", lower))
-            .order_by("-similarity", "word")
+            .annotate(
+                near=TrigramWordSimilarity(lower, "word"),
+                similarity=TrigramSimilarity("word", lower),
+            )
+            .order_by("-near", "-similarity", "word")
             .values_list("word", flat=True)
             .first()
         )
         if nearest:
             out = re.sub(rf"\b{re.escape(word)}\b", nearest, out, count=1)
             changed = True
-    return out if changed else ""
+    if not changed or not Resource.objects.published().matching(out, language).exists():
+        return ""
+    return out

@@ -73,7 +73,8 @@ def resource_list(request):
     state = browse.read_state(request.GET)
     page, facets = browse.results(request.user, state)
     suggestion = ""
-    if state.query and not page.paginator.count:
+    if state.query and (state.widened or not page.paginator.count):
+        # Nothing holds every word: perhaps one is misspelt.
         suggestion = search.suggestion(state.query)
     contributions, contribution_count = _matching_contributions(request.user, state.query)
     context = {

@@ -26,6 +26,8 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        # The configurations `refresh` names (it runs today's code on the rows).
+        ("copportal", "0001_text_search"),
         ("contributions", "0006_in_grace"),
     ]
 

@@ -331,3 +331,26 @@ def test_a_library_search_shows_contributions_as_you_type(browser_page, publish)
     results.first.click()
     page.wait_for_url(re.compile(re.escape(contribution.get_absolute_url()) + "$"))
     assert contribution.title in page.locator("h1").inner_text()
+
+
+@pytest.mark.postgres
+def test_chinese_is_cut_into_words_in_the_title_and_the_chinese_version(
+    client, publish, secretariat
+):
+    titled = publish("理事会保护上网儿童工作组发布了新的指南", original_language="zh")
+    versioned = publish("Tools", abstract="Some tools.")
+    _add_file(versioned, by=secretariat, language="zh", text="家长如何防范网络欺凌的清单")
+    published = Contribution.objects.published()
+    assert list(published.search("儿童指南", "zh")) == [titled]
+    assert list(published.search("网络欺凌 清单", "en")) == [versioned]
+    response = client.get("/zh-hans" + LIST, {"q": "工作组"})
+    assert _titles(response) == [titled.title]
+
+
+@pytest.mark.postgres
+def test_french_and_spanish_contributions_ignore_accents(publish):
+    french = publish("Sécurité des élèves", abstract="En ligne.", original_language="fr")
+    spanish = publish("Protección de los niños", abstract="En línea.", original_language="es")
+    published = Contribution.objects.published()
+    assert list(published.search("securite eleves", "fr")) == [french]
+    assert list(published.search("proteccion ninos", "es")) == [spanish]
