@@ -8,3 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .content import use_shown_descriptors
+
+        # modeltranslation (first in INSTALLED_APPS) has registered every translation.py.
+        use_shown_descriptors()

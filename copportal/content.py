@@ -3,9 +3,15 @@ original language they fall back to.
 
 A model with editorial text (titles, summaries, descriptions) inherits TranslatedContent and
 registers its translated fields in its app's translation.py. modeltranslation adds a column
-per language (`title_en`, `title_fr`, `title_zh_hans`, ...). Pages show a field with the
-`{% translated obj "title" %}` tag: the reader's language when it has the text, else the
-original language's text marked "original in French" (with `lang` on the element).
+per language (`title_en`, `title_fr`, `title_zh_hans`, ...).
+
+One rule says which text a reader gets (TranslatedContent.shown): the reader's language when
+it has the text, else English, else the original language, else any language that has it.
+Pages show a field with the `{% translated obj "title" %}` tag, which marks a fallback with
+its own `lang` and `dir` and a note: "original in French", or "English translation" when
+the text shown is a translation into another language than the reader's. Plain attribute
+access (`theme.title`: the admin, <title>, feeds, calendars, mails) follows the same rule:
+ShownDescriptor replaces modeltranslation's descriptor on these models (copportal/apps.py).
 """
 
 from dataclasses import dataclass
@@ -13,6 +19,8 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.fields import TranslationFieldDescriptor
+from modeltranslation.thread_context import fallbacks_enabled
 
 from copportal.languages import Language
 
@@ -23,7 +31,8 @@ class Shown:
 
     text: str
     language: Language  # the language the text is in
-    is_fallback: bool  # True when the reader's language had no text: the original is shown
+    is_fallback: bool  # True when the reader's language had no text: another one is shown
+    is_original: bool = True  # False when the text shown is a translation (English, say)
 
 
 def column(field: str, language: Language | str) -> str:
@@ -52,18 +61,52 @@ class TranslatedContent(models.Model):
         return getattr(self, column(field, language), "") or ""
 
     def shown(self, field: str, language: str | None = None) -> Shown:
-        """The field in the reader's language, or the original language's text, marked so."""
+        """The field in the reader's language, else English, else the original language, else
+        any language that has it (content entered before its original was set); a fallback is
+        marked so, and says whether it is the original or a translation."""
         reader = Language.from_locale(language or translation.get_language() or "en")
-        text = self.text_in(field, reader)
-        if text:
-            return Shown(text, reader, is_fallback=False)
-        original = Language(self.original_language)
-        text = self.text_in(field, original)
-        if text:
-            return Shown(text, original, is_fallback=original != reader)
-        # Neither: whatever language has it (content entered before its original was set).
-        for language in Language:
-            text = self.text_in(field, language)
+        original = Language(self.original_language or Language.ENGLISH)
+        for candidate in dict.fromkeys([reader, Language.ENGLISH, original, *Language]):
+            text = self.text_in(field, candidate)
             if text:
-                return Shown(text, language, is_fallback=language != reader)
-        return Shown("", reader, is_fallback=False)
+                return Shown(
+                    text,
+                    candidate,
+                    is_fallback=candidate != reader,
+                    is_original=candidate == original,
+                )
+        return Shown("", reader, is_fallback=False, is_original=reader == original)
+
+
+class ShownDescriptor(TranslationFieldDescriptor):
+    """`obj.title` on TranslatedContent: the text shown() gives in the active language, so that
+    what the pages show and what plain attribute access gives (the admin's lists, a page's
+    <title>, feeds, calendars) follow one rule. Setting `obj.title` is modeltranslation's: it
+    writes the active language's column. With modeltranslation's fallbacks switched off
+    (modeltranslation.utils.fallbacks(False)) it reads the active language's column only.
+    `values("title")` reads rows, not records, without their original language: there
+    modeltranslation's fallback (settings.MODELTRANSLATION_FALLBACK_LANGUAGES, English first)
+    applies."""
+
+    def __get__(self, instance, owner):
+        if not isinstance(instance, TranslatedContent) or not fallbacks_enabled():
+            return super().__get__(instance, owner)
+        text = instance.shown(self.field.name).text
+        return text if text else super().__get__(instance, owner)
+
+
+def use_shown_descriptors() -> None:
+    """Put ShownDescriptor in place of modeltranslation's on every translated field of every
+    TranslatedContent model (from copportal/apps.py, once modeltranslation has registered
+    the app's translation.py modules)."""
+    from modeltranslation.translator import translator
+
+    for model in translator.get_registered_models(abstract=False):
+        if not issubclass(model, TranslatedContent):
+            continue
+        for name in translator.get_options_for_model(model).all_fields:
+            current = model.__dict__.get(name)
+            if type(current) is TranslationFieldDescriptor:
+                shown = ShownDescriptor.__new__(ShownDescriptor)
+                shown.__dict__.update(current.__dict__)
+                setattr(model, name, shown)

@@ -33,6 +33,11 @@ class Language(models.TextChoices):
         return str(NAMES_IN_TEXT[self.value])
 
     @property
+    def direction(self) -> str:
+        """The direction its script is written in, for `dir`: "rtl" for Arabic, else "ltr"."""
+        return "rtl" if self.value in RIGHT_TO_LEFT else "ltr"
+
+    @property
     def locale(self) -> str:
         """The interface's language code (settings.LANGUAGES) for this language."""
         return LOCALES.get(self.value, self.value)
@@ -56,6 +61,7 @@ NAMES_IN_TEXT = {
     "es": pgettext_lazy("language name inside a sentence", "Spanish"),
 }
 LETTERS = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
+RIGHT_TO_LEFT = {"ar"}
 # Where the interface's code differs from the document's code.
 LOCALES = {"zh": "zh-hans"}
 # The interface's languages, for settings.LANGUAGES, in the same order.

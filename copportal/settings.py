@@ -315,11 +315,13 @@ REQUIRE_STAFF_MFA = _from_env("REQUIRE_STAFF_MFA", _bool, not DEBUG)
 LANGUAGE_CODE = "en"
 LANGUAGES = INTERFACE_LANGUAGES  # copportal/languages.py: the one list of the six
 LANGUAGES_BIDI = ["ar"]
-# Translated model fields (copportal/content.py): a column per language. Pages fall back to a
-# record's original language with the {% translated %} tag; plain attribute access (admin,
-# ordering, <title>) falls back to English, then French.
+# Translated model fields (copportal/content.py): a column per language, and one rule for
+# what a reader gets: their language, else English, else the record's original language, else
+# any. Editorial content (TranslatedContent) applies it in shown(), for the {% translated %}
+# tag and plain attribute access alike; organizations, whose one name is English, get it from
+# modeltranslation's fallback below.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

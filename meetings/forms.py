@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from copportal.content import column
+from copportal.content_forms import TranslatedFieldsMixin, translated_columns
 from copportal.languages import Language
 from copportal.uploads import limits_text, too_large_error
 
@@ -45,26 +46,17 @@ def _require_original(form, data, name: str, message) -> None:
         form.add_error(column(name, Language(original).locale), message)
 
 
-def _translated_columns(*names: str) -> list[str]:
-    return [column(name, code) for name in names for code, _label in settings.LANGUAGES]
-
-
-def _label_languages(form, labels: dict) -> None:
-    """Label each language's column of the translated fields: "Title (French)"."""
-    for code, _label in settings.LANGUAGES:
-        language = Language.from_locale(code).label
-        for name, label in labels.items():
-            form.fields[column(name, code)].label = label % {"language": language}
-
-
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(TranslatedFieldsMixin, forms.ModelForm):
     """An agenda item: its title and description in each language, time, presenter, documents."""
+
+    translated_fields = ("title", "description")
+    main_field = "title"
 
     class Meta:
         model = AgendaItem
         fields = [
             "original_language",
-            *_translated_columns("title", "description"),
+            *translated_columns("title", "description"),
             "start_time",
             "duration_minutes",
             "presenter",
@@ -74,17 +66,14 @@ class AgendaItemForm(forms.ModelForm):
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             **{
                 name: forms.Textarea(attrs={"rows": 3})
-                for name in _translated_columns("description")
+                for name in translated_columns("description")
             },
             "documents": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _label_languages(
-            self,
-            {"title": _("Title (%(language)s)"), "description": _("Description (%(language)s)")},
-        )
+        self.label_languages()
         _style(self)
 
     def clean(self):
@@ -94,15 +83,6 @@ class AgendaItemForm(forms.ModelForm):
 
     def item_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
-    def language_fields(self):
-        """(language, title field, description field) for each language, for the template."""
-        for code, _label in settings.LANGUAGES:
-            yield (
-                Language.from_locale(code),
-                self[column("title", code)],
-                self[column("description", code)],
-            )
 
 
 class AgendaReleaseForm(forms.Form):
@@ -146,8 +126,11 @@ class ChairReportForm(forms.Form):
         return upload
 
 
-class LiaisonNoteForm(forms.ModelForm):
+class LiaisonNoteForm(TranslatedFieldsMixin, forms.ModelForm):
     """A liaison note's text and context; its recipients come in a formset beside it."""
+
+    translated_fields = ("subject", "body")
+    main_field = "subject"
 
     attachment = forms.FileField(
         label=_("Add an attachment"),
@@ -160,13 +143,13 @@ class LiaisonNoteForm(forms.ModelForm):
         fields = [
             "meeting",
             "original_language",
-            *_translated_columns("subject", "body"),
+            *translated_columns("subject", "body"),
             "contacts",
             "reply_to",
         ]
         labels = {"meeting": _("Approved at the meeting")}
         widgets = {
-            **{name: forms.Textarea(attrs={"rows": 6}) for name in _translated_columns("body")},
+            **{name: forms.Textarea(attrs={"rows": 6}) for name in translated_columns("body")},
             "contacts": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -177,9 +160,7 @@ class LiaisonNoteForm(forms.ModelForm):
             replies = replies.exclude(pk=self.instance.pk)
         self.fields["reply_to"].queryset = replies
         self.fields["meeting"].queryset = Meeting.objects.order_by("-number")
-        _label_languages(
-            self, {"subject": _("Subject (%(language)s)"), "body": _("Text (%(language)s)")}
-        )
+        self.label_languages()
         _style(self)
 
     def clean(self):
@@ -368,8 +349,11 @@ class DeadlineForm(forms.Form):
         return aware
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
     """A meeting as the chair plans it: number, dates, time zone, format, theme, summary."""
+
+    translated_fields = ("summary",)
+    main_field = ""
 
     class Meta:
         model = Meeting
@@ -383,18 +367,18 @@ class MeetingForm(forms.ModelForm):
             "venue",
             "theme",
             "original_language",
-            *_translated_columns("summary"),
+            *translated_columns("summary"),
         ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            **{name: forms.Textarea(attrs={"rows": 4}) for name in _translated_columns("summary")},
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in translated_columns("summary")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.roadmap()
-        _label_languages(self, {"summary": _("Summary (%(language)s)")})
+        self.label_languages()
         _style(self)
 
     def clean_number(self):
@@ -434,13 +418,16 @@ class MeetingForm(forms.ModelForm):
 ORDER = capfirst(_("order"))
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("title", "description")
+    main_field = "title"
+
     class Meta:
         model = Session
         fields = [
             "kind",
             "original_language",
-            *_translated_columns("title", "description"),
+            *translated_columns("title", "description"),
             "presenters",
             "order",
         ]
@@ -448,17 +435,14 @@ class SessionForm(forms.ModelForm):
         widgets = {
             **{
                 name: forms.Textarea(attrs={"rows": 2})
-                for name in _translated_columns("description")
+                for name in translated_columns("description")
             },
             "presenters": forms.SelectMultiple(attrs={"size": 6}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _label_languages(
-            self,
-            {"title": _("Title (%(language)s)"), "description": _("Description (%(language)s)")},
-        )
+        self.label_languages()
         _style(self)
 
     def clean(self):
@@ -473,9 +457,12 @@ SessionFormSet = forms.inlineformset_factory(
 )
 
 
-class ThemeForm(forms.ModelForm):
+class ThemeForm(TranslatedFieldsMixin, forms.ModelForm):
     """A theme of the roadmap: its title, period and description in each language, its place,
     and the meetings held on it."""
+
+    translated_fields = ("title", "period", "description")
+    main_field = "title"
 
     meetings = forms.ModelMultipleChoiceField(
         label=_("Meetings on this theme"),
@@ -491,23 +478,16 @@ class ThemeForm(forms.ModelForm):
         model = Theme
         fields = [
             "original_language",
-            *_translated_columns("title", "period", "description"),
+            *translated_columns("title", "period", "description"),
             "order",
         ]
         widgets = {
-            name: forms.Textarea(attrs={"rows": 3}) for name in _translated_columns("description")
+            name: forms.Textarea(attrs={"rows": 3}) for name in translated_columns("description")
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _label_languages(
-            self,
-            {
-                "title": _("Title (%(language)s)"),
-                "period": _("Period (%(language)s)"),
-                "description": _("Description (%(language)s)"),
-            },
-        )
+        self.label_languages()
         self.fields["meetings"].queryset = Meeting.objects.order_by("-number")
         if self.instance.pk:
             self.initial.setdefault("meetings", [m.pk for m in self.instance.meetings.all()])
@@ -522,16 +502,19 @@ class ThemeForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class RecommendationForm(forms.ModelForm):
+class RecommendationForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("text",)
+    main_field = "text"
+
     class Meta:
         model = Recommendation
-        fields = ["original_language", *_translated_columns("text"), "order", "source"]
+        fields = ["original_language", *translated_columns("text"), "order", "source"]
         labels = {"order": ORDER}
-        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in _translated_columns("text")}
+        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in translated_columns("text")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _label_languages(self, {"text": _("Text (%(language)s)")})
+        self.label_languages()
         _style(self)
 
     def clean(self):
@@ -541,25 +524,26 @@ class RecommendationForm(forms.ModelForm):
         return data
 
 
-class DraftResolutionForm(forms.ModelForm):
+class DraftResolutionForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("title", "summary")
+    main_field = "title"
+
     class Meta:
         model = DraftResolution
         fields = [
             "original_language",
-            *_translated_columns("title", "summary"),
+            *translated_columns("title", "summary"),
             "status",
             "proposers",
         ]
         widgets = {
-            **{name: forms.Textarea(attrs={"rows": 2}) for name in _translated_columns("summary")},
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in translated_columns("summary")},
             "proposers": forms.SelectMultiple(attrs={"size": 6}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _label_languages(
-            self, {"title": _("Title (%(language)s)"), "summary": _("Summary (%(language)s)")}
-        )
+        self.label_languages()
         _style(self)
 
     def clean(self):

@@ -10,19 +10,22 @@ from django.utils.translation import gettext_lazy as _
 from copportal.accounts.forms import in_alphabetical_order
 from copportal.accounts.models import Organization
 from copportal.content import column
+from copportal.content_forms import TranslatedFieldsMixin
 from copportal.languages import Language
 from copportal.uploads import check_upload, limits_text
 from meetings.models import Audience, Theme
 
 from .models import HelplineEntry, Resource
 
-# The languages whose fieldset is open in the editing form; the others are folded.
-SHOWN_LANGUAGES = (Language.ENGLISH, Language.FRENCH)
 TEXT_FIELDS = ("title", "summary", "body")
 
 
-class ResourceForm(forms.ModelForm):
-    """The secretariat's form: a fieldset per language for the text, then the description."""
+class ResourceForm(TranslatedFieldsMixin, forms.ModelForm):
+    """The secretariat's form: a fieldset per language for the text (the original language's
+    first and open, the others folded), then the description."""
+
+    translated_fields = TEXT_FIELDS
+    main_field = "title"
 
     upload = forms.FileField(
         label=_("File"), required=False, help_text=_("Optional. The file replaces any earlier one.")
@@ -71,13 +74,9 @@ class ResourceForm(forms.ModelForm):
         if self.instance.pk:
             translations = translations.exclude(pk=self.instance.pk)
         self.fields["translation_of"].queryset = translations.order_by("-pk")
-        for lang in Language:
-            for f in TEXT_FIELDS:
-                self.fields[column(f, lang)].label = {
-                    "title": _("Title"),
-                    "summary": _("Summary"),
-                    "body": _("Text (Markdown)"),
-                }[f]
+        self.label_languages(
+            {"title": _("Title"), "summary": _("Summary"), "body": _("Text (Markdown)")}
+        )
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple):
@@ -86,10 +85,11 @@ class ResourceForm(forms.ModelForm):
             widget.attrs.setdefault("class", css)
 
     def language_fieldsets(self):
-        """[(language, open?, [bound fields])] for the template's fieldsets."""
+        """[(language, open?, [bound fields])] for the template's fieldsets: the original
+        language's first and open."""
         return [
-            (lang, lang in SHOWN_LANGUAGES, [self[column(f, lang)] for f in TEXT_FIELDS])
-            for lang in Language
+            (group["language"], group["is_original"], group["fields"])
+            for group in self.language_groups()
         ]
 
     def description_fields(self):

@@ -25,7 +25,7 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(TranslationAdmin):
-    """A name per language: Member States' come from CLDR (seeds.py)."""
+    """A name per language: Member States' are the UN short names (data/country_names.json)."""
 
     list_display = ["name", "kind", "iso_code", "region"]
     list_filter = ["kind", "region", "classifications"]

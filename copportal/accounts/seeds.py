@@ -1,11 +1,10 @@
 """Reference data and demo accounts for accounts: Member States, classifications, roles."""
 
+import functools
 import json
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
-from babel import Locale
-from babel.core import get_global
 from django.contrib.auth.models import Group
 from django.utils import timezone, translation
 
@@ -22,22 +21,21 @@ from .models import (
 )
 
 DATA = Path(__file__).parent / "data" / "member_states.json"
+# The UN short names of the Member States in the six languages, with their source.
+COUNTRY_NAMES = Path(__file__).parent / "data" / "country_names.json"
 DEMO_PASSWORD = "cwg-cop-demo-2026"  # noqa: S105  (demo data only, never when DEBUG is off)
 
 
-def country_names(iso_code: str) -> dict[str, str]:
-    """A Member State's name in the five languages other than English, from CLDR (babel),
-    keyed by column (name_fr, name_zh_hans, ...). English keeps ITU's name from the file.
+@functools.cache
+def _country_names() -> dict[str, dict[str, str]]:
+    return json.loads(COUNTRY_NAMES.read_text(encoding="utf-8"))["names"]
 
-    CLDR keys territories by ISO 3166-1 alpha-2 code; its territory aliases map the file's
-    alpha-3 codes to them (ARM -> AM).
-    """
-    alpha_2 = get_global("territory_aliases")[iso_code][0]
-    return {
-        column("name", language): Locale.parse(language.locale, sep="-").territories[alpha_2]
-        for language in Language
-        if language != Language.ENGLISH
-    }
+
+def country_names(iso_code: str) -> dict[str, str]:
+    """A Member State's UN short name in the six languages (data/country_names.json, which
+    says where the names come from), keyed by column: name_en, name_fr, name_zh_hans, ..."""
+    names = _country_names()[iso_code]
+    return {column("name", language): names[language.value] for language in Language}
 
 
 def load_organizations(path: Path = DATA) -> int:
@@ -64,7 +62,6 @@ def _load_organizations(path: Path) -> int:
         state, _ = Organization.objects.update_or_create(
             iso_code=row["iso_code"],
             defaults={
-                "name_en": row["name"],
                 **country_names(row["iso_code"]),
                 "kind": Organization.Kind.MEMBER_STATE,
                 "region": row["region"],

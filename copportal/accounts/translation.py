@@ -1,5 +1,6 @@
-"""Organization names in six languages: Member States' names come from CLDR (babel, see
-seeds.py); other organizations keep their one name, which every language falls back to."""
+"""Organization names in six languages: Member States' are the UN short names
+(data/country_names.json, loaded by seeds.py); other organizations keep their one name, which
+every language falls back to."""
 
 from modeltranslation.translator import TranslationOptions, register
 

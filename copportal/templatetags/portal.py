@@ -36,24 +36,40 @@ def language_links(context):
 
 @register.simple_tag
 def translated(obj, field: str, linebreaks: bool = False):
-    """A translated field (copportal/content.py) in the reader's language, or its original.
+    """A translated field (copportal/content.py) in the reader's language, or its fallback.
 
-    The original is wrapped in an element with its `lang` and followed by a note saying so,
-    so screen readers pronounce it right and readers know a translation is missing.
+    A fallback (English, the original, another translation) is wrapped in an element with its
+    own `lang` and `dir` and followed by a note saying what it is, so screen readers pronounce
+    it right, its direction is isolated from the page's, and readers know a translation is
+    missing.
     """
     shown = obj.shown(field)
     text = linebreaks_filter(shown.text, autoescape=True) if linebreaks else escape(shown.text)
     if not shown.is_fallback:
         return mark_safe(text)
     tag = "div" if linebreaks else "span"
-    note = _("original in %(language)s") % {"language": shown.language.in_text}
     return format_html(
-        '<{tag} lang="{lang}">{text}</{tag}> <small class="text-body-secondary">({note})</small>',
+        '<{tag} lang="{lang}" dir="{dir}">{text}</{tag}> '
+        '<small class="text-body-secondary">({note})</small>',
         tag=tag,
         lang=shown.language.locale,
+        dir=shown.language.direction,
         text=mark_safe(text),
-        note=note,
+        note=fallback_note(shown),
     )
+
+
+@register.filter
+def fallback_note(shown) -> str:
+    """What a fallback is (copportal.content.Shown): "original in French", or "English
+    translation" when the text shown is not the original either."""
+    language = shown.language.in_text
+    if shown.is_original:
+        return _("original in %(language)s") % {"language": language}
+    # Translators: after a text shown in another language than the page's, which is not its
+    # original language either: a translation. %(language)s is a language's name as inside a
+    # sentence ("English translation", "traduction en anglais").
+    return _("%(language)s translation") % {"language": language}
 
 
 @register.filter

@@ -96,10 +96,22 @@ class TestRoadmap:
         assert "Legal frameworks" in page and "Q1 2024" in page
         assert "Cadres juridiques" not in page
 
-    def test_a_language_without_translation_shows_the_french_original_marked(self, client, seeded):
+    def test_a_language_without_translation_shows_the_english_before_the_french_original(
+        self, client, seeded
+    ):
         page = _page(client, "/es/roadmap/")
-        assert '<span lang="fr">Cadres juridiques</span>' in page
-        assert "Legal frameworks" not in page
+        assert '<span lang="en" dir="ltr">Legal frameworks</span>' in page
+        assert "Cadres juridiques" not in page
+
+    def test_arabic_readers_get_the_english_not_the_french_original(self, client, seeded):
+        page = _page(client, "/ar/roadmap/")
+        assert '<span lang="en" dir="ltr">Legal frameworks</span>' in page
+        assert '<span lang="en" dir="ltr">Q1 2024</span>' in page
+        assert "Cadres juridiques" not in page and "Premier trimestre" not in page
+        # The page's <title>, which reads theme.title, follows the same rule.
+        page = _page(client, "/ar/roadmap/legal-frameworks/")
+        title = page.split("<title>")[1].split("</title>")[0]
+        assert "Legal frameworks" in title and "Cadres" not in title
 
 
 @pytest.mark.django_db
@@ -127,7 +139,7 @@ def test_missing_translation_shows_the_original_with_its_note_in_english(client)
     ThemeFactory(title=None, title_fr="Thème sans traduction", original_language="fr")
     page = _page(client, "/roadmap/")
     assert (
-        '<span lang="fr">Thème sans traduction</span> '
+        '<span lang="fr" dir="ltr">Thème sans traduction</span> '
         '<small class="text-body-secondary">(original in French)</small>'
     ) in page
 
@@ -136,7 +148,9 @@ def test_missing_translation_shows_the_original_with_its_note_in_english(client)
 def test_missing_translation_shows_the_original_with_its_note_in_french(client):
     MeetingFactory(number=41, summary="Only in English.\n\nTwo paragraphs.")
     page = _page(client, "/fr/meetings/41/")
-    assert '<div lang="en"><p>Only in English.</p>\n\n<p>Two paragraphs.</p></div>' in page
+    assert (
+        '<div lang="en" dir="ltr"><p>Only in English.</p>\n\n<p>Two paragraphs.</p></div>'
+    ) in page
     assert "(original en anglais)" in page
 
 
@@ -202,11 +216,60 @@ def test_shown_is_the_readers_language_when_it_has_the_text():
 def test_shown_falls_back_to_the_original_and_says_so():
     theme = _theme(title_fr="Cadres juridiques", original_language="fr")
     shown = theme.shown("title", "ru")
-    assert (shown.text, shown.language, shown.is_fallback) == (
+    assert (shown.text, shown.language, shown.is_fallback, shown.is_original) == (
         "Cadres juridiques",
         Language.FRENCH,
         True,
+        True,
     )
+
+
+def test_shown_falls_back_to_english_before_the_original_and_says_it_is_a_translation():
+    theme = _theme(
+        title_en="Legal frameworks", title_fr="Cadres juridiques", original_language="fr"
+    )
+    for reader in ["ar", "ru", "es", "zh-hans"]:
+        shown = theme.shown("title", reader)
+        assert (shown.text, shown.language, shown.is_fallback, shown.is_original) == (
+            "Legal frameworks",
+            Language.ENGLISH,
+            True,
+            False,
+        ), reader
+    assert theme.shown("title", "fr").is_fallback is False
+    # Without the English, the original; then any translation, which is not the original.
+    theme = _theme(title_ru="Правовые основы", title_ar="الأطر القانونية", original_language="ru")
+    assert theme.shown("title", "es").text == "Правовые основы"
+    theme = _theme(title_es="Marcos jurídicos", title_ar="الأطر القانونية", original_language="fr")
+    shown = theme.shown("title", "ru")
+    assert (shown.language, shown.is_original) == (Language.ARABIC, False)
+
+
+def test_plain_attribute_access_follows_the_same_rule():
+    """theme.title (the admin, <title>, feeds, calendars, mails) is what the tag shows:
+    modeltranslation's own fallback (English, then French) would give the French here."""
+    theme = _theme(title_ru="Правовые основы", title_fr="Cadres juridiques", original_language="ru")
+    with translation.override("ar"):
+        assert theme.title == "Правовые основы"
+        assert str(theme) == "Правовые основы"
+    theme.title_en = "Legal frameworks"
+    with translation.override("ar"):
+        assert theme.title == "Legal frameworks"
+    with translation.override("fr"):
+        assert theme.title == "Cadres juridiques"
+        theme.title = "Cadres juridiques (révisé)"  # setting writes the active language
+    assert theme.title_fr == "Cadres juridiques (révisé)"
+    assert theme.title_en == "Legal frameworks"
+
+
+def test_the_feeds_and_the_mails_give_arabic_readers_the_english():
+    note = LiaisonNote(
+        subject_en="Results", subject_fr="Résultats", body_fr="Texte", original_language="fr"
+    )
+    with translation.override("ar"):
+        assert note.subject == "Results"  # what the feed's item_title returns
+    assert note.shown("subject", "ar").text == "Results"  # the liaison note's mail
+    assert note.shown("body", "ar").text == "Texte"  # no English: the French original
 
 
 def test_shown_without_the_original_takes_any_language_that_has_it():
@@ -248,14 +311,37 @@ def test_the_tag_wraps_the_original_with_its_lang_and_a_note():
     theme = _theme(title_fr="Cadres <juridiques>", original_language="fr")
     with translation.override("en"):
         assert _render(theme) == (
-            '<span lang="fr">Cadres &lt;juridiques&gt;</span> '
+            '<span lang="fr" dir="ltr">Cadres &lt;juridiques&gt;</span> '
             '<small class="text-body-secondary">(original in French)</small>'
         )
     theme = _theme(title_zh_hans="法律框架", original_language="zh")
     with translation.override("fr"):
         html = _render(theme, linebreaks=True)
-    assert html.startswith('<div lang="zh-hans"><p>法律框架</p></div>')
+    assert html.startswith('<div lang="zh-hans" dir="ltr"><p>法律框架</p></div>')
     assert "(original en chinois)" in html
+
+
+def test_the_tag_marks_an_english_fallback_as_a_translation_not_the_original():
+    theme = _theme(
+        title_en="Legal frameworks", title_fr="Cadres juridiques", original_language="fr"
+    )
+    with translation.override("ar"):
+        html = _render(theme)
+    assert html.startswith('<span lang="en" dir="ltr">Legal frameworks</span> <small')
+    assert "French" not in html and "Cadres" not in html
+    from copportal.templatetags.portal import fallback_note
+
+    with translation.override("en"):
+        assert fallback_note(theme.shown("title", "ar")) == "English translation"
+        assert fallback_note(_theme(title_fr="x", original_language="fr").shown("title")) == (
+            "original in French"
+        )
+
+
+def test_the_tag_gives_an_arabic_fallback_its_direction():
+    theme = _theme(title_ar="الأطر القانونية", original_language="ar")
+    with translation.override("en"):
+        assert _render(theme).startswith('<span lang="ar" dir="rtl">الأطر القانونية</span>')
 
 
 # Seeding: French and English for everything, and idempotent.
@@ -339,7 +425,7 @@ def test_a_contributions_themes_are_in_the_readers_language(client, seeded):
     url = contribution.get_absolute_url()
     page = _page(client, url)
     assert "Legal frameworks" in page
-    assert '<span lang="fr">Thème en français</span>' in page
+    assert '<span lang="fr" dir="ltr">Thème en français</span>' in page
     with translation.override("fr"):
         url = contribution.get_absolute_url()
     assert url.startswith("/fr/")

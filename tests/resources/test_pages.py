@@ -152,3 +152,19 @@ def test_translations_are_linked(client_for, make_resource):
     assert french.get_absolute_url() in page
     page = client_for(None).get(french.get_absolute_url()).text
     assert english.get_absolute_url() in page
+
+
+def test_arabic_readers_get_the_english_body_marked_as_a_translation(client_for, make_resource):
+    resource = make_resource(
+        "Lignes directrices", language="fr", body="Texte original.", body_en="English text."
+    )
+    page = client_for(None).get(f"/ar/resources/{resource.slug}/").text
+    assert '<div class="resource-body" lang="en" dir="ltr"><p>English text.</p>' in page
+    assert "Texte original." not in page
+    assert "(English translation)" in page  # no Arabic for the new message yet: the English
+    page = client_for(None).get(f"/es/resources/{resource.slug}/").text
+    assert "English text." in page
+    resource.body_en = ""
+    resource.save()
+    page = client_for(None).get(f"/ar/resources/{resource.slug}/").text
+    assert '<div class="resource-body" lang="fr" dir="ltr"><p>Texte original.</p>' in page
