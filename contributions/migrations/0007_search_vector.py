@@ -1,4 +1,4 @@
-"""Contributions' stored search vector: the column, its GIN index and the existing rows filled
+"""Contributions' stored search vector: the column and its GIN index
 (PostgreSQL; SQLite searches without them: contributions/search.py)."""
 
 import django.contrib.postgres.search
@@ -8,14 +8,12 @@ from django.db import migrations
 def create(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    from contributions.search import refresh
-
     schema_editor.execute(
         "CREATE INDEX IF NOT EXISTS contribution_search_vector "
         "ON contributions_contribution USING gin (search_vector)"
     )
-    Contribution = apps.get_model("contributions", "Contribution")
-    refresh(Contribution.objects.all(), revisions=apps.get_model("contributions", "Revision"))
+    # The existing rows' vectors are filled by 0009, once the configurations its code names
+    # exist (copportal 0001): this migration ran today's refresh before, which cannot run here.
 
 
 def drop(apps, schema_editor):
@@ -26,8 +24,6 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        # The configurations `refresh` names (it runs today's code on the rows).
-        ("copportal", "0001_text_search"),
         ("contributions", "0006_in_grace"),
     ]
 
