@@ -25,6 +25,7 @@ from .models import (
     Session,
     Theme,
 )
+from .registration import forms as registration_forms
 
 limits_text_lazy = lazy(limits_text, str)()
 
@@ -383,17 +384,20 @@ class MeetingForm(forms.ModelForm):
             "theme",
             "original_language",
             *_translated_columns("summary"),
+            *registration_forms.MEETING_FIELDS,
         ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             **{name: forms.Textarea(attrs={"rows": 4}) for name in _translated_columns("summary")},
+            **registration_forms.MEETING_WIDGETS,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.roadmap()
         _label_languages(self, {"summary": _("Summary (%(language)s)")})
+        registration_forms.meeting_form_init(self)
         _style(self)
 
     def clean_number(self):
@@ -426,6 +430,7 @@ class MeetingForm(forms.ModelForm):
                             "end": date_format(other.end_date),
                         },
                     )
+        registration_forms.meeting_form_clean(self, data)
         return data
 
 

@@ -19,6 +19,8 @@ from copportal.content import TranslatedContent
 from copportal.languages import Language
 from copportal.uploads import StoredFile
 
+from .registration.models import MeetingRegistration, Registration  # noqa: F401
+
 # Cities to name a time zone by, where the zone's own name would mislead (Geneva keeps
 # Zurich's time: the IANA zone is Europe/Zurich).
 TIME_ZONE_CITIES = {"Europe/Zurich": _("Geneva")}
@@ -154,7 +156,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(TranslatedContent):
+class Meeting(TranslatedContent, MeetingRegistration):
     """A numbered meeting of the group (19th: 10 Oct 2023; 20th: 22–23 Jan 2024)."""
 
     class Mode(models.TextChoices):
