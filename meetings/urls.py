@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import (
     agenda_views,
@@ -74,6 +74,7 @@ urlpatterns = [
         name="agenda_item_delete",
     ),
     path("meetings/<int:number>/deadline/", views.meeting_deadline, name="deadline"),
+    path("", include("meetings.registration.urls")),
     path("roadmap/", views.roadmap, name="roadmap"),
     path("roadmap/new/", roadmap_views.theme_new, name="theme_new"),
     path("roadmap/<slug:slug>/", roadmap_views.theme_detail, name="theme"),
