@@ -29,6 +29,11 @@ urlpatterns = [
         name="chair_report_edit",
     ),
     path(
+        "meetings/<int:number>/report/draft.docx",
+        report_views.chair_report_draft,
+        name="chair_report_draft",
+    ),
+    path(
         "meetings/<int:number>/report/<slug:language>/",
         report_views.chair_report,
         name="chair_report",
