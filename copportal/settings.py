@@ -223,6 +223,11 @@ CELERY_BEAT_SCHEDULE = {
     "send-due-reminders": {"task": "contributions.tasks.send_due_reminders", "schedule": 300.0},
     # The same for the secretariat's reminders before a liaison note's reply-by date.
     "send-reply-reminders": {"task": "meetings.tasks.send_reply_reminders", "schedule": 300.0},
+    # The remote-participation link, mailed to a meeting's participants the day before.
+    "send-remote-links": {
+        "task": "meetings.registration.tasks.send_remote_links",
+        "schedule": 300.0,
+    },
     "requeue-stalled-deliveries": {
         "task": "copportal.notifications.tasks.requeue_stalled_deliveries",
         "schedule": 300.0,

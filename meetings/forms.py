@@ -27,6 +27,7 @@ from .models import (
     Session,
     Theme,
 )
+from .registration import forms as registration_forms
 
 limits_text_lazy = lazy(limits_text, str)()
 
@@ -368,17 +369,20 @@ class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
             "theme",
             "original_language",
             *translated_columns("summary"),
+            *registration_forms.MEETING_FIELDS,
         ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             **{name: forms.Textarea(attrs={"rows": 4}) for name in translated_columns("summary")},
+            **registration_forms.MEETING_WIDGETS,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.roadmap()
         self.label_languages()
+        registration_forms.meeting_form_init(self)
         _style(self)
 
     def clean_number(self):
@@ -411,6 +415,7 @@ class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
                             "end": date_format(other.end_date),
                         },
                     )
+        registration_forms.meeting_form_clean(self, data)
         return data
 
 

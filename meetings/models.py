@@ -20,6 +20,8 @@ from copportal.languages import Language
 from copportal.time_zones import time_zone_label
 from copportal.uploads import StoredFile
 
+from .registration.models import MeetingRegistration, Registration  # noqa: F401
+
 
 def default_time_zone():
     return settings.MEETING_TIME_ZONE
@@ -151,7 +153,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(TranslatedContent):
+class Meeting(TranslatedContent, MeetingRegistration):
     """A numbered meeting of the group (19th: 10 Oct 2023; 20th: 22–23 Jan 2024)."""
 
     class Mode(models.TextChoices):

@@ -3,7 +3,7 @@ where the chair (or the secretariat) uploads, replaces or removes each language'
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +12,7 @@ from copportal.accounts.permissions import permission_required
 from copportal.languages import Language
 from copportal.uploads import MIME_TYPES
 
-from . import services
+from . import report_draft, services
 from .forms import ChairReportForm
 from .models import ChairReport, Meeting
 
@@ -78,6 +78,7 @@ def chair_report_edit(request, number):
             "meeting": meeting,
             "form": form,
             "languages": [(language, reports.get(language.value)) for language in Language],
+            "draft_language": report_draft.working_language(meeting).in_text,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -95,3 +96,18 @@ def chair_report_remove(request, number, language):
         _("The report in %(language)s is removed.") % {"language": Language(language).label},
     )
     return redirect("meetings:chair_report_edit", number)
+
+
+@permission_required("meetings.view_report_draft", _meeting)
+def chair_report_draft(request, number):
+    """A draft of the report made from the meeting's data (meetings/report_draft.py), in the
+    meeting's working language or `?language=` one of the six."""
+    meeting = _meeting(request, number)
+    language = report_draft.working_language(meeting, request.GET.get("language"))
+    response = HttpResponse(
+        report_draft.report_draft(meeting, language), content_type=report_draft.CONTENT_TYPE
+    )
+    name = f"cwg-cop-{meeting.number}-chair-report-draft-{language.value}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response

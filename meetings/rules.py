@@ -41,3 +41,6 @@ rules.add_perm("meetings.add_liaisonnote", is_secretariat)
 rules.add_perm("meetings.change_liaisonnote", is_secretariat & is_draft_note)
 rules.add_perm("meetings.approve_liaisonnote", is_chair)
 rules.add_perm("meetings.send_liaisonnote", is_secretariat)
+
+# Registration for meetings, and the draft chair's report: meetings/registration/rules.py.
+from .registration import rules as _registration_rules  # noqa: E402, F401

@@ -7,3 +7,7 @@ def send_reply_reminders() -> int:
     from . import reminders
 
     return reminders.send_reply_reminders()
+
+
+# The remote-participation link's sweep: defined with registration, registered here.
+from .registration.tasks import send_remote_links  # noqa: E402, F401

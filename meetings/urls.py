@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import (
     agenda_views,
@@ -27,6 +27,11 @@ urlpatterns = [
         "meetings/<int:number>/report/edit/",
         report_views.chair_report_edit,
         name="chair_report_edit",
+    ),
+    path(
+        "meetings/<int:number>/report/draft.docx",
+        report_views.chair_report_draft,
+        name="chair_report_draft",
     ),
     path(
         "meetings/<int:number>/report/<slug:language>/",
@@ -74,6 +79,7 @@ urlpatterns = [
         name="agenda_item_delete",
     ),
     path("meetings/<int:number>/deadline/", views.meeting_deadline, name="deadline"),
+    path("", include("meetings.registration.urls")),
     path("roadmap/", views.roadmap, name="roadmap"),
     path("roadmap/new/", roadmap_views.theme_new, name="theme_new"),
     path("roadmap/<slug:slug>/", roadmap_views.theme_detail, name="theme"),

@@ -49,6 +49,12 @@ EXPECTED = {
     "meetings.add_liaisonnote": everywhere(SECRETARIAT),
     "meetings.approve_liaisonnote": everywhere(CHAIR),
     "meetings.send_liaisonnote": everywhere(SECRETARIAT),
+    # Registration (tests/meetings/test_registration.py asks them on meetings).
+    "meetings.register": everywhere(AUTHORS),
+    "meetings.view_participants": everywhere(OFFICERS),
+    "meetings.close_registration": everywhere(OFFICERS),
+    "meetings.view_remote_link": everywhere(OFFICERS),
+    "meetings.view_report_draft": everywhere(OFFICERS),
     # Object permissions on liaison notes (tests/meetings/test_liaison_notes.py tries them on
     # notes in each state); asked on anything else, only their role part can hold.
     "meetings.view_liaisonnote": everywhere(OFFICERS),

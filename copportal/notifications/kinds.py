@@ -24,6 +24,11 @@ KINDS = {
     for kind in [
         Kind("deadline-reminder", _("Reminders before a contribution deadline"), MEETINGS),
         Kind("agenda-released", _("A meeting's agenda is released or changed"), MEETINGS),
+        Kind(
+            "registration-remote-link",
+            _("The remote-participation link of a meeting you registered for"),
+            MEETINGS,
+        ),
         Kind("contribution-received", _("A contribution of yours is received"), CONTRIBUTIONS),
         Kind("contribution-late", _("A contribution of yours is marked late"), CONTRIBUTIONS),
         Kind("contribution-accepted", _("A contribution of yours is accepted"), CONTRIBUTIONS),

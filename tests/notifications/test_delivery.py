@@ -240,7 +240,9 @@ def test_preferences_default_to_on(client_for, delegate):
 
     client = client_for(delegate)
     page = client.get(reverse("notifications:preferences")).content.decode()
-    assert page.count(" checked") == 12
+    from copportal.notifications.kinds import KINDS
+
+    assert page.count(" checked") == len(KINDS) == 13
     assert "Your contributions" in page
     client.post(reverse("notifications:preferences"), {"kinds": ["deadline-reminder"]})
     assert set(

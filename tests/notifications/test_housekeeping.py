@@ -58,6 +58,7 @@ def test_beat_declares_each_periodic_task_once(settings):
     assert set(schedule) == {
         "send-due-reminders",
         "send-reply-reminders",
+        "send-remote-links",
         "requeue-stalled-deliveries",
         "housekeeping",
     }
@@ -65,6 +66,7 @@ def test_beat_declares_each_periodic_task_once(settings):
         assert entry["task"] in app.tasks
     assert schedule["send-due-reminders"]["schedule"] <= 600
     assert schedule["send-reply-reminders"]["schedule"] <= 600
+    assert schedule["send-remote-links"]["schedule"] <= 600
 
 
 def test_the_visibility_timeout_fits_the_longest_wait(settings):

@@ -132,6 +132,9 @@ EVERY_KEY = {
     "status": "refused",
     "organization": "Ministry of <Things>",
     "account_path": "/accounts/me/",
+    "start_date": "2026-03-02",
+    "link": "https://meet.example.org/j/99?pwd=a&b",
+    "registration_path": "/meetings/99/registration/",
 }
 
 
