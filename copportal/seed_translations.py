@@ -2,8 +2,10 @@
 
 The apps' seeds write each text in English and French (the source documents are French; the
 demo content is English). Its translations into the four other languages are data, one file
-per language: `copportal/data/seed_translations/<code>.json` maps a text's English (its
-French where it has no English) to its translation. After the apps have seeded, `fill()`
+per language: `copportal/data/seed_translations/<code>.json` maps a text's English (its French
+where it has no English) to its translation; en.json and fr.json hold the English of the texts
+written in French only and the French of those written in English only. After the apps have
+seeded, `fill()`
 writes those translations into the columns that are still empty, so a text someone has
 since translated or edited in the portal is left as it is.
 
@@ -21,7 +23,10 @@ from copportal.content import column
 from copportal.languages import Language
 
 FOLDER = Path(__file__).resolve().parent / "data" / "seed_translations"
+# The four other languages translate every text; English and French the seeds' texts that
+# were written in the other of the two (the French report's resources, the English demo).
 LANGUAGES = [Language.ARABIC, Language.CHINESE, Language.RUSSIAN, Language.SPANISH]
+FILLED = [Language.ENGLISH, Language.FRENCH, *LANGUAGES]
 SKIPPED_MODELS = {"Organization"}
 
 
@@ -47,19 +52,28 @@ def source(row, field: str) -> str:
     )
 
 
+def translation_of(row, field: str, language: Language) -> str:
+    """The known translation of the row's text (by its English, or by its French: an English
+    filled in from en.json does not hide the French key of the other files)."""
+    known = translations(language)
+    for source_language in (Language.ENGLISH, Language.FRENCH):
+        text = getattr(row, column(field, source_language))
+        if text and text in known:
+            return known[text]
+    return ""
+
+
 def fill() -> int:
     """Write the known translations into empty columns; the number of rows changed."""
     changed = 0
     for model, field in seeded_fields():
         for row in model.objects.all():
-            key = source(row, field)
-            if not key:
+            if not source(row, field):
                 continue
             updates = {}
-            for language in LANGUAGES:
+            for language in FILLED:
                 name = column(field, language)
-                text = translations(language).get(key)
-                if text and not getattr(row, name):
+                if not getattr(row, name) and (text := translation_of(row, field, language)):
                     updates[name] = text
             if updates:
                 model.objects.filter(pk=row.pk).update(**updates)
