@@ -57,7 +57,8 @@ class TestNotify:
             [
                 Recipient(user=delegate),
                 Recipient(email="sg2@itu.example", language="fr", name="ITU-D SG2"),
-                Recipient(email="sg17@itu.example", language="ru"),  # not translated yet
+                Recipient(email="sg17@itu.example", language="ru"),
+                Recipient(email="q@itu.example", language="pt"),  # not one of the six
                 Recipient(email="x@itu.example"),
             ]
         )
@@ -65,7 +66,8 @@ class TestNotify:
         assert languages == {
             delegate.email: "fr",
             "sg2@itu.example": "fr",
-            "sg17@itu.example": "en",
+            "sg17@itu.example": "ru",
+            "q@itu.example": "en",
             "x@itu.example": "en",
         }
         french = Delivery.objects.get(address="sg2@itu.example")
