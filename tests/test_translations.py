@@ -28,6 +28,7 @@ class Entry:
     msgid_plural: str | None = None
     msgstr: dict[int, str] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
+    obsolete: bool = False
 
     @property
     def key(self) -> str:
@@ -59,6 +60,8 @@ def read_po(path: Path) -> list[Entry]:
             entry, keyword = None, None
             continue
         if line.startswith("#~"):
+            if entry is not None:  # its comment and flag lines came first: not a message
+                entry.obsolete = True
             continue
         if entry is None:
             entry = Entry(line=number)
@@ -78,7 +81,7 @@ def read_po(path: Path) -> list[Entry]:
             append(entry, *keyword, ast.literal_eval(line))
         else:
             raise AssertionError(f"{path}:{number}: cannot read {raw!r}")
-    return entries
+    return [entry for entry in entries if not entry.obsolete]
 
 
 def po_path(language: str) -> Path:
@@ -111,7 +114,8 @@ def test_the_parser_reads_plurals_contexts_and_continuation_lines(tmp_path):
         '#: a.py:1\n#, python-format\nmsgid "%(n)s note"\nmsgid_plural "%(n)s notes"\n'
         'msgstr[0] "%(n)s note"\nmsgstr[1] ""\n"%(n)s notes"\n\n'
         'msgctxt "status"\nmsgid "Sent"\nmsgstr "Envoyée"\n\n'
-        '#~ msgid "Old"\n#~ msgstr "Ancien"\n',
+        '#~ msgid "Old"\n#~ msgstr "Ancien"\n\n'
+        '#, python-format\n#~ msgid "Old %(n)s"\n#~ msgstr "Ancien %(n)s"\n',
         encoding="utf-8",
     )
     entries = read_po(po)
