@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
 from copportal.search import read_query
-from copportal.uploads import MIME_TYPES, limits_text
+from copportal.uploads import limits_text, stored_file_response
 from meetings.models import Meeting
 
 from . import list_rows, services, template_docx, workflow
@@ -610,16 +610,14 @@ def revision_download(request, pk):
     revision = get_object_or_404(
         Revision.objects.select_related("document__contribution__meeting"), pk=pk
     )
+    # A 404, or the sign-in for a members-only one, unless the reader may see it.
     _get_visible(request, pk=revision.document.contribution_id)
-    response = FileResponse(
-        revision.file.open("rb"),
-        as_attachment=True,
+    return stored_file_response(
+        revision.file,
+        allowed=True,
         filename=revision.download_name,
-        content_type=MIME_TYPES[revision.file_type],
+        file_type=revision.file_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-cache"
-    return response
 
 
 def contribution_template(request, language):
