@@ -18,6 +18,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
+from copportal.languages import Language
 from copportal.search import read_query
 from copportal.uploads import limits_text, stored_file_response
 from meetings.models import Meeting
@@ -630,4 +631,31 @@ def contribution_template(request, language):
     response["Content-Disposition"] = (
         f'attachment; filename="CWG-COP-contribution-template-{language}.docx"'
     )
+    return response
+
+
+def meeting_archive(request, number, language):
+    """All public documents of a meeting in one language, as one ZIP: streamed when built;
+    while it is built, a page that says how far it is and reloads itself (no JavaScript)."""
+    if language not in Language.values:
+        raise Http404
+    meeting = get_object_or_404(Meeting, number=number)
+    archive = services.meeting_archive_request(meeting=meeting, language=language)
+    archive.refresh_from_db()  # built already when tasks run in-process
+    if archive.is_ready:
+        return stored_file_response(
+            archive.file,
+            allowed=True,  # public material only (contributions/archives.py)
+            filename=archive.download_name,
+            file_type="zip",
+            cache_control="no-cache",
+        )
+    response = render(
+        request,
+        "contributions/meeting_archive_progress.html",
+        {"meeting": meeting, "archive": archive, "language": Language(language)},
+        status=202,
+    )
+    response["Cache-Control"] = "no-store"
+    response["Refresh"] = "3"
     return response

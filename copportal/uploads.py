@@ -46,6 +46,8 @@ MIME_TYPES = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "odt": "application/vnd.oasis.opendocument.text",
+    # Not an upload type: the meetings' archives (contributions/archives.py).
+    "zip": "application/zip",
 }
 # The main part's content type in [Content_Types].xml, for each Office Open XML format.
 OOXML_MAIN_PARTS = {
