@@ -3,6 +3,8 @@ S3-compatible server (moto's, started by .ci/run): a file lands in the bucket, i
 streams it back through the portal, and the permissions are those of the local folder."""
 
 import datetime
+import io
+import zipfile
 
 import pytest
 from django.core.files.storage import default_storage
@@ -10,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from contributions import services as contribution_services
-from contributions.models import Revision
+from contributions.models import MeetingArchive, Revision
 from copportal import housekeeping
 from meetings import services as meeting_services
 from meetings.models import LiaisonNote
@@ -160,3 +162,19 @@ def test_housekeeping_removes_what_no_row_names_from_the_bucket(
     later = timezone.now() + datetime.timedelta(hours=settings.UPLOAD_ORPHAN_GRACE_HOURS + 1)
     assert housekeeping.remove_unreferenced_uploads(now=later) == ["contributions/999/lost.pdf"]
     assert stored_keys(s3_storage) == {kept}
+
+
+def test_a_meetings_zip_is_built_into_the_bucket_and_streamed_back(
+    s3_storage, client, delegate, secretariat, meeting, django_capture_on_commit_callbacks
+):
+    published = make_published(user=delegate, meeting=meeting, secretariat=secretariat)
+    address = f"/meetings/{meeting.number}/documents/en.zip"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(address).status_code == 202
+    archive = MeetingArchive.objects.get()
+    assert archive.file.name in stored_keys(s3_storage)
+    response = client.get(address)
+    assert response.status_code == 200
+    contents = zipfile.ZipFile(io.BytesIO(body(response)))
+    name = f"contributions/CWG-COP-{meeting.number}-{published.number}-E.pdf"
+    assert contents.read(name) == make_pdf()
