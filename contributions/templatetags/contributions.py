@@ -20,9 +20,10 @@ def latest_contributions(context, limit=5):
     return {"contributions": contributions}
 
 
-@register.inclusion_tag("contributions/includes/meeting_archives.html")
+@register.simple_tag
 def meeting_archive_links(meeting):
-    """The six ZIPs of a meeting's public documents, one per language (no query)."""
+    """The six ZIPs of a meeting's public documents, one per language (no query); for
+    contributions/includes/meeting_archives.html, which the meeting's page includes."""
     links = []
     for language in Language:
         info = translation.get_language_info(language.locale)
@@ -34,4 +35,4 @@ def meeting_archive_links(meeting):
                 "url": reverse("contributions:meeting_archive", args=[meeting.number, language]),
             }
         )
-    return {"links": links}
+    return links
