@@ -24,4 +24,10 @@ urlpatterns = [
     path("contributions/id/<int:pk>/withdraw/", views.contribution_withdraw, name="withdraw"),
     path("contributions/id/<int:pk>/desk/<slug:action>/", views.desk_action, name="desk_action"),
     path("contributions/files/<int:pk>/", views.revision_download, name="file"),
+    # All public documents of a meeting in one language (contributions know meetings).
+    path(
+        "meetings/<int:number>/documents/<slug:language>.zip",
+        views.meeting_archive,
+        name="meeting_archive",
+    ),
 ]

@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,8 +18,9 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
+from copportal.languages import Language
 from copportal.search import read_query
-from copportal.uploads import MIME_TYPES, limits_text
+from copportal.uploads import limits_text, stored_file_response
 from meetings.models import Meeting
 
 from . import list_rows, services, template_docx, workflow
@@ -611,16 +612,14 @@ def revision_download(request, pk):
     revision = get_object_or_404(
         Revision.objects.select_related("document__contribution__meeting"), pk=pk
     )
+    # A 404, or the sign-in for a members-only one, unless the reader may see it.
     _get_visible(request, pk=revision.document.contribution_id)
-    response = FileResponse(
-        revision.file.open("rb"),
-        as_attachment=True,
+    return stored_file_response(
+        revision.file,
+        allowed=True,
         filename=revision.download_name,
-        content_type=MIME_TYPES[revision.file_type],
+        file_type=revision.file_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-cache"
-    return response
 
 
 def contribution_template(request, language):
@@ -633,4 +632,31 @@ def contribution_template(request, language):
     response["Content-Disposition"] = (
         f'attachment; filename="CWG-COP-contribution-template-{language}.docx"'
     )
+    return response
+
+
+def meeting_archive(request, number, language):
+    """All public documents of a meeting in one language, as one ZIP: streamed when built;
+    while it is built, a page that says how far it is and reloads itself (no JavaScript)."""
+    if language not in Language.values:
+        raise Http404
+    meeting = get_object_or_404(Meeting, number=number)
+    archive = services.meeting_archive_request(meeting=meeting, language=language)
+    archive.refresh_from_db()  # built already when tasks run in-process
+    if archive.is_ready:
+        return stored_file_response(
+            archive.file,
+            allowed=True,  # public material only (contributions/archives.py)
+            filename=archive.download_name,
+            file_type="zip",
+            cache_control="no-cache",
+        )
+    response = render(
+        request,
+        "contributions/meeting_archive_progress.html",
+        {"meeting": meeting, "archive": archive, "language": Language(language)},
+        status=202,
+    )
+    response["Cache-Control"] = "no-store"
+    response["Refresh"] = "3"
     return response

@@ -3,11 +3,11 @@ rows past their retention."""
 
 import datetime
 import logging
-import os
-from pathlib import Path
+import posixpath
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import models
 from django.utils import timezone
@@ -29,24 +29,31 @@ def referenced_upload_names() -> set[str]:
     return names
 
 
+def stored_names(storage, folder: str = ""):
+    """Every file's name in the storage, folder by folder (through the storage API: the local
+    folder or the object store alike)."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # the local folder does not exist yet
+        return
+    for filename in files:
+        yield posixpath.join(folder, filename) if folder else filename
+    for sub in folders:
+        yield from stored_names(storage, posixpath.join(folder, sub) if folder else sub)
+
+
 def remove_unreferenced_uploads(now: datetime.datetime | None = None) -> list[str]:
-    """Delete files under MEDIA_ROOT that no row names, once older than the grace period
-    (an upload in progress writes its file just before its row commits). Returns the names."""
-    root = Path(settings.MEDIA_ROOT)
-    if not root.is_dir():
-        return []
+    """Delete stored files that no row names, once older than the grace period (an upload in
+    progress writes its file just before its row commits). Returns the names."""
     now = now or timezone.now()
-    cutoff = (now - datetime.timedelta(hours=settings.UPLOAD_ORPHAN_GRACE_HOURS)).timestamp()
+    cutoff = now - datetime.timedelta(hours=settings.UPLOAD_ORPHAN_GRACE_HOURS)
     referenced = referenced_upload_names()
     removed = []
-    for folder, _dirs, files in os.walk(root):
-        for filename in files:
-            path = Path(folder) / filename
-            name = path.relative_to(root).as_posix()
-            if name in referenced or path.stat().st_mtime > cutoff:
-                continue
-            path.unlink(missing_ok=True)
-            removed.append(name)
+    for name in list(stored_names(default_storage)):
+        if name in referenced or default_storage.get_modified_time(name) > cutoff:
+            continue
+        default_storage.delete(name)
+        removed.append(name)
     if removed:
         logger.info("Removed %s upload files no row references", len(removed))
     return removed

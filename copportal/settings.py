@@ -82,6 +82,12 @@ def _email(raw):
     return config
 
 
+def _url(raw):
+    if not raw.startswith(("http://", "https://")):
+        raise ValueError("expected http://host:port or https://host")
+    return raw.rstrip("/")
+
+
 def _time_zone(raw):
     ZoneInfo(raw)
     return raw
@@ -339,12 +345,45 @@ MEETING_TIME_ZONE = _from_env("MEETING_TIME_ZONE", _time_zone, "Europe/Zurich")
 CONTRIBUTION_DEADLINE_DAYS = _from_env("CONTRIBUTION_DEADLINE_DAYS", _int, 12)
 CONTRIBUTION_DEADLINE_TIME = _from_env("CONTRIBUTION_DEADLINE_TIME", str, "23:59")
 
-# Static and uploaded files. Uploads are never served by URL: views check who may see them.
+# Static and uploaded files. Uploads are never served by URL: views check who may see them
+# and stream the file (copportal/uploads.py stored_file_response).
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads (and the meetings' ZIPs) go through Django's storage API: the local folder
+# MEDIA_ROOT, or, when AWS_STORAGE_BUCKET_NAME is set, an S3-compatible object store shared by
+# every web machine and worker (django-storages; README, Configuration). The bucket stays
+# private: no URL of it is ever handed out, downloads stream through the portal's views.
+AWS_STORAGE_BUCKET_NAME = _from_env("AWS_STORAGE_BUCKET_NAME", str, "")
+if AWS_STORAGE_BUCKET_NAME:
+    _endpoint = _from_env("AWS_S3_ENDPOINT_URL", _url, None)
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Not AWS (MinIO, Ceph, a cloud's S3-compatible service): its address.
+            "endpoint_url": _endpoint,
+            "region_name": _from_env("AWS_S3_REGION_NAME", str, None),
+            # Unset: boto3's own chain (an instance or workload role, ~/.aws).
+            "access_key": _from_env("AWS_ACCESS_KEY_ID", str, None),
+            "secret_key": _from_env("AWS_SECRET_ACCESS_KEY", str, None),
+            # A folder inside the bucket, when the bucket is shared.
+            "location": _from_env("AWS_LOCATION", str, ""),
+            # Path-style addresses (host/bucket/key) for a custom endpoint, which rarely has
+            # a DNS name per bucket; AWS itself takes virtual-host style.
+            "addressing_style": _from_env(
+                "AWS_S3_ADDRESSING_STYLE", str, "path" if _endpoint else None
+            ),
+            "default_acl": None,  # the bucket's own (private) policy, never public-read
+            "file_overwrite": False,
+            # A file being read spools to disk beyond this, never whole into memory.
+            "max_memory_size": 2 * 1024 * 1024,
+        },
+    }
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.db import models
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,6 +46,8 @@ MIME_TYPES = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "odt": "application/vnd.oasis.opendocument.text",
+    # Not an upload type: the meetings' archives (contributions/archives.py).
+    "zip": "application/zip",
 }
 # The main part's content type in [Content_Types].xml, for each Office Open XML format.
 OOXML_MAIN_PARTS = {
@@ -391,3 +394,27 @@ class StoredFile(models.Model):
         self.uploaded_by = by
         self.uploaded_at = timezone.now()
         self.file.save(self.stored_name, upload, save=False)
+
+
+def stored_file_response(
+    file, *, allowed: bool, filename: str, file_type: str, cache_control: str = "private, no-cache"
+) -> FileResponse:
+    """A stored file as a download, to a reader the caller's permission check `allowed`:
+    anyone else (and a missing file) gets a 404, which does not tell that the file exists.
+
+    The file is opened through the storage API (the local folder, or the object store) and
+    streamed in chunks, never read whole; always as an attachment, never sniffed. The store
+    is never reached by URL: no address of it leaves the portal, so a file is as private as
+    its view's check, drafts and members-only files included.
+    """
+    if not allowed or not file:
+        raise Http404
+    response = FileResponse(
+        file.storage.open(file.name, "rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=MIME_TYPES.get(file_type, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = cache_control
+    return response

@@ -5,13 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
-from copportal.uploads import MIME_TYPES
+from copportal.uploads import stored_file_response
 
 from . import services
 from .forms import LiaisonNoteForm, RecipientFormSet, recipient_initial
@@ -113,17 +112,12 @@ def liaison_note_act(request, pk, action):
 def liaison_attachment(request, pk):
     """An attachment, to those who may see its note: always as a download, never sniffed."""
     attachment = get_object_or_404(LiaisonAttachment.objects.select_related("note"), pk=pk)
-    if not request.user.has_perm("meetings.view_liaisonnote", attachment.note):
-        raise Http404
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
+    return stored_file_response(
+        attachment.file,
+        allowed=request.user.has_perm("meetings.view_liaisonnote", attachment.note),
         filename=attachment.original_name,
-        content_type=MIME_TYPES.get(attachment.file_type, "application/octet-stream"),
+        file_type=attachment.file_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-cache"
-    return response
 
 
 def _attachment_note(request, pk, **kwargs):

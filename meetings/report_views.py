@@ -3,14 +3,14 @@ where the chair (or the secretariat) uploads, replaces or removes each language'
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
 from copportal.languages import Language
-from copportal.uploads import MIME_TYPES
+from copportal.uploads import stored_file_response
 
 from . import report_draft, services
 from .forms import ChairReportForm
@@ -22,16 +22,14 @@ def chair_report(request, number, language):
     report = get_object_or_404(
         ChairReport.objects.select_related("meeting"), meeting__number=number, language=language
     )
-    response = FileResponse(
-        report.file.open("rb"),
-        as_attachment=True,
+    # Public once uploaded; replacing a report keeps its address: a cache must ask again.
+    return stored_file_response(
+        report.file,
+        allowed=True,
         filename=report.original_name,
-        content_type=MIME_TYPES.get(report.file_type, "application/octet-stream"),
+        file_type=report.file_type,
+        cache_control="no-cache",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    # Replacing a report keeps its address: a cache must ask again.
-    response["Cache-Control"] = "no-cache"
-    return response
 
 
 def _meeting(request, number, **kwargs):

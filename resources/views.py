@@ -4,7 +4,7 @@ import markdown
 import nh3
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from contributions.models import Contribution
 from copportal.accounts.permissions import permission_required
-from copportal.uploads import MIME_TYPES, limits_text
+from copportal.uploads import limits_text, stored_file_response
 
 from . import browse, helplines, search, services
 from .forms import HelplineForm, HelplineImportForm, ResourceForm
@@ -125,18 +125,13 @@ def resource_detail(request, slug):
 
 def resource_download(request, slug):
     """The resource's file, to those who may see the resource; as an attachment, not sniffed."""
-    resource = _visible(request, slug)
-    if not resource.file:
-        raise Http404
-    response = FileResponse(
-        resource.file.open("rb"),
-        as_attachment=True,
+    resource = _visible(request, slug)  # a 404 unless the reader may see it
+    return stored_file_response(
+        resource.file,
+        allowed=True,
         filename=resource.download_name,
-        content_type=MIME_TYPES.get(resource.file_type, "application/octet-stream"),
+        file_type=resource.file_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-cache"
-    return response
 
 
 @permission_required("resources.change_resource")

@@ -1,7 +1,8 @@
 """Shared fixtures: the people of every access test, and the service gates.
 
-Tests marked `postgres`, `redis` or `browser` need a real PostgreSQL (DATABASE_URL), a real
-Redis (REDIS_URL) or Chromium with Playwright. Without them they skip, unless CI is set:
+Tests marked `postgres`, `redis`, `s3` or `browser` need a real PostgreSQL (DATABASE_URL), a
+real Redis (REDIS_URL), an S3-compatible server (S3_TEST_ENDPOINT: `.ci/run` starts moto's)
+or Chromium with Playwright. Without them they skip, unless CI is set:
 then they fail, so that CI never passes with a service test skipped.
 """
 
@@ -36,6 +37,8 @@ def _service_gates(request):
             _missing("this test needs PostgreSQL: set DATABASE_URL")
     if request.node.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
         _missing("this test needs Redis: set REDIS_URL")
+    if request.node.get_closest_marker("s3") and not os.environ.get("S3_TEST_ENDPOINT"):
+        _missing("this test needs an S3-compatible server: set S3_TEST_ENDPOINT")
     if request.node.get_closest_marker("browser") and not shutil.which(CHROMIUM):
         _missing(f"this test needs Chromium at {CHROMIUM}")
 
@@ -72,6 +75,44 @@ def _eager_celery(settings):
     """Tasks run in-process in tests, unless a test asks for the real broker."""
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
+
+
+@pytest.fixture
+def s3_storage(settings):
+    """The default storage is the S3 backend, on a fresh bucket of the test's own at
+    S3_TEST_ENDPOINT (use with @pytest.mark.s3). Yields the boto3 bucket, to look inside."""
+    import boto3
+
+    endpoint = os.environ["S3_TEST_ENDPOINT"]
+    keys = {
+        "aws_access_key_id": os.environ.get("S3_TEST_ACCESS_KEY", "testing"),
+        "aws_secret_access_key": os.environ.get("S3_TEST_SECRET_KEY", "testing"),
+    }
+    name = f"test-{uuid.uuid4().hex}"
+    bucket = boto3.resource("s3", endpoint_url=endpoint, region_name="us-east-1", **keys).Bucket(
+        name
+    )
+    bucket.create()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": name,
+                "endpoint_url": endpoint,
+                "region_name": "us-east-1",
+                "access_key": keys["aws_access_key_id"],
+                "secret_key": keys["aws_secret_access_key"],
+                "addressing_style": "path",
+                "default_acl": None,
+                "file_overwrite": False,
+                "max_memory_size": 2 * 1024 * 1024,
+            },
+        },
+    }
+    yield bucket
+    bucket.objects.all().delete()
+    bucket.delete()
 
 
 @pytest.fixture

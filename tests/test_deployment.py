@@ -156,8 +156,8 @@ def test_compose_sets_only_variables_the_portal_reads(services):
 def test_env_example_documents_every_variable_compose_reads():
     compose = (ROOT / "docker-compose.yml").read_text()
     example = (ROOT / ".env.example").read_text()
-    documented = set(re.findall(r"^([A-Z_]+)=", example, flags=re.MULTILINE))
-    used = set(re.findall(r"\$\{([A-Z_]+)", compose))
+    documented = set(re.findall(r"^([A-Z][A-Z0-9_]*)=", example, flags=re.MULTILINE))
+    used = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", compose))
     assert used - documented == set()
     # No real secrets: the required secrets are left empty.
     assert re.search(r"^SECRET_KEY=$", example, flags=re.MULTILINE)

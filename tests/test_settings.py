@@ -21,6 +21,13 @@ PORTAL_VARIABLES = {
     "REDIS_URL",
     "EMAIL_URL",
     "MEDIA_ROOT",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_REGION_NAME",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_LOCATION",
+    "AWS_S3_ADDRESSING_STYLE",
     "SECURE_HSTS_SECONDS",
     "SECURE_SSL_REDIRECT",
     "USE_X_FORWARDED_PROTO",
@@ -72,6 +79,18 @@ def test_malformed_value_stops_start_up_naming_the_variable(variable, value):
     last_line = result.stderr.strip().splitlines()[-1]
     assert last_line.startswith("django.core.exceptions.ImproperlyConfigured:")
     assert f"{variable} is malformed ({value!r})" in last_line
+
+
+def test_uploads_go_to_the_bucket_when_one_is_named():
+    show = "from django.conf import settings; print(settings.STORAGES['default']['BACKEND'])"
+    local = manage("shell", "--no-imports", "-c", show)
+    assert local.stdout.strip() == "django.core.files.storage.FileSystemStorage"
+    bucket = {"AWS_STORAGE_BUCKET_NAME": "uploads", "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9"}
+    in_bucket = manage("shell", "--no-imports", "-c", show, **bucket)
+    assert in_bucket.stdout.strip() == "storages.backends.s3.S3Storage"
+    malformed = manage("check", **{**bucket, "AWS_S3_ENDPOINT_URL": "s3.example.org"})
+    assert malformed.returncode != 0
+    assert "AWS_S3_ENDPOINT_URL is malformed" in malformed.stderr
 
 
 def test_production_refuses_the_development_secret_key():

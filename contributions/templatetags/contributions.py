@@ -1,6 +1,9 @@
 from django import template
+from django.urls import reverse
+from django.utils import translation
 
 from contributions.models import Contribution
+from copportal.languages import Language
 
 register = template.Library()
 
@@ -15,3 +18,21 @@ def latest_contributions(context, limit=5):
         .order_by("-published_at")[:limit]
     )
     return {"contributions": contributions}
+
+
+@register.simple_tag
+def meeting_archive_links(meeting):
+    """The six ZIPs of a meeting's public documents, one per language (no query); for
+    contributions/includes/meeting_archives.html, which the meeting's page includes."""
+    links = []
+    for language in Language:
+        info = translation.get_language_info(language.locale)
+        links.append(
+            {
+                "code": language.value,
+                "locale": language.locale,
+                "name": info["name_local"],
+                "url": reverse("contributions:meeting_archive", args=[meeting.number, language]),
+            }
+        )
+    return links
