@@ -7,6 +7,7 @@ import re
 import pytest
 import time_machine
 from django.utils import formats, translation
+from django.utils.translation import ngettext
 
 from meetings import services
 from meetings.models import Agenda
@@ -50,14 +51,21 @@ def _isolated(page: str, text: str) -> bool:
     )
 
 
+def _arabic_time_and_minutes() -> tuple[str, str]:
+    """09:30 and "15 minutes" as an Arabic page writes them."""
+    with translation.override("ar"):
+        time = formats.time_format(datetime.time(9, 30), "TIME_FORMAT")
+        minutes = ngettext("%(minutes)s minute", "%(minutes)s minutes", 15) % {"minutes": 15}
+    return time, minutes
+
+
 @pytest.mark.django_db
 def test_symbols_times_names_and_titles_are_isolated_on_the_arabic_agenda(client, released):
     page = client.get("/ar/meetings/20/agenda/").content.decode()
     assert '<html lang="ar" dir="rtl">' in page
     assert _isolated(page, "CWG-COP-20/5")
-    with translation.override("ar"):
-        time = formats.time_format(datetime.time(9, 30), "TIME_FORMAT")
-    assert re.search(r"<bdi>" + re.escape(time) + r" \([^)]*\) · 15 minutes</bdi>", page)
+    time, minutes = _arabic_time_and_minutes()
+    assert re.search(r"<bdi>" + re.escape(time) + r" \([^)]*\) · " + minutes + "</bdi>", page)
     assert _isolated(page, "Carla Licciardello")
     assert re.search(r'<bdi lang="en">Girls in ICT Day</bdi>', page)
 
@@ -65,9 +73,8 @@ def test_symbols_times_names_and_titles_are_isolated_on_the_arabic_agenda(client
 @pytest.mark.django_db
 def test_the_builder_isolates_the_time_and_the_symbol(client_for, chair, released):
     page = client_for(chair).get("/ar/meetings/20/agenda/edit/").content.decode()
-    with translation.override("ar"):
-        time = formats.time_format(datetime.time(9, 30), "TIME_FORMAT")
-    assert f"<bdi>{time} · 15 minutes</bdi>" in page
+    time, minutes = _arabic_time_and_minutes()
+    assert f"<bdi>{time} · {minutes}</bdi>" in page
     assert _isolated(page, "CWG-COP-20/5")
 
 

@@ -4,6 +4,8 @@ the agenda builder's controls run from right to left, and symbols and times are 
 import datetime
 
 import pytest
+from django.utils import translation
+from django.utils.translation import ngettext
 
 from meetings import services
 from meetings.models import Agenda
@@ -78,5 +80,7 @@ def test_symbols_and_times_are_isolated_on_the_arabic_agenda(browser_page, chair
     page.goto("/ar/meetings/20/agenda/")
     symbol = page.get_by_text("CWG-COP-20/5", exact=True).first
     assert symbol.evaluate(ISOLATED)
-    timing = page.locator("bdi", has_text="15 minutes").first
+    with translation.override("ar"):
+        minutes = ngettext("%(minutes)s minute", "%(minutes)s minutes", 15) % {"minutes": 15}
+    timing = page.locator("bdi", has_text=minutes).first
     assert "·" in timing.text_content() and timing.evaluate(ISOLATED)

@@ -2,6 +2,7 @@
 source (copportal/accounts/data/country_names.json); other organizations keep one name."""
 
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -217,6 +218,7 @@ def test_other_organizations_keep_their_one_name_in_every_language():
 def test_meeting_page_names_the_presenters_in_the_readers_language(client, prefix, names):
     call_command("load_seeds", "--no-demo", verbosity=0)
     page = client.get(f"{prefix}/meetings/19/").content.decode()
+    page = re.sub(r"</?bdi>", "", page)  # each name is isolated from the sentence's direction
     for name in names:
         assert name in page
 

@@ -75,7 +75,7 @@ def test_the_contribution_page_shows_the_stamped_time(stamped, client_for, deleg
     _submit(client_for(delegate), draft, arrived)
     page = client_for(delegate).get(f"/contributions/id/{draft.pk}/").content.decode()
     local = arrived.astimezone(meeting.zone)
-    assert f'{local:%H:%M:%S}</time> (<abbr title="Europe/Zurich">Geneva time</abbr>)' in page
+    assert f"{local:%H:%M:%S}</time> (Geneva time)" in page
     assert f'datetime="{arrived.astimezone(datetime.UTC).isoformat()}"' in page
 
 

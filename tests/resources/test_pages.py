@@ -2,7 +2,10 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
+from copportal.languages import Language
 from resources import services
 from resources.models import Resource
 
@@ -161,7 +164,9 @@ def test_arabic_readers_get_the_english_body_marked_as_a_translation(client_for,
     page = client_for(None).get(f"/ar/resources/{resource.slug}/").text
     assert '<div class="resource-body" lang="en" dir="ltr"><p>English text.</p>' in page
     assert "Texte original." not in page
-    assert "(English translation)" in page  # no Arabic for the new message yet: the English
+    with translation.override("ar"):
+        note = gettext("%(language)s translation") % {"language": Language.ENGLISH.in_text}
+    assert f"({note})" in page and "ترجمة" in note
     page = client_for(None).get(f"/es/resources/{resource.slug}/").text
     assert "English text." in page
     resource.body_en = ""
