@@ -58,7 +58,7 @@ def _matching_contributions(user, query: str) -> tuple[list, int]:
         Contribution.objects.filter(pk__in=newest)
         .search(query)
         .select_related("meeting")
-        .only("number", "title", "visibility", "meeting__number")
+        .only("number", "title", "visibility", "original_language", "meeting__number")
     )
     shown = list(found[:CONTRIBUTIONS_SHOWN])
     if len(shown) < CONTRIBUTIONS_SHOWN:

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from copportal.languages import Language
 from copportal.search import highlighted
 
 register = template.Library()
@@ -112,6 +113,15 @@ def as_bootstrap(field):
 def snippet(text: str) -> str:
     """A search snippet (copportal/search.py): escaped, with the matched words in <mark>."""
     return highlighted(text or "")
+
+
+@register.filter
+def snippet_language(resource) -> str:
+    """The language of a resource's search snippet, as resources/search.py's SummaryIn picks
+    the summary: the reader's when it is written in it, else the original's."""
+    reader = Language.from_locale(get_language() or "en")
+    language = reader if resource.text_in("summary", reader) else resource.original_language
+    return Language(language).locale
 
 
 @register.simple_tag
