@@ -40,7 +40,7 @@ def test_the_reminder_mail_says_geneva_time_in_the_readers_language():
         "deadline-reminder", Recipient(email="a@example.org", language="en"), context
     )
     for part in (mail["text"], mail["html"]):
-        assert "(Geneva time; March 2, 2026, 10:59 p.m. UTC)" in part
+        assert "(Geneva time; 2 March 2026, 22:59 UTC)" in part
         assert "Europe/Zurich" not in part
     french = services._render(
         "deadline-reminder", Recipient(email="a@example.org", language="fr"), context
