@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.utils import timezone, translation
 
+from copportal import seed_translations
 from copportal.accounts.models import Organization, User
 from copportal.languages import Language
 
@@ -562,6 +563,7 @@ def load_demo_agenda(meeting: Meeting, *, chair) -> int:
     items[0].duration_minutes = 15
     items[0].presenter = "The chair (demonstration)"
     items[0].save()
+    seed_translations.fill()  # a release freezes the items' texts: in all six languages
     services.agenda_release(
         meeting=meeting,
         by=chair,
@@ -591,6 +593,7 @@ def load_demo_agenda(meeting: Meeting, *, chair) -> int:
         direction="up",
         version=Agenda.objects.get(meeting=meeting).version,
     )
+    seed_translations.fill()
     release = services.agenda_release(
         meeting=meeting,
         by=chair,

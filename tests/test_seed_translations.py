@@ -44,3 +44,12 @@ def test_each_translation_file_translates_the_same_texts():
     assert arabic
     for language, texts in keys.items():
         assert texts == arabic, language
+
+
+@pytest.mark.django_db
+def test_the_demo_agendas_releases_are_frozen_in_the_six_languages(client):
+    """A release freezes its items' texts: the seeds translate them before releasing."""
+    call_command("load_seeds", verbosity=0)
+    page = client.get("/ar/meetings/99/agenda/").text
+    assert "Opening of the meeting" not in page
+    assert "(للعرض التوضيحي)" in page
