@@ -17,6 +17,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from django.db.models import Q
 from modeltranslation.translator import translator
 
 from copportal.content import column
@@ -63,13 +64,18 @@ def translation_of(row, field: str, language: Language) -> str:
     return ""
 
 
-def fill() -> int:
-    """Write the known translations into empty columns; the number of rows changed."""
-    changed = 0
+def fill(models=None) -> dict:
+    """Write the known translations into empty columns, for `models` (all seeded ones by
+    default); returns the changed rows' pks by model, for the callers that keep something
+    derived from the text (resources/seeds.py refreshes those resources' search vectors).
+
+    Only rows whose English or French is a known text are read: a library of many thousand
+    resources costs one indexed query per field, not a walk through every row."""
+    changed: dict = {}
     for model, field in seeded_fields():
-        for row in model.objects.all():
-            if not source(row, field):
-                continue
+        if models is not None and model not in models:
+            continue
+        for row in model.objects.filter(_is_known(field)):
             updates = {}
             for language in FILLED:
                 name = column(field, language)
@@ -77,5 +83,13 @@ def fill() -> int:
                     updates[name] = text
             if updates:
                 model.objects.filter(pk=row.pk).update(**updates)
-                changed += 1
+                changed.setdefault(model, set()).add(row.pk)
     return changed
+
+
+def _is_known(field: str) -> Q:
+    """Rows whose English or French text is one the files translate."""
+    known = set().union(*(translations(language) for language in FILLED))
+    return Q(**{f"{column(field, Language.ENGLISH)}__in": known}) | Q(
+        **{f"{column(field, Language.FRENCH)}__in": known}
+    )

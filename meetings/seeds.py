@@ -20,6 +20,7 @@ from copportal.languages import Language
 from . import services
 from .models import (
     Agenda,
+    AgendaItem,
     Audience,
     DraftResolution,
     LiaisonNote,
@@ -563,7 +564,7 @@ def load_demo_agenda(meeting: Meeting, *, chair) -> int:
     items[0].duration_minutes = 15
     items[0].presenter = "The chair (demonstration)"
     items[0].save()
-    seed_translations.fill()  # a release freezes the items' texts: in all six languages
+    seed_translations.fill([AgendaItem])  # a release freezes the items' texts: all six
     services.agenda_release(
         meeting=meeting,
         by=chair,
@@ -593,7 +594,7 @@ def load_demo_agenda(meeting: Meeting, *, chair) -> int:
         direction="up",
         version=Agenda.objects.get(meeting=meeting).version,
     )
-    seed_translations.fill()
+    seed_translations.fill([AgendaItem])
     release = services.agenda_release(
         meeting=meeting,
         by=chair,

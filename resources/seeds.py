@@ -11,11 +11,12 @@ Safe to run again: resources are found by their slug and updated.
 
 import datetime
 
+from copportal import seed_translations
 from copportal.content import column
 from meetings.models import Audience
 from meetings.seeds import load_audiences, load_risks
 
-from . import services
+from . import search, services
 from .models import Resource
 
 REPORT = "Rapport du Président du GTC-COP sur les 19e et 20e réunions"
@@ -244,10 +245,19 @@ def load_demo() -> int:
     return len(DEMO)
 
 
+def _translate() -> None:
+    """The resources' texts in the six languages (copportal/seed_translations.py), written
+    after the services saved them: their search vectors are refreshed for what changed."""
+    changed = seed_translations.fill([Resource]).get(Resource, set())
+    if changed:
+        search.refresh(Resource.objects.filter(pk__in=changed))
+
+
 def load(*, demo: bool) -> list[str]:
     """Load the library's seeds; returns the summary line for load_seeds."""
     real = load_real()
+    shown = load_demo() if demo else 0
+    _translate()
     if not demo:
         return [f"Library: {real} resources from the source documents (no address yet)."]
-    shown = load_demo()
     return [f"Library: {real} resources from the source documents and {shown} demonstration ones."]

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from copportal import seed_translations
 from copportal.content import column
@@ -53,3 +54,18 @@ def test_the_demo_agendas_releases_are_frozen_in_the_six_languages(client):
     page = client.get("/ar/meetings/99/agenda/").text
     assert "Opening of the meeting" not in page
     assert "(للعرض التوضيحي)" in page
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_seeded_resources_are_found_by_their_translated_words(client):
+    """The translations are written after the resources were saved: their search vectors
+    are refreshed, so a Russian reader finds the Day by a word of its Russian title."""
+    from resources.models import Resource
+
+    call_command("load_seeds", verbosity=0)
+    day = Resource.objects.get(title_en="International Girls in ICT Day")
+    assert "Девушки" in day.title_ru
+    with translation.override("ru"):
+        found = Resource.objects.published().search("девушки")
+    assert day in found
