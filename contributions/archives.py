@@ -18,7 +18,7 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.files import File
@@ -46,7 +46,6 @@ class Entry:
     make: Callable[[], bytes] | None = None
     note: str = ""
     section: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 def _contribution_entries(meeting: Meeting, language: str) -> list[Entry]:
@@ -91,7 +90,6 @@ def _contribution_entries(meeting: Meeting, language: str) -> list[Entry]:
                 stored=revision.file,
                 note=note,
                 section="contributions",
-                extra={"fallback": fallback},
             )
         )
     return entries

@@ -427,13 +427,16 @@ def meeting_archive_build(*, archive_id: int) -> MeetingArchive | None:
         name, storage = archive.file.name, archive.file.storage
         if not finished:  # another build finished first: this file is not needed
             transaction.on_commit(lambda: storage.delete(name))
-        older = list(
-            MeetingArchive.objects.filter(meeting=archive.meeting, language=archive.language)
-            .exclude(pk=archive.pk)
-            .exclude(file="")
-        )
-        MeetingArchive.objects.filter(pk__in=[old.pk for old in older]).delete()
-        for old in older:
-            transaction.on_commit(lambda old=old: old.file.storage.delete(old.file.name))
+        else:  # the archives made before this one (a newer one, finished first, stays)
+            older = list(
+                MeetingArchive.objects.filter(
+                    meeting=archive.meeting,
+                    language=archive.language,
+                    created_at__lt=archive.created_at,
+                ).exclude(file="")
+            )
+            MeetingArchive.objects.filter(pk__in=[old.pk for old in older]).delete()
+            for old in older:
+                transaction.on_commit(lambda old=old: old.file.storage.delete(old.file.name))
     archive.refresh_from_db()
     return archive

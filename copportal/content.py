@@ -67,7 +67,7 @@ class TranslatedContent(models.Model):
         reader = Language.from_locale(language or translation.get_language() or "en")
         original = Language(self.original_language or Language.ENGLISH)
         for candidate in dict.fromkeys([reader, Language.ENGLISH, original, *Language]):
-            text = self.text_in(field, candidate)
+            text = getattr(self, column(field, candidate), "")
             if text:
                 return Shown(
                     text,
@@ -91,7 +91,11 @@ class ShownDescriptor(TranslationFieldDescriptor):
     def __get__(self, instance, owner):
         if not isinstance(instance, TranslatedContent) or not fallbacks_enabled():
             return super().__get__(instance, owner)
-        text = instance.shown(self.field.name).text
+        # The reader's own column first: most reads end there, without building a Shown.
+        reader = Language.from_locale(translation.get_language() or "en")
+        text = getattr(instance, column(self.field.name, reader), "") or instance.shown(
+            self.field.name, reader
+        ).text
         return text if text else super().__get__(instance, owner)
 
 

@@ -409,8 +409,12 @@ def stored_file_response(
     """
     if not allowed or not file:
         raise Http404
+    try:
+        stream = file.storage.open(file.name, "rb")
+    except FileNotFoundError:  # the row outlived its file (an archive replaced meanwhile)
+        raise Http404 from None
     response = FileResponse(
-        file.storage.open(file.name, "rb"),
+        stream,
         as_attachment=True,
         filename=filename,
         content_type=MIME_TYPES.get(file_type, "application/octet-stream"),

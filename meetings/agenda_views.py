@@ -12,11 +12,8 @@ from copportal.accounts.permissions import permission_required
 
 from . import agenda, services
 from .forms import AgendaItemForm, AgendaReleaseForm
+from .meeting_views import meeting_in_url
 from .models import Agenda, AgendaItem, Meeting
-
-
-def _meeting(request, number, **kwargs):
-    return get_object_or_404(Meeting, number=number)
 
 
 def _version(request) -> int | None:
@@ -68,10 +65,10 @@ def _builder_context(request, meeting, **extra):
     return context
 
 
-@permission_required("meetings.change_agenda", _meeting)
+@permission_required("meetings.change_agenda", meeting_in_url)
 def agenda_edit(request, number):
     """The builder: the draft's items, their order, their contributions; add an item."""
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     if request.method == "POST":
         form = AgendaItemForm(request.POST)
         if form.is_valid():
@@ -161,13 +158,13 @@ def agenda_item_move(request, number, pk):
 
 
 @require_POST
-@permission_required("meetings.change_agenda", _meeting)
+@permission_required("meetings.change_agenda", meeting_in_url)
 def agenda_reorder(request, number):
     """What a drag and drop sends (htmx): one level's items in their new order.
 
     Answers with the builder's list; a stale order is refused and the current one shown.
     """
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     parent = request.POST.get("parent") or None
     try:
         # "order" is what the drag and drop script sends: "3,1,2".
@@ -192,10 +189,10 @@ def agenda_reorder(request, number):
 
 
 @require_POST
-@permission_required("meetings.change_agenda", _meeting)
+@permission_required("meetings.change_agenda", meeting_in_url)
 def agenda_allocate(request, number):
     """The contributions of the meeting, each given an item (or none)."""
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     allocations = {}
     for key, value in request.POST.items():
         if key.startswith("contribution-") and key[13:].isdigit():
@@ -214,11 +211,11 @@ def agenda_allocate(request, number):
     return redirect(_builder_url(meeting))
 
 
-@permission_required("meetings.release_agenda", _meeting)
+@permission_required("meetings.release_agenda", meeting_in_url)
 def agenda_release(request, number):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     form = AgendaReleaseForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The release form was incomplete: nothing was released."))

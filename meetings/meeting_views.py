@@ -40,19 +40,20 @@ def meeting_new(request):
     return _form_page(request, Meeting())
 
 
-def _meeting(request, number, **kwargs):
+def meeting_in_url(request, number, **kwargs):
+    """The meeting a view's URL names (for permission_required's object): 404 if none."""
     return get_object_or_404(Meeting, number=number)
 
 
-@permission_required("meetings.change_meeting", _meeting)
+@permission_required("meetings.change_meeting", meeting_in_url)
 def meeting_edit(request, number):
-    return _form_page(request, _meeting(request, number))
+    return _form_page(request, meeting_in_url(request, number))
 
 
-@permission_required("meetings.change_outcomes", _meeting)
+@permission_required("meetings.change_outcomes", meeting_in_url)
 def meeting_outcomes_edit(request, number):
     """The chair records a meeting's recommendations and draft resolutions."""
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     recommendations = RecommendationFormSet(
         request.POST or None, instance=meeting, prefix="recommendations"
     )

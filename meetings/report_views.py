@@ -14,7 +14,8 @@ from copportal.uploads import stored_file_response
 
 from . import report_draft, services
 from .forms import ChairReportForm
-from .models import ChairReport, Meeting
+from .meeting_views import meeting_in_url
+from .models import ChairReport
 
 
 def chair_report(request, number, language):
@@ -32,14 +33,10 @@ def chair_report(request, number, language):
     )
 
 
-def _meeting(request, number, **kwargs):
-    return get_object_or_404(Meeting, number=number)
-
-
-@permission_required("meetings.change_chair_report", _meeting)
+@permission_required("meetings.change_chair_report", meeting_in_url)
 def chair_report_edit(request, number):
     """Upload (or replace) the report in one language; the languages there are, with removal."""
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     form = ChairReportForm(
         request.POST or None,
         request.FILES or None,
@@ -83,7 +80,7 @@ def chair_report_edit(request, number):
 
 
 @require_POST
-@permission_required("meetings.change_chair_report", _meeting)
+@permission_required("meetings.change_chair_report", meeting_in_url)
 def chair_report_remove(request, number, language):
     report = get_object_or_404(
         ChairReport.objects.select_related("meeting"), meeting__number=number, language=language
@@ -96,11 +93,11 @@ def chair_report_remove(request, number, language):
     return redirect("meetings:chair_report_edit", number)
 
 
-@permission_required("meetings.view_report_draft", _meeting)
+@permission_required("meetings.view_report_draft", meeting_in_url)
 def chair_report_draft(request, number):
     """A draft of the report made from the meeting's data (meetings/report_draft.py), in the
     meeting's working language or `?language=` one of the six."""
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     language = report_draft.working_language(meeting, request.GET.get("language"))
     response = HttpResponse(
         report_draft.report_draft(meeting, language), content_type=report_draft.CONTENT_TYPE

@@ -134,10 +134,11 @@ def match(query: str, language: str | None = None) -> Q:
 
 
 class SummaryIn(Func):
-    """The summary in the reader's language, else in the resource's original language:
+    """The summary as the page shows it (TranslatedContent.shown): in the reader's language,
+    else in English, else in the resource's original language:
 
-        COALESCE(NULLIF(summary_<reader>, ''), CASE original_language WHEN 'ar' THEN
-        summary_ar WHEN ... END, '')
+        COALESCE(NULLIF(summary_<reader>, ''), NULLIF(summary_en, ''), CASE original_language
+        WHEN 'ar' THEN summary_ar WHEN ... END, '')
 
     The same SQL as Coalesce(NullIf(...), Case(When(original_language=..., then=...), ...)),
     written as one simple CASE: Django builds and compiles it several times faster (six When
@@ -162,8 +163,13 @@ class SummaryIn(Func):
                 raise ValueError("SummaryIn takes columns")
             columns.append(sql)
         reader, original, *summaries = columns
+        english = summaries[self.codes.index(Language.ENGLISH.value)]
         whens = " ".join(f"WHEN %s THEN {summary}" for summary in summaries)
-        return f"COALESCE(NULLIF({reader}, ''), CASE {original} {whens} END, '')", self.codes
+        return (
+            f"COALESCE(NULLIF({reader}, ''), NULLIF({english}, ''), "
+            f"CASE {original} {whens} END, '')",
+            self.codes,
+        )
 
 
 # Ranking reads the whole stored vector of each row it ranks: a query is ranked among its

@@ -31,20 +31,12 @@ def isolated(value):
     return format_html("<bdi>{}</bdi>", value)
 
 
-def _locale(language: str) -> str:
-    """The interface code of a document language or an interface code ("zh" -> "zh-hans")."""
-    code = (language or "").lower()
-    if code in Language.values:
-        return Language(code).locale
-    return code
-
-
 @register.simple_tag
 def in_language(text, language):
     """The text in <bdi>, with `lang` when its language is not the page's."""
     if text is None or text == "":
         return ""
-    locale = _locale(str(language))
+    locale = Language.from_locale(str(language)).locale if language else ""
     if not locale or locale == (get_language() or "en").lower():
         return format_html("<bdi>{}</bdi>", text)
     return format_html('<bdi lang="{}">{}</bdi>', locale, text)
@@ -62,7 +54,10 @@ def timing(start=None, minutes=None, zone=""):
     locale's time pattern; `start` a time or "HH:MM" (a release's snapshot); `zone` a label
     said after the time ("09:30 (Geneva time)")."""
     if isinstance(start, str) and start:
-        start = datetime.time.fromisoformat(start)
+        try:
+            start = datetime.time.fromisoformat(start)
+        except ValueError:  # a snapshot's time that does not read: the length alone
+            start = None
     parts = []
     if start:
         parts.append(time_format(start, "TIME_FORMAT") + (f" ({zone})" if zone else ""))

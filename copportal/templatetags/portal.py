@@ -10,7 +10,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
-from copportal.languages import Language
 from copportal.search import highlighted
 
 register = template.Library()
@@ -117,11 +116,9 @@ def snippet(text: str) -> str:
 
 @register.filter
 def snippet_language(resource) -> str:
-    """The language of a resource's search snippet, as resources/search.py's SummaryIn picks
-    the summary: the reader's when it is written in it, else the original's."""
-    reader = Language.from_locale(get_language() or "en")
-    language = reader if resource.text_in("summary", reader) else resource.original_language
-    return Language(language).locale
+    """The language of a resource's search snippet: that of the summary the page shows
+    (resources/search.py's SummaryIn picks it by the same rule as TranslatedContent.shown)."""
+    return resource.shown("summary").language.locale
 
 
 @register.simple_tag

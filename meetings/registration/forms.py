@@ -62,9 +62,19 @@ def meeting_form_clean(form, data: dict) -> None:
     value = data.get("registration_deadline")
     if value is None or form.has_error("time_zone") or not data.get("time_zone"):
         return
-    aware = value.replace(tzinfo=None).replace(tzinfo=ZoneInfo(data["time_zone"]))
+    start, end = data.get("start_date"), data.get("end_date")
+    if start and value.date() < start.replace(year=start.year - 1, day=min(start.day, 28)):
+        # Also keeps the wall clock away from year 1, where the zone's offset overflows.
+        form.add_error(
+            "registration_deadline",
+            ValidationError(
+                _("Registration cannot end more than a year before the meeting opens (%(date)s).")
+                % {"date": date_format(start)}
+            ),
+        )
+        return
+    aware = value.replace(tzinfo=ZoneInfo(data["time_zone"]))
     data["registration_deadline"] = aware
-    end = data.get("end_date")
     if end and aware.date() > end:
         form.add_error(
             "registration_deadline",

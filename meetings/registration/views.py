@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,20 +16,16 @@ from copportal.accounts.models import Region
 from copportal.accounts.permissions import permission_required
 from copportal.languages import folded
 
-from ..models import Meeting
+from ..meeting_views import meeting_in_url
 from . import services
 from .forms import RegistrationForm
 from .models import Registration
 
 
-def _meeting(request, number, **kwargs):
-    return get_object_or_404(Meeting, number=number)
-
-
 @login_required
 def registration(request, number):
     """Register, change or cancel: the signed-in person's own registration only."""
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     mine = (
         Registration.objects.filter(meeting=meeting, user=request.user)
         .select_related("organization")
@@ -117,10 +113,10 @@ def _groups(registrations: list[Registration]) -> tuple[list, list]:
     return organizations, regions
 
 
-@permission_required("meetings.view_participants", _meeting)
+@permission_required("meetings.view_participants", meeting_in_url)
 def participants(request, number):
     """Who comes, by organization and by ITU region, with the counts (two queries)."""
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     registrations = list(Registration.objects.for_meeting(meeting).for_list())
     organizations, regions = _groups(registrations)
     remote = sum(r.attendance == Registration.Attendance.REMOTE for r in registrations)
@@ -158,11 +154,11 @@ CSV_COLUMNS = [
 ]
 
 
-@permission_required("meetings.view_participants", _meeting)
+@permission_required("meetings.view_participants", meeting_in_url)
 def participants_csv(request, number):
     """The participants list as CSV (UTF-8 with a byte-order mark, for spreadsheets):
     column names and codes that stay the same in every language; names in the reader's."""
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="cwg-cop-{meeting.number}-participants.csv"'
@@ -190,9 +186,9 @@ def participants_csv(request, number):
 
 
 @require_POST
-@permission_required("meetings.close_registration", _meeting)
+@permission_required("meetings.close_registration", meeting_in_url)
 def registration_close(request, number):
-    meeting = _meeting(request, number)
+    meeting = meeting_in_url(request, number)
     closed = request.POST.get("action") != "reopen"
     services.registration_close(meeting=meeting, by=request.user, closed=closed)
     if closed:

@@ -236,6 +236,30 @@ class TestDeadlineAndClosing:
         assert (local.date(), local.hour) == (meeting.start_date - datetime.timedelta(days=3), 18)
         assert meeting.remote_link == "https://meet.example.org/new"
 
+    def test_a_deadline_in_year_one_is_refused_with_a_message(self, as_user, chair, meeting):
+        """Far from the meeting, the wall clock's offset overflows: a message, never a 500."""
+        from meetings.forms import MeetingForm
+
+        meeting.time_zone = "Asia/Tokyo"
+        meeting.save()
+        data = {
+            name: value
+            for name, value in MeetingForm(instance=meeting).initial.items()
+            if value not in (None, "")
+        }
+        data.update(
+            start_date=meeting.start_date.isoformat(),
+            end_date=meeting.end_date.isoformat(),
+            registration_deadline="0001-01-01T00:00",
+            **{"sessions-TOTAL_FORMS": 0, "sessions-INITIAL_FORMS": 0},
+        )
+        data.pop("theme", None)
+        response = as_user(chair).post(f"/meetings/{meeting.number}/edit/", data)
+        assert response.status_code == 400  # the form again, with its errors
+        assert "more than a year before the meeting opens" in response.content.decode()
+        meeting.refresh_from_db()
+        assert meeting.registration_deadline is None
+
 
 class TestWhoSeesWhat:
     @pytest.fixture
