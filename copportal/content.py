@@ -93,9 +93,10 @@ class ShownDescriptor(TranslationFieldDescriptor):
             return super().__get__(instance, owner)
         # The reader's own column first: most reads end there, without building a Shown.
         reader = Language.from_locale(translation.get_language() or "en")
-        text = getattr(instance, column(self.field.name, reader), "") or instance.shown(
-            self.field.name, reader
-        ).text
+        text = (
+            getattr(instance, column(self.field.name, reader), "")
+            or instance.shown(self.field.name, reader).text
+        )
         return text if text else super().__get__(instance, owner)
 
 
