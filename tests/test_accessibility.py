@@ -16,6 +16,7 @@ PAGES = [
     "/liaison-notes/",
     "/contributions/",
     "/contributions/99-1/",
+    "/resources/?q=privacy&type=report",
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password/reset/",
@@ -103,9 +104,10 @@ def test_skip_link_is_the_first_stop_and_reaches_the_content(browser_page):
     assert browser_page.evaluate("document.activeElement.id") == "main"
 
 
-# The same audit in the six interface languages: a few pages of each kind, one browser. A
-# translation can bring a violation of its own (a label that is now empty or the same as
-# another, text that no longer fits its contrast box, a missing lang).
+# The same audit in the five other interface languages: a few pages of each kind, one browser.
+# A translation can bring a violation of its own (a label that is now empty or the same as
+# another, text that no longer fits its contrast box, a missing lang). English is left out: the
+# audits above cover every one of these pages in English, with more rules.
 SIX_LANGUAGES_PAGES = {
     None: [
         "/",
@@ -128,7 +130,7 @@ WCAG_A_AA = {
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_pages_have_no_axe_violations_in_the_six_languages(browser_page):
+def test_pages_have_no_axe_violations_in_the_five_other_languages(browser_page):
     from axe_playwright_python.sync_playwright import Axe
 
     from copportal.accounts.seeds import DEMO_PASSWORD
@@ -146,7 +148,9 @@ def test_pages_have_no_axe_violations_in_the_six_languages(browser_page):
             browser_page.get_by_role("button", name="Sign In").click()
             browser_page.wait_for_url("**/contributions/mine/")
         for code, _name in INTERFACE_LANGUAGES:
-            prefix = "" if code == "en" else f"/{code}"
+            if code == "en":
+                continue
+            prefix = f"/{code}"
             for url in urls:
                 response = browser_page.goto(prefix + url)
                 assert response.status == 200, prefix + url
