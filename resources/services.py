@@ -257,6 +257,16 @@ def helpline_save(*, by: User | None, entry_id: int | None = None, **fields) -> 
 
 
 @transaction.atomic
+def helpline_delete(*, by: User | None, entry_id: int) -> HelplineEntry:
+    """Delete a helpline entry (a number that is wrong or no longer answers); returns the
+    deleted entry, for the message that names it."""
+    _require(by, "resources.delete_helplineentry")
+    entry = HelplineEntry.objects.select_related("country").select_for_update().get(pk=entry_id)
+    entry.delete()
+    return entry
+
+
+@transaction.atomic
 def helplines_import(*, by: User | None, rows: list[dict]) -> tuple[int, int]:
     """Create or update entries (country and name identify one); returns (created, updated).
 

@@ -280,6 +280,21 @@ def helpline_edit(request, pk=None):
     return render(request, "resources/helpline_form.html", {"form": form, "entry": entry})
 
 
+@permission_required("resources.delete_helplineentry")
+def helpline_delete(request, pk):
+    """A confirmation page; the entry is deleted only by its form's POST."""
+    entry = get_object_or_404(HelplineEntry.objects.select_related("country"), pk=pk)
+    if request.method == "POST":
+        services.helpline_delete(by=request.user, entry_id=entry.pk)
+        messages.success(
+            request,
+            _("The helpline %(name)s (%(country)s) is deleted: the finder no longer lists it.")
+            % {"name": entry.name, "country": entry.country},
+        )
+        return redirect("resources:helplines")
+    return render(request, "resources/helpline_confirm_delete.html", {"entry": entry})
+
+
 @permission_required("resources.change_helplineentry")
 def helpline_import(request):
     form = HelplineImportForm(request.POST or None, request.FILES or None)
