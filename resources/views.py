@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from contributions.models import Contribution
 from copportal.accounts.permissions import permission_required
+from copportal.languages import Language
 from copportal.uploads import limits_text, stored_file_response
 
 from . import browse, helplines, search, services
@@ -141,11 +143,17 @@ def resource_manage(request):
     return render(request, "resources/manage.html", {"resources": resources})
 
 
-def _form_page(request, form, *, resource=None, contribution=None):
+def _form_page(request, form, *, resource=None, contribution=None, files=None):
     return render(
         request,
         "resources/resource_form.html",
-        {"form": form, "resource": resource, "contribution": contribution, "limits": limits_text()},
+        {
+            "form": form,
+            "resource": resource,
+            "contribution": contribution,
+            "contribution_files": files,
+            "limits": limits_text(),
+        },
     )
 
 
@@ -242,8 +250,25 @@ def resource_promote(request, pk):
                 _("The resource is saved as a draft, linked to %(symbol)s.")
                 % {"symbol": contribution.symbol or contribution.title},
             )
+            versions = resource.translations.count()
+            if versions:
+                messages.info(
+                    request,
+                    ngettext(
+                        "The contribution's file in another language is a draft resource of "
+                        "its own, a translation of this one: publish it too.",
+                        "The contribution's files in %(count)s other languages are draft "
+                        "resources of their own, translations of this one: publish them too.",
+                        versions,
+                    )
+                    % {"count": versions},
+                )
             return redirect(resource)
-    return _form_page(request, form, contribution=contribution)
+    files = [
+        (Language(language), revision)
+        for language, revision in services.promoted_files(contribution).items()
+    ]
+    return _form_page(request, form, contribution=contribution, files=files)
 
 
 # --- Helplines -------------------------------------------------------------------------------
