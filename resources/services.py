@@ -27,6 +27,7 @@ from .models import HelplineEntry, Resource, resource_file_name
 
 logger = logging.getLogger(__name__)
 
+TEXT = ("title", "summary", "body", "cited_section")  # the translated fields
 # The fields a form may set directly (the rest: file, status, search vector, audit).
 FIELDS = {
     "original_language",
@@ -39,9 +40,10 @@ FIELDS = {
     "published_on",
     "year",
     "link",
+    "cited_in",
     "source_contribution",
     "is_demo",
-} | {column(f, lang) for f in ("title", "summary", "body") for lang in Language}
+} | {column(f, lang) for f in TEXT for lang in Language}
 
 
 def _require(user: User | None, permission: str, obj=None) -> None:
@@ -124,7 +126,7 @@ def _set_fields(resource: Resource, fields: dict) -> None:
         )
 
 
-_TEXT = {column(f, lang) for f in ("title", "summary", "body") for lang in Language} | {
+_TEXT = {column(f, lang) for f in TEXT for lang in Language} | {
     "publisher",
     "link",
     "region",

@@ -29,7 +29,8 @@ def _resource(request, slug, *args, **kwargs):
 def _visible(request, slug):
     """The resource if the reader may see it; a draft is a 404 for everyone else."""
     resource = get_object_or_404(
-        Resource.objects.select_related("country", "source_contribution__meeting"), slug=slug
+        Resource.objects.select_related("country", "source_contribution__meeting", "cited_in"),
+        slug=slug,
     )
     if not request.user.has_perm("resources.view_resource", resource):
         raise Http404
@@ -115,6 +116,11 @@ def resource_detail(request, slug):
             "audiences": resource.audiences.all(),
             "themes": resource.themes.all(),
             "versions": resource.language_versions(),
+            "cited_in": resource.cited_in
+            if resource.cited_in_id
+            and request.user.has_perm("resources.view_resource", resource.cited_in)
+            else None,
+            "cited_section": resource.shown("cited_section"),
             "source": resource.source_contribution
             if resource.source_contribution_id
             and Contribution.objects.visible_to(request.user)
