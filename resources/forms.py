@@ -17,7 +17,7 @@ from meetings.models import Audience, Theme
 
 from .models import HelplineEntry, Resource
 
-TEXT_FIELDS = ("title", "summary", "body")
+TEXT_FIELDS = ("title", "summary", "body", "cited_section")
 
 
 class ResourceForm(TranslatedFieldsMixin, forms.ModelForm):
@@ -59,6 +59,7 @@ class ResourceForm(TranslatedFieldsMixin, forms.ModelForm):
             "published_on",
             "year",
             "link",
+            "cited_in",
         ]
         widgets = {
             "published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -74,8 +75,17 @@ class ResourceForm(TranslatedFieldsMixin, forms.ModelForm):
         if self.instance.pk:
             translations = translations.exclude(pk=self.instance.pk)
         self.fields["translation_of"].queryset = translations.order_by("-pk")
+        citing = Resource.objects.order_by("-pk")
+        if self.instance.pk:
+            citing = citing.exclude(pk=self.instance.pk)
+        self.fields["cited_in"].queryset = citing
         self.label_languages(
-            {"title": _("Title"), "summary": _("Summary"), "body": _("Text (Markdown)")}
+            {
+                "title": _("Title"),
+                "summary": _("Summary"),
+                "body": _("Text (Markdown)"),
+                "cited_section": _("Where it is named"),
+            }
         )
         for field in self.fields.values():
             widget = field.widget

@@ -122,6 +122,23 @@ class Resource(TranslatedContent):
         help_text=_("Taken from the publication date; give it alone when only the year is known."),
     )
     link = models.URLField(_("link"), max_length=500, blank=True)
+    # A document the portal holds neither as a file nor as a link is still named somewhere:
+    # the entry says where, and the page says plainly that only that document is at hand.
+    cited_in = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="citations",
+        verbose_name=_("named in"),
+        help_text=_("The library's entry of a document that names this one."),
+    )
+    cited_section = models.CharField(
+        _("where it is named"),
+        max_length=200,
+        blank=True,
+        help_text=_("The part of that document that names it: a section, an annex."),
+    )
     # The default storage: MEDIA_ROOT, which no URL serves; the download view checks access.
     file = models.FileField(_("file"), upload_to="resources/", max_length=200, blank=True)
     file_name = models.CharField(_("file name"), max_length=150, blank=True)
@@ -178,6 +195,11 @@ class Resource(TranslatedContent):
     @property
     def download_name(self) -> str:
         return self.file_name or f"{self.slug}.{self.file_type}"
+
+    @property
+    def has_material(self) -> bool:
+        """A file or a link: something the reader can open."""
+        return bool(self.file or self.link)
 
     def language_versions(self) -> list["Resource"]:
         """The published translations of the same material, this one excluded (one query)."""

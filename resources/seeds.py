@@ -2,14 +2,28 @@
 
 Titles are those of the documents, in the languages we have them in: the French ones as the
 chair's report and Resolution 67 (Rev. Kigali, 2022) write them; English ones only where the
-title is certain. No address is seeded: the sources give none, and an address from memory
-could be wrong. The secretariat adds the links (and the files) in the portal.
+title is certain.
+
+Each entry can be opened. The two source documents themselves (seed_documents/, copied
+from seeds/) are the files of their entries: the chair's report and Resolution 67, as DOCX
+made from their text, stored and searched as any uploaded file. An address is seeded only
+where a source states it (the Girls in ICT portal: the chair's report, annex, footnote 2)
+or where it was read in stored public material, noted beside it. Every other entry names
+the document and the part that cite it (`cited_in`, `cited_section`), and its page says
+that only the citing document is at hand.
 
 Demonstration resources (demo=True only) are marked "(demonstration)" and `is_demo`.
-Safe to run again: resources are found by their slug and updated.
+Safe to run again: resources are found by their slug, and only what is still empty is
+filled in (a title, a link or a file the secretariat edited in the portal stays theirs).
 """
 
 import datetime
+import io
+import re
+from pathlib import Path
+
+import docx
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from copportal import seed_translations
 from copportal.content import column
@@ -19,8 +33,67 @@ from meetings.seeds import load_audiences, load_risks
 from . import search, services
 from .models import Resource
 
-REPORT = "Rapport du Président du GTC-COP sur les 19e et 20e réunions"
-RES67 = "Résolution 67 (Rév. Kigali, 2022) de la CMDT"
+DOCUMENTS = Path(__file__).resolve().parent / "seed_documents"
+REPORT_SLUG = "cwg-cop-chair-report-meetings-19-20"
+# The files of the two source documents' own entries.
+FILES = {
+    REPORT_SLUG: "cwg-cop-chair-report-meetings-19-20.fr.txt",
+    "wtdc-resolution-67-kigali-2022": "resolution-67-rev-kigali-2022.fr.txt",
+}
+# Where the chair's report names each entry ({language: part}); the four other languages
+# come from copportal/data/seed_translations/.
+CITED = {
+    "cop-guidelines-2020-policy-makers": {"en": "section 2.4", "fr": "paragraphe 2.4"},
+    # §2.4 names the Guidelines for policy-makers; the four are one set (2020 Guidelines).
+    "cop-guidelines-2020-industry": {
+        "en": "section 2.4 (the Guidelines for policy-makers, of the same set)",
+        "fr": "paragraphe 2.4 (les Lignes directrices à l'intention des décideurs, "
+        "du même ensemble)",
+    },
+    "cop-guidelines-2020-parents-educators": {
+        "en": "section 2.4 (the Guidelines for policy-makers, of the same set)",
+        "fr": "paragraphe 2.4 (les Lignes directrices à l'intention des décideurs, "
+        "du même ensemble)",
+    },
+    "cop-guidelines-2020-children": {
+        "en": "section 2.4 (the Guidelines for policy-makers, of the same set)",
+        "fr": "paragraphe 2.4 (les Lignes directrices à l'intention des décideurs, "
+        "du même ensemble)",
+    },
+    "wtdc-resolution-67-kigali-2022": {
+        "en": "Annex (draft resolution), considering b)",
+        "fr": "Annexe (projet de résolution), considérant b)",
+    },
+    "pp-resolution-179-bucharest-2022": {
+        "en": "Annex (draft resolution), considering a)",
+        "fr": "Annexe (projet de résolution), considérant a)",
+    },
+    "council-resolution-1306": {
+        "en": "Annex (draft resolution), considering c)",
+        "fr": "Annexe (projet de résolution), considérant c)",
+    },
+    "international-girls-in-ict-day": {
+        "en": "Annex (draft resolution), recognizing b)",
+        "fr": "Annexe (projet de résolution), reconnaissant b)",
+    },
+}
+# The public pages of the entries, each with where it was found.
+LINKS = {
+    # Stated by the chair's report itself (annex, footnote 2): the ITU map of the events
+    # of the Day, on the Girls in ICT portal.
+    "international-girls-in-ict-day": "https://www.itu.int/en/ITU-D/Digital-Inclusion/"
+    "Women-and-Girls/Girls-in-ICT-Portal/Pages/Portaldev.aspx",
+    # The ITU COP Guidelines' own site, one page per audience (its report, executive summary
+    # and tools), read in stored public pages (search tool, corpus `pages`, queries "ITU
+    # Guidelines for policy-makers on Child Online Protection 2020", "Guidelines for Parents
+    # and educators on Child Online Protection 2020 ...", "COP guidelines for children Sango
+    # ..."). No page for industry was found there: that entry is cited only.
+    "cop-guidelines-2020-policy-makers": "https://www.itu-cop-guidelines.com/policymakers",
+    "cop-guidelines-2020-parents-educators": (
+        "https://www.itu-cop-guidelines.com/parentsandeducators"
+    ),
+    "cop-guidelines-2020-children": "https://www.itu-cop-guidelines.com/children",
+}
 
 GUIDELINES_FR = "Lignes directrices de 2020 de l'UIT sur la protection en ligne des enfants"
 # The ITU 2020 Guidelines on Child Online Protection: one per audience. The French title for
@@ -57,7 +130,7 @@ GUIDELINES_SUMMARY_FR = (
     "feuille de route 2024-2026 du GTC-COP suit celles qui sont destinées aux décideurs."
 )
 
-# (slug, type, year, original language, {language: title}, {language: summary}, source)
+# (slug, type, year, original language, {language: title}, {language: summary})
 OTHERS = [
     (
         "wtdc-resolution-67-kigali-2022",
@@ -74,7 +147,6 @@ OTHERS = [
             "coordination avec le GTC-COP, rapports trimestriels des bureaux régionaux, "
             "diffusion des matériels didactiques dans les langues officielles de l'UIT."
         },
-        RES67,
     ),
     (
         "pp-resolution-179-bucharest-2022",
@@ -89,7 +161,6 @@ OTHERS = [
             "fr": "Poursuivre l'initiative COP, aider les États Membres, en particulier les pays "
             "en développement, à élaborer et à mettre en œuvre des feuilles de route COP."
         },
-        f"{REPORT}, annexe",
     ),
     (
         "council-resolution-1306",
@@ -102,7 +173,6 @@ OTHERS = [
             "d'un environnement Internet plus sûr pour les enfants"
         },
         {"fr": "La résolution du Conseil qui a créé le Groupe de travail (GTC-COP)."},
-        f"{REPORT}, annexe",
     ),
     (
         "international-girls-in-ict-day",
@@ -118,7 +188,6 @@ OTHERS = [
             "11 400 activités dans 171 pays depuis 2011, selon la carte de l'UIT des "
             "manifestations pour la Journée."
         },
-        f"{REPORT}, annexe",
     ),
     (
         "cwg-cop-chair-report-meetings-19-20",
@@ -134,7 +203,6 @@ OTHERS = [
             "feuille de route thématique 2024-2026, recommandations, projet de résolution sur "
             "la Journée internationale des jeunes filles dans le secteur des TIC."
         },
-        REPORT,
     ),
 ]
 
@@ -175,20 +243,96 @@ DEMO_MARK = {"en": "(demonstration)", "fr": "(démonstration)", "es": "(demostra
              "ru": "(демонстрация)", "ar": "(عرض توضيحي)", "zh": "（演示）"}  # fmt: skip
 
 
-def _upsert(slug: str, *, audiences, themes, **fields) -> Resource:
+def _document(name: str) -> SimpleUploadedFile:
+    """A source document (its text, seed_documents/) as a DOCX in French, for its entry."""
+    text = (DOCUMENTS / name).read_text(encoding="utf-8")
+    text = re.sub(r"\[bookmark: [^\]]*\]", "", text)
+    text = re.sub(r"\[footnoteRef:(\d+)\]", r"[\1]", text)
+    document = docx.Document()
+    document.core_properties.language = "fr-FR"
+    for line in text.splitlines():
+        document.add_paragraph(line.strip())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return SimpleUploadedFile(
+        name.removesuffix(".txt") + ".docx",
+        buffer.getvalue(),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+def _is_empty(value) -> bool:
+    return value in (None, "")
+
+
+def _upsert(slug: str, *, audiences, themes, upload=None, **fields) -> Resource:
+    """Create the seeded resource, or fill in what an existing one still lacks: what the
+    secretariat edited in the portal (a title, a link, a file, the audiences) is kept."""
     existing = Resource.objects.filter(slug=slug).first()
-    if existing:
-        return services.resource_update(
-            resource_id=existing.pk, by=None, audiences=audiences, themes=themes, **fields
+    if existing is None:
+        return services.resource_create(
+            by=None,
+            slug=slug,
+            publish=True,
+            audiences=audiences,
+            themes=themes,
+            upload=upload() if upload else None,
+            **fields,
         )
-    return services.resource_create(
-        by=None, slug=slug, publish=True, audiences=audiences, themes=themes, **fields
+    missing = {
+        name: value
+        for name, value in fields.items()
+        if _is_empty(getattr(existing, f"{name}_id" if name == "cited_in" else name))
+    }
+    audiences = None if existing.audiences.exists() else audiences
+    themes = None if existing.themes.exists() else themes
+    upload = upload() if upload and not existing.file else None
+    if not (missing or audiences or themes or upload):
+        return existing
+    return services.resource_update(
+        resource_id=existing.pk,
+        by=None,
+        audiences=audiences or None,
+        themes=themes or None,
+        upload=upload,
+        **missing,
+    )
+
+
+def _sources(slug: str, report: Resource | None) -> dict:
+    """The seeded link, file and citation of an entry (see LINKS, FILES and CITED)."""
+    fields = {"link": LINKS.get(slug, "")}
+    if slug in CITED and report is not None:
+        fields["cited_in"] = report
+        fields |= {column("cited_section", lang): part for lang, part in CITED[slug].items()}
+    name = FILES.get(slug)
+    return fields | ({"upload": lambda: _document(name)} if name else {})
+
+
+def _load_other(entry, report: Resource | None) -> Resource:
+    slug, kind, year, original, titles, summaries = entry
+    fields = {column("title", lang): text for lang, text in titles.items()}
+    fields |= {column("summary", lang): text for lang, text in summaries.items()}
+    return _upsert(
+        slug,
+        audiences=[],
+        themes=[],
+        original_language=original,
+        language=original,
+        type=kind,
+        year=year,
+        publisher="ITU",
+        **fields,
+        **_sources(slug, report),
     )
 
 
 def load_real() -> int:
     audiences = {a.slug: a for a in load_audiences()}
-    count = 0
+    # The chair's report first: the other entries name it as the document that cites them.
+    others = {entry[0]: entry for entry in OTHERS}
+    report = _load_other(others.pop(REPORT_SLUG), None)
+    count = 1
     for slug, audience, english, french in GUIDELINES:
         _upsert(
             slug,
@@ -202,22 +346,11 @@ def load_real() -> int:
             title_en=english,
             title_fr=french,
             summary_fr=GUIDELINES_SUMMARY_FR,
+            **_sources(slug, report),
         )
         count += 1
-    for slug, kind, year, original, titles, summaries, _source in OTHERS:
-        fields = {column("title", lang): text for lang, text in titles.items()}
-        fields |= {column("summary", lang): text for lang, text in summaries.items()}
-        _upsert(
-            slug,
-            audiences=[],
-            themes=[],
-            original_language=original,
-            language=original,
-            type=kind,
-            year=year,
-            publisher="ITU",
-            **fields,
-        )
+    for entry in others.values():
+        _load_other(entry, report)
         count += 1
     return count
 
@@ -259,5 +392,5 @@ def load(*, demo: bool) -> list[str]:
     shown = load_demo() if demo else 0
     _translate()
     if not demo:
-        return [f"Library: {real} resources from the source documents (no address yet)."]
+        return [f"Library: {real} resources from the source documents."]
     return [f"Library: {real} resources from the source documents and {shown} demonstration ones."]

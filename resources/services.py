@@ -6,6 +6,7 @@ is extracted by a task queued after commit (resources/tasks.py), which refreshes
 again when the text arrives.
 """
 
+import contextlib
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +27,7 @@ from .models import HelplineEntry, Resource, resource_file_name
 
 logger = logging.getLogger(__name__)
 
+TEXT = ("title", "summary", "body", "cited_section")  # the translated fields
 # The fields a form may set directly (the rest: file, status, search vector, audit).
 FIELDS = {
     "original_language",
@@ -38,9 +40,10 @@ FIELDS = {
     "published_on",
     "year",
     "link",
+    "cited_in",
     "source_contribution",
     "is_demo",
-} | {column(f, lang) for f in ("title", "summary", "body") for lang in Language}
+} | {column(f, lang) for f in TEXT for lang in Language}
 
 
 def _require(user: User | None, permission: str, obj=None) -> None:
@@ -123,7 +126,7 @@ def _set_fields(resource: Resource, fields: dict) -> None:
         )
 
 
-_TEXT = {column(f, lang) for f in ("title", "summary", "body") for lang in Language} | {
+_TEXT = {column(f, lang) for f in TEXT for lang in Language} | {
     "publisher",
     "link",
     "region",
@@ -227,18 +230,63 @@ def prefill_from_contribution(contribution) -> dict:
     }
 
 
+def promoted_files(contribution) -> dict:
+    """{language: the newest revision} of each language version of the contribution that
+    has a file, when its files are public: a members-only contribution's files are not
+    carried into the library, which the public reads (two queries)."""
+    if contribution.visibility != contribution.Visibility.PUBLIC:
+        return {}
+    documents = contribution.documents.prefetch_related("revisions")
+    return {d.language: d.latest for d in documents if d.latest is not None}
+
+
+@contextlib.contextmanager
+def _revision_upload(revision):
+    """A contribution's stored file as an upload (read through the storage API: the local
+    folder or the object store), under the name readers download it by."""
+    if revision is None:
+        yield None
+        return
+    with revision.file.open("rb") as handle:
+        yield File(handle, name=revision.download_name)
+
+
 @transaction.atomic
 def resource_promote(
     *, contribution_id: int, by: User | None, upload=None, audiences=(), themes=(), **fields
 ) -> Resource:
-    """A resource (a draft) from a published contribution's material, linked back to it."""
+    """A resource (a draft) from a published contribution's material, linked back to it.
+
+    It carries the contribution's file in the material's language (`upload` replaces it);
+    each other language version's file becomes a draft resource of its own, a translation
+    of this one (a resource has one file). The files are copied and checked as uploads are,
+    and their text is extracted after commit.
+    """
     from contributions.models import Contribution
 
     contribution = Contribution.objects.get(pk=contribution_id)
     if contribution.status != Contribution.Status.PUBLISHED:
         raise ValidationError(_("Only a published contribution can go to the library."))
     fields["source_contribution"] = contribution
-    return resource_create(by=by, upload=upload, audiences=audiences, themes=themes, **fields)
+    files = promoted_files(contribution)
+    language = fields.get("language") or contribution.original_language
+    main = files.pop(language, None)
+    with _revision_upload(None if upload is not None else main) as copy:
+        resource = resource_create(
+            by=by, upload=upload or copy, audiences=audiences, themes=themes, **fields
+        )
+    title = resource.shown("title", resource.original_language).text
+    for other, revision in sorted(files.items()):
+        with _revision_upload(revision) as copy:
+            resource_create(
+                by=by,
+                upload=copy,
+                audiences=audiences,
+                themes=themes,
+                slug=unique_slug(f"{title} {other}"),
+                **{**fields, "language": other, "translation_of": resource},
+            )
+    return resource
 
 
 # --- Helplines -------------------------------------------------------------------------------
@@ -253,6 +301,16 @@ def helpline_save(*, by: User | None, entry_id: int | None = None, **fields) -> 
             setattr(entry, name, fields[name])
     entry.full_clean()
     entry.save()
+    return entry
+
+
+@transaction.atomic
+def helpline_delete(*, by: User | None, entry_id: int) -> HelplineEntry:
+    """Delete a helpline entry (a number that is wrong or no longer answers); returns the
+    deleted entry, for the message that names it."""
+    _require(by, "resources.delete_helplineentry")
+    entry = HelplineEntry.objects.select_related("country").select_for_update().get(pk=entry_id)
+    entry.delete()
     return entry
 
 

@@ -7,4 +7,4 @@ from .models import Resource
 
 @register(Resource)
 class ResourceTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body")
+    fields = ("title", "summary", "body", "cited_section")

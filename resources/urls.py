@@ -17,5 +17,6 @@ urlpatterns = [
     path("helplines/", views.helpline_list, name="helplines"),
     path("helplines/new/", views.helpline_edit, name="helpline_create"),
     path("helplines/<int:pk>/edit/", views.helpline_edit, name="helpline_edit"),
+    path("helplines/<int:pk>/delete/", views.helpline_delete, name="helpline_delete"),
     path("helplines/import/", views.helpline_import, name="helpline_import"),
 ]

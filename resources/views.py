@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from contributions.models import Contribution
 from copportal.accounts.permissions import permission_required
+from copportal.languages import Language
 from copportal.uploads import limits_text, stored_file_response
 
 from . import browse, helplines, search, services
@@ -27,7 +29,8 @@ def _resource(request, slug, *args, **kwargs):
 def _visible(request, slug):
     """The resource if the reader may see it; a draft is a 404 for everyone else."""
     resource = get_object_or_404(
-        Resource.objects.select_related("country", "source_contribution__meeting"), slug=slug
+        Resource.objects.select_related("country", "source_contribution__meeting", "cited_in"),
+        slug=slug,
     )
     if not request.user.has_perm("resources.view_resource", resource):
         raise Http404
@@ -113,6 +116,11 @@ def resource_detail(request, slug):
             "audiences": resource.audiences.all(),
             "themes": resource.themes.all(),
             "versions": resource.language_versions(),
+            "cited_in": resource.cited_in
+            if resource.cited_in_id
+            and request.user.has_perm("resources.view_resource", resource.cited_in)
+            else None,
+            "cited_section": resource.shown("cited_section"),
             "source": resource.source_contribution
             if resource.source_contribution_id
             and Contribution.objects.visible_to(request.user)
@@ -141,11 +149,17 @@ def resource_manage(request):
     return render(request, "resources/manage.html", {"resources": resources})
 
 
-def _form_page(request, form, *, resource=None, contribution=None):
+def _form_page(request, form, *, resource=None, contribution=None, files=None):
     return render(
         request,
         "resources/resource_form.html",
-        {"form": form, "resource": resource, "contribution": contribution, "limits": limits_text()},
+        {
+            "form": form,
+            "resource": resource,
+            "contribution": contribution,
+            "contribution_files": files,
+            "limits": limits_text(),
+        },
     )
 
 
@@ -242,8 +256,25 @@ def resource_promote(request, pk):
                 _("The resource is saved as a draft, linked to %(symbol)s.")
                 % {"symbol": contribution.symbol or contribution.title},
             )
+            versions = resource.translations.count()
+            if versions:
+                messages.info(
+                    request,
+                    ngettext(
+                        "The contribution's file in another language is a draft resource of "
+                        "its own, a translation of this one: publish it too.",
+                        "The contribution's files in %(count)s other languages are draft "
+                        "resources of their own, translations of this one: publish them too.",
+                        versions,
+                    )
+                    % {"count": versions},
+                )
             return redirect(resource)
-    return _form_page(request, form, contribution=contribution)
+    files = [
+        (Language(language), revision)
+        for language, revision in services.promoted_files(contribution).items()
+    ]
+    return _form_page(request, form, contribution=contribution, files=files)
 
 
 # --- Helplines -------------------------------------------------------------------------------
@@ -278,6 +309,21 @@ def helpline_edit(request, pk=None):
             messages.success(request, _("The helpline is saved."))
             return redirect("resources:helplines")
     return render(request, "resources/helpline_form.html", {"form": form, "entry": entry})
+
+
+@permission_required("resources.delete_helplineentry")
+def helpline_delete(request, pk):
+    """A confirmation page; the entry is deleted only by its form's POST."""
+    entry = get_object_or_404(HelplineEntry.objects.select_related("country"), pk=pk)
+    if request.method == "POST":
+        services.helpline_delete(by=request.user, entry_id=entry.pk)
+        messages.success(
+            request,
+            _("The helpline %(name)s (%(country)s) is deleted: the finder no longer lists it.")
+            % {"name": entry.name, "country": entry.country},
+        )
+        return redirect("resources:helplines")
+    return render(request, "resources/helpline_confirm_delete.html", {"entry": entry})
 
 
 @permission_required("resources.change_helplineentry")

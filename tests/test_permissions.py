@@ -91,6 +91,7 @@ EXPECTED = {
     "resources.change_resource": everywhere(SECRETARIAT),
     "resources.publish_resource": everywhere(SECRETARIAT),
     "resources.change_helplineentry": everywhere(SECRETARIAT),
+    "resources.delete_helplineentry": everywhere(SECRETARIAT),
     "resources.view_resource": {s: SECRETARIAT for s in STATES},
 }
 
