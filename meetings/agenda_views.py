@@ -247,6 +247,8 @@ def agenda_public(request, number):
     )
     context = {"meeting": meeting, "releases": releases}
     if not releases:
+        # What is known of it is in the meeting's record (a chair's report in the library).
+        context["records"] = meeting.records.published()
         return render(request, "meetings/agenda.html", context)
     wanted = request.GET.get("version")
     if wanted is None:

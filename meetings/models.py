@@ -135,8 +135,9 @@ class MeetingQuerySet(models.QuerySet):
     def for_page(self):
         """With what a meeting's page needs to know in the same query: its latest agenda
         release (`latest_release_version`, `latest_release_at`) and whether it has sessions,
-        recommendations, draft resolutions, a chair's report, sent liaison notes
-        (`has_sessions`, ...), so that the page reads only the lists that are there."""
+        recommendations, draft resolutions, a chair's report, sent liaison notes, documents
+        of the library that record it (`has_sessions`, ...), so that the page reads only the
+        lists that are there."""
         meeting = models.OuterRef("pk")
         latest = AgendaRelease.objects.filter(meeting=meeting).order_by("-version")
         exists = {
@@ -145,6 +146,9 @@ class MeetingQuerySet(models.QuerySet):
             "has_draft_resolutions": DraftResolution.objects.filter(meeting=meeting),
             "has_chair_reports": ChairReport.objects.filter(meeting=meeting),
             "has_liaison_notes": LiaisonNote.objects.public().filter(meeting=meeting),
+            # The library's documents that record it (resources.Resource.records), through
+            # the relation's table: meetings import nothing from resources.
+            "has_records": Meeting.records.through.objects.filter(meeting=meeting),
         }
         return self.select_related("theme").annotate(
             latest_release_version=models.Subquery(latest.values("version")[:1]),

@@ -305,7 +305,30 @@ def load_meeting_19() -> Meeting:
         },
     )
     resolution.proposers.set(_organizations("Philippines"))
+    Agenda.objects.update_or_create(
+        meeting=meeting,
+        defaults={
+            "original_language": "fr",
+            "reported_fr": AGENDA_19[1],
+            "reported_en": AGENDA_19[0],
+        },
+    )
     return meeting
+
+
+# What the report (§2.1, §2.2) says of the 19th meeting's agenda: (English, French).
+AGENDA_19 = (
+    "The chair's report does not give the meeting's agenda. It records a special session, "
+    '"From theory to practice", in which Member States (Malawi, Armenia and Albania) presented '
+    "their experience in implementing child online protection strategies, and that the chair "
+    "gave an overview of how contributions are submitted and of their deadlines.",
+    "Le rapport du Président ne donne pas l'ordre du jour de la réunion. Il indique que la "
+    "réunion comprenait une session spéciale intitulée « De la théorie à la pratique », au "
+    "cours de laquelle des États Membres (Malawi, Arménie et Albanie) ont présenté leur "
+    "expérience concernant la mise en œuvre de stratégies de protection en ligne des enfants, "
+    "et que le Président a donné aux participants un aperçu du processus de soumission des "
+    "contributions et des délais associés.",
+)
 
 
 RECOMMENDATIONS_20 = [

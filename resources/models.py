@@ -21,7 +21,7 @@ from copportal.accounts.models import Organization, Region
 from copportal.content import TranslatedContent, column
 from copportal.languages import Language
 from copportal.uploads import FileType
-from meetings.models import Audience, Theme
+from meetings.models import Audience, Meeting, Theme
 
 
 class ResourceQuerySet(models.QuerySet):
@@ -152,6 +152,15 @@ class Resource(TranslatedContent):
         blank=True,
         related_name="resources",
         verbose_name=_("source contribution"),
+    )
+    records = models.ManyToManyField(
+        Meeting,
+        blank=True,
+        related_name="records",
+        verbose_name=_("meetings it records"),
+        help_text=_(
+            "The meetings whose record this document is (a chair's report): their pages link to it."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT

@@ -27,7 +27,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from copportal import seed_translations
 from copportal.content import column
-from meetings.models import Audience
+from meetings.models import Audience, Meeting
 from meetings.seeds import load_audiences, load_risks
 
 from . import search, services
@@ -386,9 +386,19 @@ def _translate() -> None:
         search.refresh(Resource.objects.filter(pk__in=changed))
 
 
+# The chair's report is the record of the meetings it reports on: their pages link to it.
+RECORDS = {"cwg-cop-chair-report-meetings-19-20": [19, 20]}
+
+
+def link_records() -> None:
+    for slug, numbers in RECORDS.items():
+        Resource.objects.get(slug=slug).records.set(Meeting.objects.filter(number__in=numbers))
+
+
 def load(*, demo: bool) -> list[str]:
     """Load the library's seeds; returns the summary line for load_seeds."""
     real = load_real()
+    link_records()
     shown = load_demo() if demo else 0
     _translate()
     if not demo:

@@ -184,6 +184,8 @@ def test_nginx_example_buffers_requests_and_limits_their_size(services):
     size = re.search(r"client_max_body_size (\d+)m;", conf)
     assert size and int(size.group(1)) * 1024 * 1024 > 20 * 1024 * 1024
     assert 'proxy_set_header X-Request-Start "t=${msec}";' in conf
+    # The time nginx spent reading the body, taken off its stamp (copportal/middleware.py).
+    assert "proxy_set_header X-Request-Elapsed $request_time;" in conf
     assert "proxy_set_header X-Forwarded-For $remote_addr;" in conf
     proxy = services["proxy"]
     assert "./docker/nginx.conf:/etc/nginx/nginx.conf:ro" in proxy["volumes"]

@@ -44,8 +44,9 @@ def _database_url() -> str:
     return f"postgres://{user}{password}@{host}:{config['PORT'] or 5432}/{config['NAME']}"
 
 
-@pytest.fixture
-def gunicorn(tmp_path, settings):
+def gunicorn_server(tmp_path, settings, *, worker_class=None, timeout=WORKER_TIMEOUT):
+    """The project's gunicorn (gunicorn.conf.py) on the test database, one worker: yields its
+    port and log, and stops it. `worker_class` replaces the configuration's (one thread)."""
     port = _free_port()
     env = {
         key: value
@@ -57,14 +58,13 @@ def gunicorn(tmp_path, settings):
         DATABASE_CONN_MAX_AGE="0",
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         WEB_CONCURRENCY="1",
-        GUNICORN_TIMEOUT=str(WORKER_TIMEOUT),
+        GUNICORN_TIMEOUT=str(timeout),
         DJANGO_SETTINGS_MODULE="copportal.settings",
     )
     command = [
         sys.executable, "-m", "gunicorn", "copportal.wsgi",
         "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
     ]  # fmt: skip
-    worker_class = os.environ.get("SLOW_UPLOAD_WORKER_CLASS")
     if worker_class:
         command += ["--worker-class", worker_class, "--threads", "1"]
     log = tmp_path / "gunicorn.log"
@@ -88,6 +88,13 @@ def gunicorn(tmp_path, settings):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def gunicorn(tmp_path, settings):
+    yield from gunicorn_server(
+        tmp_path, settings, worker_class=os.environ.get("SLOW_UPLOAD_WORKER_CLASS")
+    )
 
 
 def _throttled_post(port: int, path: str, body: bytes, cookies: str) -> bytes:
