@@ -287,7 +287,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "contributions:mine"  # the delegate's dashboard
+LOGIN_REDIRECT_URL = (
+    "contributions:mine"  # the dashboard: a delegate's part, an officer's part, or both
+)
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "copportal.accounts.forms.SignupForm"

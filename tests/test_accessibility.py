@@ -52,11 +52,14 @@ SIGNED_IN_PAGES = {
         "/ar/contributions/submit/?meeting=99",
     ],
     "secretariat@example.org": [
+        "/contributions/mine/",
         "/contributions/desk/",
         "/secretariat/affiliations/",
         "/liaison-notes/new/",
     ],
     "chair@example.org": [
+        "/contributions/mine/",
+        "/notifications/meetings/99/reminders/",
         "/meetings/99/deadline/",
         "/meetings/99/agenda/edit/",
         "/meetings/new/",

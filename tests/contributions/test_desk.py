@@ -33,7 +33,7 @@ def test_the_desk_lists_late_and_submitted_contributions_of_a_meeting(
     text = response.content.decode()
     assert "Secret draft" not in text and "Other meeting" not in text
     assert "Accept for this meeting" in text and "Carry over to the next meeting" in text
-    assert "agendas" in text  # says that agenda items come later
+    assert f'href="/meetings/{meeting.number}/agenda/edit/"' in text  # agenda items: the builder
 
 
 @pytest.mark.django_db
