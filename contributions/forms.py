@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from copportal.accounts.models import Organization, Region
 from copportal.languages import Language, folded
 from copportal.uploads import allowed_types, check_upload, limits_text, too_large_error
+from meetings.forms import MeetingChoiceField
 from meetings.models import Audience, Meeting, Theme
 
 from .models import Contribution
@@ -57,18 +58,18 @@ def forget_organization_choices(**kwargs) -> None:
     _forget(ORGANIZATION_CHOICES_KEY)
 
 
-FILTER_CHOICES_KEY = "contribution-filter-choices:{language}"
+FILTER_CHOICES_KEY = "contribution-filter-choices:v2:{language}"
 
 
 def filter_choices() -> dict:
-    """The list filters' meetings (numbers, newest first) and themes (slug, title): cached per
-    language, two queries a page otherwise. contributions/apps.py clears the cache when a
+    """The list filters' meetings ((number, is_demo), newest first) and themes (slug, title):
+    cached per language, two queries a page otherwise. contributions/apps.py clears the cache when a
     meeting or a theme changes."""
     key = FILTER_CHOICES_KEY.format(language=get_language())
     choices = cache.get(key)
     if choices is None:
         choices = {
-            "meetings": list(Meeting.objects.order_by("-number").values_list("number", flat=True)),
+            "meetings": list(Meeting.objects.order_by("-number").values_list("number", "is_demo")),
             "themes": [(theme.slug, str(theme)) for theme in Theme.objects.all()],
         }
         cache.set(key, choices, 24 * 3600)
@@ -235,6 +236,7 @@ class ContributionForm(forms.ModelForm):
             "original_language",
             "contacts",
         ]
+        field_classes = {"meeting": MeetingChoiceField}
         widgets = {
             "meeting": forms.Select(attrs={"class": "form-select"}),
             "title": forms.TextInput(attrs={"class": "form-control"}),
@@ -422,6 +424,10 @@ class VisibilityForm(forms.Form):
     )
 
 
+MEETING_LABEL = _("Meeting %(number)s")
+DEMO_MEETING_LABEL = _("Meeting %(number)s (demonstration)")
+
+
 class ContributionFilterForm(forms.Form):
     """The public list's filters: every field optional, bad values ignored."""
 
@@ -452,7 +458,8 @@ class ContributionFilterForm(forms.Form):
         anything = [("", _("Any"))]
         cached = filter_choices()
         self.fields["meeting"].choices = anything + [
-            (n, _("Meeting %(number)s") % {"number": n}) for n in cached["meetings"]
+            (n, (DEMO_MEETING_LABEL if demo else MEETING_LABEL) % {"number": n})
+            for n, demo in cached["meetings"]
         ]
         self.fields["region"].choices = anything + Region.choices
         self.fields["kind"].choices = anything + Contribution.Kind.choices
