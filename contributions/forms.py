@@ -342,10 +342,9 @@ class RevisionForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"class": "form-control"}),
     )
 
-    new_language = forms.BooleanField(
-        label=_("Yes, this file adds a new language version (it revises no existing one)."),
+    confirm_public = forms.BooleanField(
+        label=_("Yes, publish this file: readers see it as soon as it is uploaded."),
         required=False,
-        help_text=_("Needed only when the language you chose has no file yet."),
     )
 
     def __init__(self, *args, contribution, oversized=None, **kwargs):
@@ -358,14 +357,20 @@ class RevisionForm(forms.Form):
             for document in contribution.documents.all()
             if any(True for _revision in document.revisions.all())
         ]
+        # What the box guards: a published contribution's files are public the moment they
+        # are uploaded, and stay listed (nothing is ever removed). Before publication an
+        # upload is seen by its authors and the secretariat only: nothing to confirm.
+        self.needs_confirmation = contribution.status == Contribution.Status.PUBLISHED
+        if not self.needs_confirmation:
+            del self.fields["confirm_public"]
         self.fields["language"].initial = contribution.original_language
         self.fields["language"].widget.attrs["data-existing"] = " ".join(self.existing)
         names = ", ".join(str(Language(code).label) for code in self.existing)
         if names:
             self.fields["language"].help_text = _(
-                "The language of this file. Versions so far: %(names)s; a file in one of them "
-                "is its next revision (Rev.1, Rev.2 ...). Another language adds a language "
-                "version, which you confirm below."
+                "The language of this file. Versions so far: %(names)s. A file in one of these "
+                "languages becomes its next revision (Rev.1, Rev.2 ...); a file in another "
+                "language adds a version in that language."
             ) % {"names": names}
 
     def new_language_hints(self) -> list[tuple[str, str]]:
@@ -387,15 +392,13 @@ class RevisionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        language = cleaned.get("language")
-        if language and language not in self.existing and not cleaned.get("new_language"):
+        if self.needs_confirmation and not cleaned.get("confirm_public"):
             self.add_error(
-                "new_language",
+                "confirm_public",
                 _(
-                    "This adds a version in %(language)s, which has no file yet. Tick the box "
-                    "to confirm, or choose the language of the document you are revising."
-                )
-                % {"language": Language(language).in_text},
+                    "This contribution is published: tick the box to confirm that readers "
+                    "may see this file at once."
+                ),
             )
         return cleaned
 
