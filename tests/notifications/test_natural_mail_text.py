@@ -10,7 +10,9 @@ from django.utils import translation
 from contributions.models import ContributionEvent
 from copportal.accounts import services as account_services
 from copportal.accounts.models import Region
+from copportal.notifications import services as notification_services
 from copportal.notifications.models import Delivery
+from copportal.notifications.services import Recipient
 
 from ..contributions.conftest import make_submitted
 from ..factories import AffiliationFactory, MeetingFactory, OrganizationFactory, UserFactory
@@ -81,3 +83,23 @@ def test_the_affiliation_decision_names_the_country_in_the_persons_language(
     (message,) = mail.outbox
     assert "Fidji" in message.subject and "Fidji" in message.body
     assert "Fiji" not in message.subject + message.body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "date"),
+    [("en", "2 March 2026"), ("ru", "2 марта 2026"), ("zh-hans", "2026年3月2日")],
+)
+def test_mail_dates_are_written_as_the_language_writes_them(language, date):
+    """Not a fixed "j F Y" pattern ("2 Март 2026", "2 三月 2026")."""
+    context = {
+        "meeting_number": 99,
+        "start_date": "2026-03-02",
+        "time_zone": "Europe/Zurich",
+        "link": "https://meet.example.org/j/99",
+        "path": "/meetings/99/",
+        "registration_path": "/meetings/99/registration/",
+    }
+    recipient = Recipient(email="a@itu.example", language=language, name="Amina Diallo")
+    rendered = notification_services._render("registration-remote-link", recipient, context)
+    assert date in rendered["subject"] and date in rendered["text"]
