@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from copportal.accounts.models import Organization, Region
 from copportal.languages import Language, folded
 from copportal.uploads import allowed_types, check_upload, limits_text, too_large_error
+from meetings.forms import MeetingChoiceField
 from meetings.models import Audience, Meeting, Theme
 
 from .models import Contribution
@@ -57,18 +58,18 @@ def forget_organization_choices(**kwargs) -> None:
     _forget(ORGANIZATION_CHOICES_KEY)
 
 
-FILTER_CHOICES_KEY = "contribution-filter-choices:{language}"
+FILTER_CHOICES_KEY = "contribution-filter-choices:v2:{language}"
 
 
 def filter_choices() -> dict:
-    """The list filters' meetings (numbers, newest first) and themes (slug, title): cached per
-    language, two queries a page otherwise. contributions/apps.py clears the cache when a
+    """The list filters' meetings ((number, is_demo), newest first) and themes (slug, title):
+    cached per language, two queries a page otherwise. contributions/apps.py clears the cache when a
     meeting or a theme changes."""
     key = FILTER_CHOICES_KEY.format(language=get_language())
     choices = cache.get(key)
     if choices is None:
         choices = {
-            "meetings": list(Meeting.objects.order_by("-number").values_list("number", flat=True)),
+            "meetings": list(Meeting.objects.order_by("-number").values_list("number", "is_demo")),
             "themes": [(theme.slug, str(theme)) for theme in Theme.objects.all()],
         }
         cache.set(key, choices, 24 * 3600)
@@ -235,6 +236,7 @@ class ContributionForm(forms.ModelForm):
             "original_language",
             "contacts",
         ]
+        field_classes = {"meeting": MeetingChoiceField}
         widgets = {
             "meeting": forms.Select(attrs={"class": "form-select"}),
             "title": forms.TextInput(attrs={"class": "form-control"}),
@@ -340,10 +342,9 @@ class RevisionForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"class": "form-control"}),
     )
 
-    new_language = forms.BooleanField(
-        label=_("Yes, this file adds a new language version (it revises no existing one)."),
+    confirm_public = forms.BooleanField(
+        label=_("Yes, publish this file: readers see it as soon as it is uploaded."),
         required=False,
-        help_text=_("Needed only when the language you chose has no file yet."),
     )
 
     def __init__(self, *args, contribution, oversized=None, **kwargs):
@@ -356,14 +357,20 @@ class RevisionForm(forms.Form):
             for document in contribution.documents.all()
             if any(True for _revision in document.revisions.all())
         ]
+        # What the box guards: a published contribution's files are public the moment they
+        # are uploaded, and stay listed (nothing is ever removed). Before publication an
+        # upload is seen by its authors and the secretariat only: nothing to confirm.
+        self.needs_confirmation = contribution.status == Contribution.Status.PUBLISHED
+        if not self.needs_confirmation:
+            del self.fields["confirm_public"]
         self.fields["language"].initial = contribution.original_language
         self.fields["language"].widget.attrs["data-existing"] = " ".join(self.existing)
         names = ", ".join(str(Language(code).label) for code in self.existing)
         if names:
             self.fields["language"].help_text = _(
-                "The language of this file. Versions so far: %(names)s; a file in one of them "
-                "is its next revision (Rev.1, Rev.2 ...). Another language adds a language "
-                "version, which you confirm below."
+                "The language of this file. Versions so far: %(names)s. A file in one of these "
+                "languages becomes its next revision (Rev.1, Rev.2 ...); a file in another "
+                "language adds a version in that language."
             ) % {"names": names}
 
     def new_language_hints(self) -> list[tuple[str, str]]:
@@ -385,15 +392,13 @@ class RevisionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        language = cleaned.get("language")
-        if language and language not in self.existing and not cleaned.get("new_language"):
+        if self.needs_confirmation and not cleaned.get("confirm_public"):
             self.add_error(
-                "new_language",
+                "confirm_public",
                 _(
-                    "This adds a version in %(language)s, which has no file yet. Tick the box "
-                    "to confirm, or choose the language of the document you are revising."
-                )
-                % {"language": Language(language).in_text},
+                    "This contribution is published: tick the box to confirm that readers "
+                    "may see this file at once."
+                ),
             )
         return cleaned
 
@@ -420,6 +425,10 @@ class VisibilityForm(forms.Form):
         choices=Contribution.Visibility.choices,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
+
+
+MEETING_LABEL = _("Meeting %(number)s")
+DEMO_MEETING_LABEL = _("Meeting %(number)s (demonstration)")
 
 
 class ContributionFilterForm(forms.Form):
@@ -452,7 +461,8 @@ class ContributionFilterForm(forms.Form):
         anything = [("", _("Any"))]
         cached = filter_choices()
         self.fields["meeting"].choices = anything + [
-            (n, _("Meeting %(number)s") % {"number": n}) for n in cached["meetings"]
+            (n, (DEMO_MEETING_LABEL if demo else MEETING_LABEL) % {"number": n})
+            for n, demo in cached["meetings"]
         ]
         self.fields["region"].choices = anything + Region.choices
         self.fields["kind"].choices = anything + Contribution.Kind.choices

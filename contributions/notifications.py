@@ -61,7 +61,10 @@ def _context(event: ContributionEvent) -> dict:
     }
     if event.action in {Action.SUBMITTED, Action.SUBMITTED_LATE}:
         context["files"] = _files(contribution)
-        context["sources"] = [str(link.organization) for link in contribution.ordered_sources]
+        # Each in the six languages: every recipient reads the names in their mail's language.
+        context["sources"] = [
+            link.organization.names_by_language() for link in contribution.ordered_sources
+        ]
     if event.action == Action.CARRIED_OVER:
         context["from_meeting"] = (
             contribution.carried_over_from.number if contribution.carried_over_from else ""

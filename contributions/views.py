@@ -676,11 +676,15 @@ def revision_download(request, pk):
 
 
 def contribution_template(request, language):
-    """The contribution template as a DOCX, in one of the interface languages."""
+    """The contribution template as a DOCX, in one of the interface languages: for the
+    meeting of ?meeting=N (an upcoming one), else for the meetings open for contributions."""
     if language not in dict(template_docx.template_languages()):
         raise Http404
+    number = request.GET.get("meeting", "")
+    meeting = Meeting.objects.upcoming().filter(number=_as_int(number)).first() if number else None
     response = HttpResponse(
-        template_docx.contribution_template(language), content_type=template_docx.CONTENT_TYPE
+        template_docx.contribution_template(language, meeting),
+        content_type=template_docx.CONTENT_TYPE,
     )
     response["Content-Disposition"] = (
         f'attachment; filename="CWG-COP-contribution-template-{language}.docx"'

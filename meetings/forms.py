@@ -32,6 +32,18 @@ from .registration import forms as registration_forms
 limits_text_lazy = lazy(limits_text, str)()
 
 
+class MeetingChoiceField(forms.ModelChoiceField):
+    """A select of meetings, each named by `Meeting.choice_label` (demonstration marked)."""
+
+    def label_from_instance(self, obj):
+        return obj.choice_label
+
+
+class MeetingMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.choice_label
+
+
 def _style(form) -> None:
     for field in form.fields.values():
         if isinstance(field.widget, forms.CheckboxInput):
@@ -149,6 +161,7 @@ class LiaisonNoteForm(TranslatedFieldsMixin, forms.ModelForm):
             "reply_to",
         ]
         labels = {"meeting": _("Approved at the meeting")}
+        field_classes = {"meeting": MeetingChoiceField}
         widgets = {
             **{name: forms.Textarea(attrs={"rows": 6}) for name in translated_columns("body")},
             "contacts": forms.Textarea(attrs={"rows": 2}),
@@ -469,7 +482,7 @@ class ThemeForm(TranslatedFieldsMixin, forms.ModelForm):
     translated_fields = ("title", "period", "description")
     main_field = "title"
 
-    meetings = forms.ModelMultipleChoiceField(
+    meetings = MeetingMultipleChoiceField(
         label=_("Meetings on this theme"),
         queryset=Meeting.objects.none(),
         required=False,

@@ -248,6 +248,14 @@ class Meeting(TranslatedContent, MeetingRegistration):
         return _("CWG-COP meeting %(number)s") % {"number": self.number}
 
     @property
+    def choice_label(self) -> str:
+        """The meeting as a list to choose from names it: a demonstration meeting says so
+        ("CWG-COP meeting 99 (demonstration)"), as the badge does on its pages."""
+        if self.is_demo:
+            return _("%(meeting)s (demonstration)") % {"meeting": self.title}
+        return self.title
+
+    @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)
 

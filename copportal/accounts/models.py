@@ -218,6 +218,25 @@ class Organization(models.Model):
     def is_member_state(self) -> bool:
         return self.kind == self.Kind.MEMBER_STATE
 
+    def names_by_language(self) -> dict[str, str]:
+        """Its name in each of the six languages, keyed by document language (en, fr, zh ...),
+        as plain values for a mail's context: a Member State's UN short names
+        (data/country_names.json, "Fidji" in French), another organization's translated names,
+        each falling back to its one name."""
+        from .seeds import country_names  # the data's reader; seeds imports this module
+
+        try:
+            un_names = country_names(self.iso_code) if self.iso_code else {}
+        except KeyError:  # a code the UN list does not have
+            un_names = {}
+        fallback = getattr(self, "name_en", None) or self.name
+        return {
+            language.value: un_names.get(column("name", language))
+            or getattr(self, column("name", language), None)
+            or fallback
+            for language in Language
+        }
+
 
 class AffiliationQuerySet(models.QuerySet):
     def pending(self):

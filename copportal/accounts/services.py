@@ -69,7 +69,10 @@ def _notify_decision(affiliation: Affiliation) -> None:
         recipients=[Recipient(user=affiliation.user)],
         context={
             "status": affiliation.status,
-            "organization": affiliation.organization_name,
+            # In the six languages (a Member State's UN names): the mail's language picks.
+            "organization": affiliation.organization.names_by_language()
+            if affiliation.organization
+            else affiliation.proposed_name,
             "reason": affiliation.reason,
             "account_path": reverse("accounts:me"),
         },

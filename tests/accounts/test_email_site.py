@@ -25,7 +25,7 @@ def test_verification_mail_names_the_configured_site(client, site):
     client.cookies.clear()
     message = mail.outbox[0]
     body = message.body
-    assert "Hello from CWG-COP Portal" in body
+    assert "CWG-COP Portal · https://portal.example.org" in body
     assert "https://portal.example.org/accounts/confirm-email/" in body
     assert "testserver" not in body and "testserver" not in message.subject
     assert message.subject.startswith("[CWG-COP] ")

@@ -12,7 +12,7 @@ from contributions import services
 from contributions.models import Revision
 
 from ..factories import AffiliationFactory, UserFactory, make_docx, pdf_upload
-from .conftest import make_accepted, make_draft, make_submitted
+from .conftest import make_accepted, make_draft, make_published, make_submitted
 
 
 @pytest.mark.django_db
@@ -148,15 +148,41 @@ def test_the_language_select_defaults_to_the_original_language(client_for, deleg
 
 
 @pytest.mark.django_db
-def test_a_new_language_version_must_be_confirmed(client_for, delegate, meeting):
+def test_a_new_language_version_before_publication_needs_no_confirmation(
+    client_for, delegate, meeting
+):
     contribution = make_submitted(user=delegate, meeting=meeting)
+    client = client_for(delegate)
+    page = client.get(contribution.get_absolute_url()).content.decode()
+    assert 'name="confirm_public"' not in page and 'name="new_language"' not in page
+    # Said before the upload: what a file in each language becomes.
+    assert "a file in another language adds a version in that language" in page
+    assert "This adds a version in French." in page
+    response = client.post(
+        f"/contributions/id/{contribution.pk}/revise/", {"language": "fr", "file": pdf_upload()}
+    )
+    assert response.status_code == 302
+    assert contribution.documents.get(language="fr").revisions.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_file_for_a_published_contribution_must_be_confirmed(
+    client_for, delegate, secretariat, meeting
+):
+    contribution = make_published(user=delegate, meeting=meeting, secretariat=secretariat)
     url = f"/contributions/id/{contribution.pk}/revise/"
     client = client_for(delegate)
-    response = client.post(url, {"language": "fr", "file": pdf_upload()})
-    assert response.status_code == 400
-    assert "This adds a version in French" in response.content.decode()
-    assert not contribution.documents.filter(language="fr").exists()
-    response = client.post(url, {"language": "fr", "file": pdf_upload(), "new_language": "on"})
+    page = client.get(contribution.get_absolute_url()).content.decode()
+    assert 'name="confirm_public"' in page
+    assert "This contribution is published: a file you upload here is public at once" in page
+    for language in ("fr", "en"):
+        response = client.post(url, {"language": language, "file": pdf_upload()})
+        assert response.status_code == 400
+        assert "tick the box to confirm that readers may see this file" in (
+            response.content.decode()
+        )
+    assert Revision.objects.filter(document__contribution=contribution).count() == 1
+    response = client.post(url, {"language": "fr", "file": pdf_upload(), "confirm_public": "on"})
     assert response.status_code == 302
     assert contribution.documents.get(language="fr").revisions.count() == 1
 
