@@ -62,6 +62,9 @@ def _context(event: ContributionEvent) -> dict:
     if event.action in {Action.SUBMITTED, Action.SUBMITTED_LATE}:
         context["files"] = _files(contribution)
         context["sources"] = [str(link.organization) for link in contribution.ordered_sources]
+    if event.action == Action.ACCEPTED and event.from_status == Contribution.Status.LATE:
+        # Accepted although late: the reason is said as a rejection's or a carry-over's is.
+        context["late"] = True
     if event.action == Action.CARRIED_OVER:
         context["from_meeting"] = (
             contribution.carried_over_from.number if contribution.carried_over_from else ""
