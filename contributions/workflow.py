@@ -194,6 +194,8 @@ def _carry_over(contribution, *, by, note, at):
         )
     contribution.carried_over_from = current
     contribution.meeting = target
+    # Its item is on the old meeting's agenda: the new meeting's chair allocates it afresh.
+    contribution.agenda_item = None
     return _("Carried over from meeting %(from)s to meeting %(to)s: %(reason)s") % {
         "from": current.number,
         "to": target.number,
