@@ -10,9 +10,23 @@ class ContributionsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from copportal.accounts.models import Organization
+        from meetings import agenda
         from meetings.models import Meeting, Theme
 
         from .forms import forget_filter_choices, forget_organization_choices
+        from .models import Contribution
+
+        # What the agenda does with contributions, from the groups on our Status enum: the
+        # builder's check before a release and the release itself both ask this rule.
+        Status = Contribution.Status
+        agenda.register_contribution_rule(
+            agenda.ContributionRule(
+                listed=Status.LISTED_FOR_THE_AGENDA,
+                released=Status.ON_THE_AGENDA,
+                expected=Status.FOR_THE_AGENDA,
+                left_out=Status.LEFT_OFF_THE_AGENDA,
+            )
+        )
 
         # The cached lists of organizations (the Source picker), meetings and themes (the
         # list's filters) follow every change.

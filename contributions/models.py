@@ -317,6 +317,26 @@ class Contribution(models.Model):
         }[self.status]
 
 
+Status = Contribution.Status
+# Groups of statuses, on the enum (STYLE). The agenda's: which contributions the builder lists
+# (drafts are their authors' own), which should have an item, which a released agenda shows,
+# and why an allocated one in another status stays off it. contributions/apps.py gives them
+# to the agenda (meetings knows no status of ours) as the one rule its check and release use.
+Status.LISTED_FOR_THE_AGENDA = frozenset(set(Status) - {Status.DRAFT})
+Status.FOR_THE_AGENDA = frozenset(
+    {Status.SUBMITTED, Status.LATE, Status.ACCEPTED, Status.PUBLISHED}
+)
+Status.ON_THE_AGENDA = frozenset({Status.PUBLISHED})
+Status.LEFT_OFF_THE_AGENDA = {
+    Status.SUBMITTED: _("not yet published: still on the secretariat's desk"),
+    Status.LATE: _("not yet published: late, waiting for the secretariat's decision"),
+    Status.ACCEPTED: _("not yet published: accepted, waiting for the secretariat to publish it"),
+    Status.WITHDRAWN: pgettext_lazy("why a contribution is left off an agenda", "withdrawn"),
+    Status.REJECTED: pgettext_lazy("why a contribution is left off an agenda", "rejected"),
+}
+del Status
+
+
 class ContributionSource(models.Model):
     """A Member State or organization a contribution comes from (co-sponsors), in order."""
 

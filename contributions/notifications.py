@@ -65,6 +65,9 @@ def _context(event: ContributionEvent) -> dict:
         context["sources"] = [
             link.organization.names_by_language() for link in contribution.ordered_sources
         ]
+    if event.action == Action.ACCEPTED and event.from_status == Contribution.Status.LATE:
+        # Accepted although late: the reason is said as a rejection's or a carry-over's is.
+        context["late"] = True
     if event.action == Action.CARRIED_OVER:
         context["from_meeting"] = (
             contribution.carried_over_from.number if contribution.carried_over_from else ""

@@ -288,10 +288,13 @@ def revision_add(*, contribution_id: int, by: User, language: str, upload) -> Re
     return _add_revision(contribution, by=by, language=language, upload=upload, checked=checked)
 
 
-def contribution_accept(*, contribution_id: int, by: User, note: str = "") -> Contribution:
-    """Accept for its meeting and give it its symbol: CWG-COP-<meeting>/<n>."""
+def contribution_accept(*, contribution_id: int, by: User, reason: str = "") -> Contribution:
+    """Accept for its meeting and give it its symbol: CWG-COP-<meeting>/<n>.
+
+    A late contribution is accepted only with a reason, recorded on its event and mailed to
+    its authors like a carry-over's or a rejection's (the workflow's table requires it)."""
     return workflow.contribution_act(
-        contribution_id=contribution_id, action="accept", by=by, note=note
+        contribution_id=contribution_id, action="accept", by=by, note=reason
     )
 
 

@@ -629,14 +629,20 @@ def desk_action(request, pk, action):
     return redirect(f"{reverse('contributions:desk')}?meeting={meeting_number}")
 
 
+def _reason(request, contribution, action) -> str:
+    """The reason sent with a decision; required where the workflow's table asks for one
+    (carry-over, rejection, accepting a late contribution)."""
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        return form.cleaned_data["reason"]
+    transition = workflow.TRANSITIONS.get((contribution.status, action))
+    if transition is not None and transition.needs_reason:
+        raise ValidationError(_("Give a reason: the submitter sees it."))
+    return ""
+
+
 def _desk_apply(request, contribution, action) -> str:
     by, pk = request.user, contribution.pk
-    if action == "accept":
-        done = services.contribution_accept(contribution_id=pk, by=by)
-        return _("Accepted as %(symbol)s.") % {"symbol": done.symbol}
-    if action == "publish":
-        done = services.contribution_publish(contribution_id=pk, by=by)
-        return _("%(symbol)s is published.") % {"symbol": done.symbol}
     if action == "visibility":
         form = VisibilityForm(request.POST)
         if not form.is_valid():
@@ -645,10 +651,17 @@ def _desk_apply(request, contribution, action) -> str:
             contribution_id=pk, by=by, visibility=form.cleaned_data["visibility"]
         )
         return _("Visibility: %(visibility)s.") % {"visibility": done.get_visibility_display()}
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(_("Give a reason: the submitter sees it."))
-    reason = form.cleaned_data["reason"]
+    if action == "publish":
+        done = services.contribution_publish(contribution_id=pk, by=by)
+        return _("%(symbol)s is published.") % {"symbol": done.symbol}
+    reason = _reason(request, contribution, action)
+    if action == "accept":
+        done = services.contribution_accept(contribution_id=pk, by=by, reason=reason)
+        if reason:
+            return _("Accepted as %(symbol)s; the submitter sees your reason.") % {
+                "symbol": done.symbol
+            }
+        return _("Accepted as %(symbol)s.") % {"symbol": done.symbol}
     if action == "reject":
         services.contribution_reject(contribution_id=pk, by=by, reason=reason)
         return _("Rejected; the submitter sees your reason.")

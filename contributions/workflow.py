@@ -78,6 +78,7 @@ def _transitions() -> list[Transition]:
             late,
             Event.ACCEPTED,
             gettext_lazy("Accept for this meeting"),
+            needs_reason=True,  # why a late one is taken all the same, as for carry-over
         ),
         Transition(
             Status.SUBMITTED,
@@ -174,8 +175,6 @@ def _submit(contribution, *, by, note, at):
 
 
 def _accept(contribution, *, by, note, at):
-    if contribution.status == Status.LATE and not note:
-        note = _("Accepted for this meeting although late.")
     contribution.number = _next_number(contribution.meeting)
     contribution.accepted_at = at
     return note
@@ -195,6 +194,8 @@ def _carry_over(contribution, *, by, note, at):
         )
     contribution.carried_over_from = current
     contribution.meeting = target
+    # Its item is on the old meeting's agenda: the new meeting's chair allocates it afresh.
+    contribution.agenda_item = None
     return _("Carried over from meeting %(from)s to meeting %(to)s: %(reason)s") % {
         "from": current.number,
         "to": target.number,

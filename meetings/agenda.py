@@ -4,8 +4,12 @@ Reads only: the writes are in meetings/services.py. A meeting's items are read i
 and numbered in Python (1, 2, 2.1: by order, one level of sub-items); the contributions
 allocated to them come through the reverse relation `contributions` (set from the
 contributions side), read by field name: this app imports nothing from contributions.
+Which of them a release includes, and why it leaves the others out, is the contributions
+app's to say: it registers its ContributionRule (contributions/apps.py), and the check
+before a release, the release itself and the builder all ask that one rule.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,10 +21,43 @@ from copportal.content import TranslatedContent, column
 from .models import AgendaItem, Meeting
 
 TRANSLATED_FIELDS = ("title", "description")
-# The statuses of a contribution, by name (contributions.Contribution.Status).
-PUBLISHED = "published"
-WITHDRAWN = "withdrawn"
-LIVE = ("submitted", "late", "accepted", "published")
+
+
+@dataclass(frozen=True)
+class ContributionRule:
+    """What the agenda does with a meeting's contributions, by status: registered by the
+    contributions app, which owns the statuses (this app knows none of them).
+
+    `listed`: the statuses the builder lists (not drafts: they are their authors' own);
+    `released`: the statuses a released agenda shows under their item; `expected`: those
+    that should have an item (the check names the ones without); `left_out`: why an
+    allocated contribution in each other listed status stays off the release.
+    """
+
+    listed: frozenset[str] = frozenset()
+    released: frozenset[str] = frozenset()
+    expected: frozenset[str] = frozenset()
+    left_out: Mapping[str, str] = field(default_factory=dict)
+
+    def reason_left_out(self, status: str) -> str:
+        """Why a contribution in `status` is not on a release ("" when it is)."""
+        if status in self.released:
+            return ""
+        return str(self.left_out.get(status, status))
+
+
+_rule = ContributionRule()  # no contributions app, no contributions
+
+
+def register_contribution_rule(rule: ContributionRule) -> None:
+    global _rule
+    _rule = rule
+
+
+def contribution_rule() -> ContributionRule:
+    return _rule
+
+
 # A contribution's visibility, by name (contributions.Contribution.Visibility.MEMBERS).
 MEMBERS_ONLY = "members"
 # Who may read members-only contributions (contributions/rules.py), by name.
@@ -40,7 +77,17 @@ class Node:
     position: int  # its index among its siblings
     siblings: int  # how many siblings it has, itself included
     children: list["Node"] = field(default_factory=list)
-    contributions: list[dict] = field(default_factory=list)
+    contributions: list[dict] = field(default_factory=list)  # every one allocated to it
+
+    @property
+    def released_contributions(self) -> list[dict]:
+        """The allocated contributions a release of the draft shows under the item."""
+        return [c for c in self.contributions if c["released"]]
+
+    @property
+    def left_out(self) -> list[dict]:
+        """The allocated contributions a release leaves out, each with its `left_out` reason."""
+        return [c for c in self.contributions if not c["released"]]
 
     @property
     def can_move_up(self) -> bool:
@@ -98,10 +145,11 @@ def contribution_url(meeting_number: int, number: int | None, pk: int) -> str:
 
 
 def meeting_contributions(meeting: Meeting) -> list[dict]:
-    """Every contribution of the meeting, as plain values (one query)."""
-    # Drafts are their authors' own: nobody else sees them.
+    """The meeting's contributions the builder lists, as plain values (one query), each
+    saying whether a release includes it (`released`) and, if not, why (`left_out`)."""
+    rule = contribution_rule()
     rows = (
-        meeting.contributions.exclude(status="draft")
+        meeting.contributions.filter(status__in=rule.listed)
         .order_by("number", "pk")
         .values(
             "pk", "number", "title", "original_language", "status", "visibility", "agenda_item_id"
@@ -115,6 +163,8 @@ def meeting_contributions(meeting: Meeting) -> list[dict]:
         row["status_label"] = str(labels.get(row["status"], row["status"]))
         row["symbol"] = contribution_symbol(meeting.number, row["number"])
         row["url"] = contribution_url(meeting.number, row["number"], row["pk"])
+        row["released"] = row["status"] in rule.released
+        row["left_out"] = rule.reason_left_out(row["status"])
         result.append(row)
     return result
 
@@ -134,21 +184,41 @@ def draft_tree(meeting: Meeting, contributions: list[dict] | None = None) -> lis
 
 
 # --- Warnings before a release -------------------------------------------------------------
+def left_out(tree: list[Node]) -> list[dict]:
+    """The allocated contributions a release of `tree` leaves out, as plain values (what the
+    release keeps, in the language of no one: the reason is said from the status)."""
+    return [
+        {"item": node.number, "symbol": c["symbol"], "title": c["title"], "status": c["status"]}
+        for node in flatten(tree)
+        for c in node.left_out
+    ]
+
+
+def left_out_sentences(entries: list[dict]) -> list[str]:
+    """What left_out() found, said to the chair: one sentence per contribution, with why."""
+    rule = contribution_rule()
+    return [
+        _("Item %(number)s: %(contribution)s is left out (%(reason)s).")
+        % {
+            "contribution": entry["symbol"] or entry["title"],
+            "number": entry["item"],
+            "reason": rule.reason_left_out(entry["status"]),
+        }
+        for entry in entries
+    ]
+
+
 def release_warnings(tree: list[Node], contributions: list[dict]) -> list[str]:
-    """What looks wrong in the draft: said before the chair releases it."""
+    """What looks wrong in the draft: said before the chair releases it. An item counts as
+    empty, and a contribution as on the agenda, exactly as the release will have them."""
     warnings = []
     if not tree:
         warnings.append(_("The agenda has no item."))
     for node in flatten(tree):
         item = node.item
-        empty = not (
-            item.description
-            or item.presenter
-            or item.documents
-            or node.contributions
-            or node.children
-        )
-        if empty:
+        if item.description or item.presenter or item.documents or node.children:
+            continue
+        if not node.contributions:
             warnings.append(
                 _(
                     "Item %(number)s, “%(title)s”, is empty: "
@@ -156,32 +226,29 @@ def release_warnings(tree: list[Node], contributions: list[dict]) -> list[str]:
                 )
                 % {"number": node.number, "title": item.title}
             )
-        withdrawn = [c for c in node.contributions if c["status"] == WITHDRAWN]
-        if withdrawn and len(withdrawn) == len(node.contributions):
+        elif not node.released_contributions:
             warnings.append(
-                _("Every contribution allocated to item %(number)s, “%(title)s”, was withdrawn.")
+                _(
+                    "Item %(number)s, “%(title)s”, will be released empty: none of the "
+                    "contributions allocated to it is on the release."
+                )
                 % {"number": node.number, "title": item.title}
             )
-        elif withdrawn:
+    warnings.extend(left_out_sentences(left_out(tree)))
+    expected = contribution_rule().expected
+    for c in contributions:
+        if c["status"] in expected and not c["agenda_item_id"]:
             warnings.append(
-                _("Item %(number)s has withdrawn contributions: %(symbols)s.")
-                % {
-                    "number": node.number,
-                    "symbols": ", ".join(c["symbol"] or c["title"] for c in withdrawn),
-                }
+                _("%(contribution)s is allocated to no item.")
+                % {"contribution": c["symbol"] or c["title"]}
             )
-    unallocated = [c for c in contributions if c["status"] in LIVE and not c["agenda_item_id"]]
-    for c in unallocated:
-        warnings.append(
-            _("%(contribution)s is allocated to no item.")
-            % {"contribution": c["symbol"] or c["title"]}
-        )
     return warnings
 
 
 # --- Snapshots -----------------------------------------------------------------------------
 def snapshot(meeting: Meeting, tree: list[Node]) -> dict:
-    """The draft frozen as plain JSON: numbered items, every language, published contributions."""
+    """The draft frozen as plain JSON: numbered items, every language, and the contributions
+    the rule releases (Node.released_contributions: what the check said would be there)."""
     items = []
     for node in flatten(tree):
         item = node.item
@@ -202,8 +269,7 @@ def snapshot(meeting: Meeting, tree: list[Node]) -> dict:
                     "url": c["url"],
                     "members_only": c["visibility"] == MEMBERS_ONLY,
                 }
-                for c in node.contributions
-                if c["status"] == PUBLISHED
+                for c in node.released_contributions
             ],
         }
         for name in TRANSLATED_FIELDS:

@@ -45,6 +45,8 @@ def _builder_context(request, meeting, **extra):
     tree = agenda.draft_tree(meeting, contributions)
     items = agenda.flatten(tree)
     releases = list(meeting.agenda_releases.select_related("released_by").order_by("-version")[:20])
+    for release in releases:
+        release.left_out_sentences = agenda.left_out_sentences(release.left_out)
     focus = request.GET.get("focus", "")
     context = {
         "meeting": meeting,
@@ -236,6 +238,9 @@ def agenda_release(request, number):
     messages.success(
         request, _("Version %(version)s of the agenda is released.") % {"version": release.version}
     )
+    # What it left out, by the rule the check before it applied: the chair is told again.
+    for sentence in agenda.left_out_sentences(release.left_out):
+        messages.warning(request, sentence)
     return redirect(release.get_absolute_url())
 
 

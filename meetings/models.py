@@ -595,6 +595,13 @@ class AgendaRelease(models.Model):
     )
     note = models.TextField(_("note from the chair"), blank=True)
     snapshot = models.JSONField(_("snapshot"), default=dict)
+    # For the chair only, never in the snapshot the public reads: titles of unpublished ones.
+    left_out = models.JSONField(
+        _("contributions left out"),
+        default=list,
+        blank=True,
+        help_text=_("The allocated contributions this release did not include, and their status."),
+    )
 
     objects = AgendaReleaseQuerySet.as_manager()
 

@@ -192,7 +192,9 @@ def agenda_allocate(*, meeting: Meeting, by, allocations: dict[int, int | None])
     """
     _require(by, "meetings.change_agenda", meeting)
     item_ids = set(AgendaItem.objects.for_meeting(meeting).values_list("pk", flat=True))
-    current = dict(meeting.contributions.values_list("pk", "agenda_item_id"))
+    # The ones the builder lists (not other people's drafts).
+    listed = meeting.contributions.filter(status__in=agenda.contribution_rule().listed)
+    current = dict(listed.values_list("pk", "agenda_item_id"))
     changed = 0
     for contribution_id, item_id in allocations.items():
         if contribution_id not in current:
@@ -210,7 +212,8 @@ def agenda_release(*, meeting: Meeting, by, note: str = "", version: int | None)
     """Freeze the draft as the next released version. The row is the event notifications read.
 
     Refused (StaleAgenda) when the draft changed since the chair's page showed it, so what
-    is released is what the chair saw.
+    is released is what the chair saw. The allocated contributions the release leaves out
+    (agenda.left_out: the rule the check applied) are kept on the row for the chair.
     """
     _require(by, "meetings.release_agenda", meeting)
     _locked_agenda(meeting, version)
@@ -225,6 +228,7 @@ def agenda_release(*, meeting: Meeting, by, note: str = "", version: int | None)
         released_by=by,
         note=note,
         snapshot=agenda.snapshot(meeting, tree),
+        left_out=agenda.left_out(tree),
     )
     release.full_clean()
     release.save()

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 
 from contributions import services
 from contributions.models import Contribution
@@ -49,13 +50,59 @@ def test_accept_then_publish_from_the_desk(client_for, delegate, secretariat, me
 
 
 @pytest.mark.django_db
-def test_late_contribution_is_accepted_for_this_meeting(client_for, delegate, secretariat, meeting):
+def test_late_contribution_is_accepted_for_this_meeting_with_its_reason(
+    client_for, delegate, secretariat, meeting
+):
     late = _late(delegate, meeting)
     assert late.status == Contribution.Status.LATE
-    client_for(secretariat).post(f"/contributions/id/{late.pk}/desk/accept/")
+    response = client_for(secretariat).post(
+        f"/contributions/id/{late.pk}/desk/accept/",
+        {"reason": "The chair asked for it: item 4 needs it."},
+        follow=True,
+    )
+    assert "Accepted as CWG-COP-30/1; the submitter sees your reason." in (
+        response.content.decode()
+    )
     late.refresh_from_db()
     assert (late.status, late.number, late.is_late) == ("accepted", 1, True)
-    assert late.events.order_by("pk").last().note == "Accepted for this meeting although late."
+    event = late.events.order_by("pk").last()
+    assert (event.action, event.from_status, event.to_status, event.note) == (
+        "accepted",
+        "late",
+        "accepted",
+        "The chair asked for it: item 4 needs it.",
+    )
+    # Shown where a rejection's or a carry-over's reason is: in the history the authors read.
+    page = client_for(delegate).get(late.get_absolute_url()).content.decode()
+    assert '<span class="event-note">The chair asked for it: item 4 needs it.</span>' in page
+
+
+@pytest.mark.django_db
+def test_accepting_a_late_contribution_needs_a_reason(client_for, delegate, secretariat, meeting):
+    late = _late(delegate, meeting)
+    client = client_for(secretariat)
+    for data in ({}, {"reason": "  "}):
+        response = client.post(f"/contributions/id/{late.pk}/desk/accept/", data, follow=True)
+        assert "Give a reason: the submitter sees it." in response.content.decode()
+    with pytest.raises(ValidationError, match="reason"):
+        services.contribution_accept(contribution_id=late.pk, by=secretariat)
+    late.refresh_from_db()
+    assert (late.status, late.number) == ("late", None)
+    assert not late.events.filter(action="accepted").exists()
+
+
+@pytest.mark.django_db
+def test_the_late_acceptance_form_asks_for_the_reason(client_for, delegate, secretariat, meeting):
+    late = _late(delegate, meeting)
+    on_time = make_submitted(user=delegate, meeting=meeting)
+    page = client_for(secretariat).get(f"/contributions/desk/?meeting={meeting.number}")
+    page = page.content.decode()
+    late_form = page[page.index(f'action="/contributions/id/{late.pk}/desk/accept/"') :]
+    late_form = late_form[: late_form.index("</form>")]
+    assert 'name="reason"' in late_form and "required" in late_form
+    # On time, accepting asks for nothing: it is the ordinary course.
+    on_time_form = page[page.index(f'action="/contributions/id/{on_time.pk}/desk/accept/"') :]
+    assert 'name="reason"' not in on_time_form[: on_time_form.index("</form>")]
 
 
 @pytest.mark.django_db

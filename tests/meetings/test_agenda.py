@@ -326,7 +326,8 @@ class TestWarnings:
         assert "Item 3, “C”, is empty" in page
         assert "Item 1, “A”, is empty" not in page
         assert "Nowhere yet is allocated to no item." in page
-        assert "Every contribution allocated to item 2, “B”, was withdrawn." in page
+        assert "Item 2, “B”, will be released empty" in page
+        assert f"Item 2: {withdrawn.symbol} is left out (withdrawn)." in page
 
 
 class TestReleases:

@@ -90,6 +90,29 @@ class TestStateMails:
         assert message.subject == "[CWG-COP] Accepted as CWG-COP-30/1: Girls in ICT Day"
         assert "/contributions/30-1/" in message.body
 
+    def test_accepted_although_late_with_the_reason(
+        self, delegate, secretariat, meeting, django_capture_on_commit_callbacks
+    ):
+        draft = make_draft(user=delegate, meeting=meeting)
+        with time_machine.travel(meeting.deadline + datetime.timedelta(hours=1)):
+            services.contribution_submit(contribution_id=draft.pk, by=delegate)
+        services.contribution_accept(
+            contribution_id=draft.pk, by=secretariat, reason="The chair's item 4 needs it."
+        )
+        (message,) = tell(draft, Action.ACCEPTED, django_capture_on_commit_callbacks)
+        assert message.subject == "[CWG-COP] Accepted as CWG-COP-30/1: Girls in ICT Day"
+        assert "It arrived after the deadline" in message.body
+        assert "Reason: The chair&#x27;s item 4 needs it." not in message.body
+        assert "Reason: The chair's item 4 needs it." in message.body
+        assert "The chair&#x27;s item 4 needs it." in message.alternatives[0].content
+
+    def test_accepted_on_time_gives_no_reason(
+        self, delegate, secretariat, meeting, django_capture_on_commit_callbacks
+    ):
+        contribution = make_accepted(user=delegate, meeting=meeting, secretariat=secretariat)
+        (message,) = tell(contribution, Action.ACCEPTED, django_capture_on_commit_callbacks)
+        assert "Reason:" not in message.body and "after the deadline" not in message.body
+
     def test_published(self, delegate, secretariat, meeting, django_capture_on_commit_callbacks):
         accepted = make_accepted(user=delegate, meeting=meeting, secretariat=secretariat)
         services.contribution_publish(contribution_id=accepted.pk, by=secretariat)
