@@ -1,0 +1,76 @@
+"""The audit log's pages: the whole log, and one record's history. Officers only."""
+
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from copportal.accounts.models import User
+from copportal.accounts.permissions import permission_required
+
+from . import entries, registry
+
+PER_PAGE = 50
+
+
+@permission_required("audit.view_log")
+def log(request):
+    """Every officer's edit, newest first; filtered by kind of record and by person."""
+    kind = request.GET.get("kind", "")
+    person = request.GET.get("person", "")
+    rows = entries.entries()
+    audited = registry.BY_LABEL.get(kind)
+    if audited is not None:
+        rows = rows.filter(content_type=ContentType.objects.get_for_model(audited.model))
+    else:
+        kind = ""
+    if person.isdigit():
+        rows = rows.filter(actor_id=int(person))
+    else:
+        person = ""
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    people = User.objects.filter(
+        pk__in=entries.entries().exclude(actor=None).values("actor_id")
+    ).order_by("full_name", "email")
+    return render(
+        request,
+        "audit/log.html",
+        {
+            "page": page,
+            "rows": entries.shown(page.object_list),
+            "kinds": entries.kinds(),
+            "kind": kind,
+            "people": people,
+            "person": person,
+            # The filters, kept by the pagination's links.
+            "query": urlencode({k: v for k, v in (("kind", kind), ("person", person)) if v})
+            + ("&" if kind or person else ""),
+        },
+    )
+
+
+@permission_required("audit.view_log")
+def history(request, label, pk):
+    """One record's changes (and its parts': a meeting's sessions, an agenda's items), also
+    once it is deleted."""
+    audited = registry.BY_LABEL.get(label)
+    if audited is None:
+        raise Http404
+    record = entries.records_of(audited).filter(pk=pk).first()
+    page = Paginator(entries.for_record(audited, pk, record), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "audit/history.html",
+        {
+            "page": page,
+            "rows": entries.shown(page.object_list),
+            "record": record,
+            "kind": audited.model._meta.verbose_name,
+            "link": audited.link(record) if record is not None else "",
+            "pk": pk,
+        },
+    )
