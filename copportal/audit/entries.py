@@ -21,16 +21,16 @@ from django.utils.dateformat import time_format
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 from copportal.languages import Language
 
 from . import registry
 
 ACTIONS = {
-    LogEntry.Action.CREATE: gettext_lazy("Created"),
-    LogEntry.Action.UPDATE: gettext_lazy("Changed"),
-    LogEntry.Action.DELETE: gettext_lazy("Deleted"),
+    LogEntry.Action.CREATE: pgettext_lazy("audit log action", "Created"),
+    LogEntry.Action.UPDATE: pgettext_lazy("audit log action", "Changed"),
+    LogEntry.Action.DELETE: pgettext_lazy("audit log action", "Deleted"),
 }
 # A long text (a resource's body) is shown folded beyond this many characters.
 FOLD_AT = 300

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.text import capfirst
 
 from copportal.accounts.models import User
 from copportal.accounts.permissions import permission_required
@@ -69,7 +70,7 @@ def history(request, label, pk):
             "page": page,
             "rows": entries.shown(page.object_list),
             "record": record,
-            "kind": audited.model._meta.verbose_name,
+            "kind": capfirst(audited.model._meta.verbose_name),
             "link": audited.link(record) if record is not None else "",
             "pk": pk,
         },

@@ -4,14 +4,14 @@ library is recorded (who, when, each field's old and new value) and shown to off
 import datetime
 
 import pytest
-from auditlog.context import set_actor
+from auditlog.context import disable_auditlog, set_actor
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings import services as meeting_services
-from meetings.models import Agenda, AgendaItem, Audience, Meeting, Theme
+from meetings.models import Agenda, AgendaItem, Audience, LiaisonNote, Meeting, Theme
 from resources import services as resource_services
 from resources.models import HelplineEntry, Resource
 
@@ -350,6 +350,33 @@ def test_the_history_of_a_deleted_record_stays_readable(client_for, chair):
 def test_the_public_meeting_page_has_no_history_link(client_for, delegate, meeting):
     for user in (None, delegate):
         assert "/audit/" not in client_for(user).get("/meetings/30/").content.decode()
+
+
+def test_a_sent_notes_page_links_its_history_for_officers_only(
+    client_for, delegate, secretariat, meeting
+):
+    note = LiaisonNote.objects.create(meeting=meeting, subject_en="To ITU-D SG2", status="sent")
+    history = f'href="/audit/meetings.liaisonnote/{note.pk}/"'
+    for user in (None, delegate):
+        assert history not in client_for(user).get(f"/liaison-notes/{note.pk}/").content.decode()
+    assert history in client_for(secretariat).get(f"/liaison-notes/{note.pk}/").content.decode()
+
+
+def test_nothing_is_recorded_while_the_log_is_off(chair, meeting):
+    """What the seeds do (load_seeds runs with auditlog disabled), bulk updates included."""
+    first = meeting_services.agenda_item_create(
+        meeting=meeting, by=chair, version=0, title_en="Opening"
+    )
+    second = meeting_services.agenda_item_create(
+        meeting=meeting, by=chair, version=1, title_en="Roadmap"
+    )
+    before = LogEntry.objects.count()
+    with disable_auditlog():
+        meeting_services.agenda_item_move(item_id=second.pk, by=chair, direction="up", version=2)
+        first.presenter = "The chair"
+        first.save()
+    assert LogEntry.objects.count() == before
+    assert AgendaItem.objects.get(pk=second.pk).order == 0
 
 
 # --- Settings --------------------------------------------------------------------------------
