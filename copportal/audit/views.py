@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -12,6 +13,7 @@ from copportal.accounts.models import User
 from copportal.accounts.permissions import permission_required
 
 from . import entries, registry
+from .forms import LogFilterForm
 
 PER_PAGE = 50
 
@@ -19,21 +21,18 @@ PER_PAGE = 50
 @permission_required("audit.view_log")
 def log(request):
     """Every officer's edit, newest first; filtered by kind of record and by person."""
-    kind = request.GET.get("kind", "")
-    person = request.GET.get("person", "")
+    filters = LogFilterForm(request.GET)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
+    kind, person = chosen.get("kind") or "", chosen.get("person")
     rows = entries.entries()
-    audited = registry.BY_LABEL.get(kind)
-    if audited is not None:
-        rows = rows.filter(content_type=ContentType.objects.get_for_model(audited.model))
-    else:
-        kind = ""
-    if person.isdigit():
-        rows = rows.filter(actor_id=int(person))
-    else:
-        person = ""
+    if kind:
+        model = registry.BY_LABEL[kind].model
+        rows = rows.filter(content_type=ContentType.objects.get_for_model(model))
+    if person:
+        rows = rows.filter(actor_id=person)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     people = User.objects.filter(
-        pk__in=entries.entries().exclude(actor=None).values("actor_id")
+        pk__in=LogEntry.objects.exclude(actor=None).values("actor_id")
     ).order_by("full_name", "email")
     return render(
         request,
@@ -44,7 +43,7 @@ def log(request):
             "kinds": entries.kinds(),
             "kind": kind,
             "people": people,
-            "person": person,
+            "person": str(person or ""),
             # The filters, kept by the pagination's links.
             "query": urlencode({k: v for k, v in (("kind", kind), ("person", person)) if v})
             + ("&" if kind or person else ""),
