@@ -133,12 +133,17 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "rules.apps.AutodiscoverRulesConfig",
+    # The audit log of officers' edits (django-auditlog's LogEntry; copportal/audit/ registers
+    # the models and shows the log).
+    "auditlog",
     "copportal",
     "copportal.accounts",
     "copportal.notifications",
     "meetings",
     "contributions",
     "resources",
+    # After the apps whose models it registers with auditlog.
+    "copportal.audit",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +164,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "copportal.accounts.middleware.StaffMfaMiddleware",
+    # After authentication: the signed-in user is the actor of every audit log entry.
+    "copportal.audit.middleware.AuditActorMiddleware",
 ]
 
 ROOT_URLCONF = "copportal.urls"
@@ -486,3 +493,14 @@ UPLOAD_ORPHAN_GRACE_HOURS = _from_env("UPLOAD_ORPHAN_GRACE_HOURS", _int, 24)
 # An SMTP server that hangs fails the send (and it is retried) well within the time limit.
 if MAILERS["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
     MAILERS["default"]["OPTIONS"].setdefault("timeout", 30)
+
+# --- The audit log (issue 21): officers' edits, who, when, what (copportal/audit/) ---------
+# django-auditlog records; copportal/audit/registry.py says which models and fields. Changes
+# are stored as JSON values (None stays null, numbers stay numbers), a foreign key as the id
+# it pointed to (named in the reader's language when the log is shown).
+AUDITLOG_STORE_JSON_CHANGES = True
+# Rows loaded by the seeds and fixtures (raw saves) are no officer's edit.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
+# The client's address is the one copportal.middleware.client_ip believes (trusted proxies
+# only), set by copportal.audit.middleware, never auditlog's own reading of X-Forwarded-For.
+AUDITLOG_DISABLE_REMOTE_ADDR = False

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("copportal.notifications.urls")),
     path("", include("contributions.feed_urls")),
     path("", include("resources.urls")),
+    path("", include("copportal.audit.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

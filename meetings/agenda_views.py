@@ -40,7 +40,8 @@ STALE = _(
 
 
 def _builder_context(request, meeting, **extra):
-    current = Agenda.objects.filter(meeting=meeting).values_list("version", flat=True).first()
+    draft = Agenda.objects.filter(meeting=meeting).first()
+    current = draft.version if draft else 0
     contributions = agenda.meeting_contributions(meeting)
     tree = agenda.draft_tree(meeting, contributions)
     items = agenda.flatten(tree)
@@ -50,6 +51,8 @@ def _builder_context(request, meeting, **extra):
     focus = request.GET.get("focus", "")
     context = {
         "meeting": meeting,
+        # The draft's row (None before its first item): its audit history is linked.
+        "agenda": draft,
         "tree": tree,
         "items": items,
         # The allocation table's choices, made once for all its rows.

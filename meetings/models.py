@@ -309,7 +309,16 @@ class Meeting(TranslatedContent, MeetingRegistration):
         return self.end_date != self.start_date
 
 
-class Session(TranslatedContent):
+class PartOfMeeting:
+    """A row edited with its meeting (a session, an outcome, an agenda item)."""
+
+    def get_additional_data(self) -> dict:
+        """Kept with each audit log entry of this row (django-auditlog's hook): its meeting,
+        whose history lists it (copportal/audit/registry.py)."""
+        return {"meeting": self.meeting_id}
+
+
+class Session(PartOfMeeting, TranslatedContent):
     """A session held within or alongside a meeting (e.g. a special session)."""
 
     class Kind(models.TextChoices):
@@ -335,7 +344,7 @@ class Session(TranslatedContent):
         return self.title
 
 
-class Recommendation(TranslatedContent):
+class Recommendation(PartOfMeeting, TranslatedContent):
     """A recommendation the group agreed at a meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="recommendations")
@@ -352,7 +361,7 @@ class Recommendation(TranslatedContent):
         return self.text[:80]
 
 
-class DraftResolution(TranslatedContent):
+class DraftResolution(PartOfMeeting, TranslatedContent):
     """A draft resolution proposed to the group and, once adopted, forwarded to Council."""
 
     class Status(models.TextChoices):
@@ -490,6 +499,11 @@ class LiaisonRecipient(models.Model):
     def __str__(self):
         return f"{self.body} {self.detail}".strip()
 
+    def get_additional_data(self) -> dict:
+        """Kept with each audit log entry of this row (django-auditlog's hook): its note,
+        whose history lists it (copportal/audit/registry.py)."""
+        return {"liaison_note": self.note_id}
+
 
 # --- The agenda: a working draft the chair edits, and frozen releases the public reads -------
 class Agenda(TranslatedContent):
@@ -522,7 +536,7 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.filter(meeting=meeting)
 
 
-class AgendaItem(TranslatedContent):
+class AgendaItem(PartOfMeeting, TranslatedContent):
     """An item of a meeting's draft agenda; a sub-item has a parent (one level: 2.1)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")

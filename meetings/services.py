@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from copportal.accounts.models import User
+from copportal.audit.services import audited_bulk_update
 from copportal.languages import Language
 from copportal.notifications.services import Recipient, notify
 from copportal.uploads import check_upload
@@ -72,7 +73,8 @@ def _save_order(items: list[AgendaItem]) -> None:
         index = counters.get(item.parent_id, 0)
         counters[item.parent_id] = index + 1
         item.order = index
-    AgendaItem.objects.bulk_update(items, ["order", "parent"])
+    # One UPDATE for all; each item whose place changed gets its audit log entry.
+    audited_bulk_update(items, ["order", "parent"])
 
 
 def _number_of(meeting: Meeting, item_id: int) -> str:
@@ -554,9 +556,15 @@ def _theme_slug(theme: Theme) -> str:
 
 def _theme_meetings_set(theme: Theme, meetings) -> None:
     """The meetings held on the theme: these, and no others (a meeting has one theme)."""
-    ids = [m.pk for m in meetings]
-    theme.meetings.exclude(pk__in=ids).update(theme=None)
-    Meeting.objects.filter(pk__in=ids).update(theme=theme)
+    ids = {m.pk for m in meetings}
+    changed = []
+    for meeting in Meeting.objects.filter(models.Q(theme=theme) | models.Q(pk__in=ids)):
+        wanted = theme.pk if meeting.pk in ids else None
+        if meeting.theme_id != wanted:
+            meeting.theme_id = wanted
+            changed.append(meeting)
+    # Each meeting that gains or loses the theme gets its audit log entry.
+    audited_bulk_update(changed, ["theme"])
 
 
 @transaction.atomic

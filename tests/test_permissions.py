@@ -32,6 +32,7 @@ def everywhere(roles):
 # permission -> {state of the contribution it is asked on (None: no object) -> roles allowed}
 EXPECTED = {
     "accounts.review_affiliations": everywhere(SECRETARIAT),
+    "audit.view_log": everywhere(OFFICERS),
     "meetings.change_deadline": everywhere(OFFICERS),
     "notifications.view_log": everywhere(SECRETARIAT),
     "notifications.resend_delivery": everywhere(SECRETARIAT),

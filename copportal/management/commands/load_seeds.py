@@ -1,5 +1,6 @@
 from importlib import import_module
 
+from auditlog.context import disable_auditlog
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -27,8 +28,9 @@ class Command(BaseCommand):
     def handle(self, *args, no_demo=False, **options):
         demo = settings.DEMO_DATA and not no_demo
         # Seeds look rows up by their English names: modeltranslation reads the active
-        # language's column, so English is active while seeding.
-        with translation.override("en"):
+        # language's column, so English is active while seeding. The seeds' rows are no
+        # officer's edit: the audit log (copportal/audit/) does not record them.
+        with translation.override("en"), disable_auditlog():
             for app in SEEDED_APPS:
                 for line in import_module(f"{app}.seeds").load(demo=demo):
                     self.stdout.write(line)

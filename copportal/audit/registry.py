@@ -1,0 +1,158 @@
+"""What the audit log records, and where each kind of record is edited.
+
+Every model listed here is registered with django-auditlog, which writes a LogEntry (who,
+when, each changed field's old and new value) when a row is created, changed or deleted
+through the ORM (save, delete, a many-to-many's add or remove; not QuerySet.update or
+bulk_update: copportal.audit.services.audited_bulk_update logs those the services make).
+
+Translated fields (django-modeltranslation) are recorded per language column (`title_fr`),
+never by their original name, which reads the active language's text and would record what
+one officer happened to see. Bookkeeping columns (search vectors, extracted text, the
+agenda's version counter, timestamps the row keeps itself) are left out.
+
+A part edited with its whole (a session with its meeting, an item with its agenda) keeps the
+id of its whole in the entry (`get_additional_data` on the model, auditlog's hook), so that
+the whole's history lists its parts' changes too, deleted parts included.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+
+# Never worth an entry, whatever the model.
+BOOKKEEPING = ("search_vector", "created_at", "updated_at")
+
+
+@dataclass(frozen=True)
+class Audited:
+    """One audited model: its label, how to reach its officer page, what to leave out."""
+
+    label: str  # "meetings.meeting"
+    link: Callable[[models.Model], str]  # the officer page of a live record
+    related: tuple[str, ...] = ()  # what `link` reads, fetched with the record (select_related)
+    exclude: tuple[str, ...] = ()
+    m2m: tuple[str, ...] = ()
+    # Parts whose entries this record's history lists too: (part label, key of the part's
+    # additional_data, attribute of this record holding the value).
+    parts: tuple[tuple[str, str, str], ...] = field(default=())
+
+    @property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.label)
+
+
+def _meeting_edit(meeting):
+    return reverse("meetings:edit", args=[meeting.number])
+
+
+def _agenda_edit(number):
+    return reverse("meetings:agenda_edit", args=[number])
+
+
+def _outcomes(number):
+    return reverse("meetings:outcomes_edit", args=[number])
+
+
+AUDITED: tuple[Audited, ...] = (
+    Audited(
+        "meetings.meeting",
+        _meeting_edit,
+        parts=(
+            ("meetings.session", "meeting", "pk"),
+            ("meetings.recommendation", "meeting", "pk"),
+            ("meetings.draftresolution", "meeting", "pk"),
+        ),
+    ),
+    Audited(
+        "meetings.session",
+        lambda session: _meeting_edit(session.meeting),
+        related=("meeting",),
+        m2m=("presenters",),
+    ),
+    Audited(
+        "meetings.agenda",
+        lambda agenda: _agenda_edit(agenda.meeting.number),
+        related=("meeting",),
+        # Raised by every structural change: the items' own entries say what changed.
+        exclude=("version",),
+        parts=(("meetings.agendaitem", "meeting", "meeting_id"),),
+    ),
+    Audited(
+        "meetings.agendaitem",
+        lambda item: reverse("meetings:agenda_item_edit", args=[item.meeting.number, item.pk]),
+        related=("meeting",),
+    ),
+    Audited(
+        "meetings.recommendation",
+        lambda recommendation: _outcomes(recommendation.meeting.number),
+        related=("meeting",),
+    ),
+    Audited(
+        "meetings.draftresolution",
+        lambda resolution: _outcomes(resolution.meeting.number),
+        related=("meeting",),
+        m2m=("proposers",),
+    ),
+    Audited("meetings.theme", lambda theme: reverse("meetings:theme_edit", args=[theme.slug])),
+    Audited(
+        "meetings.liaisonnote",
+        lambda note: reverse("meetings:liaison_note", args=[note.pk]),
+        parts=(("meetings.liaisonrecipient", "liaison_note", "pk"),),
+    ),
+    Audited(
+        "meetings.liaisonrecipient",
+        lambda recipient: reverse("meetings:liaison_note", args=[recipient.note_id]),
+    ),
+    Audited(
+        "resources.resource",
+        lambda resource: reverse("resources:edit", args=[resource.slug]),
+        # The stored file's name is ours (a random one); file_name is the reader's.
+        exclude=("file", "file_text"),
+        m2m=("audiences", "themes"),
+    ),
+    Audited(
+        "resources.helplineentry",
+        lambda entry: reverse("resources:helpline_edit", args=[entry.pk]),
+    ),
+)
+
+BY_LABEL = {audited.label: audited for audited in AUDITED}
+
+
+def for_model(model: type[models.Model]) -> Audited | None:
+    return BY_LABEL.get(model._meta.label_lower)
+
+
+def untranslated_names(model: type[models.Model]) -> tuple[str, ...]:
+    """The original names of the model's translated fields (`title`, not `title_fr`)."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return ()
+    return tuple(options.all_fields)
+
+
+def register_all() -> None:
+    """Register every audited model with django-auditlog (from AuditConfig.ready)."""
+    from auditlog.registry import auditlog
+
+    for audited in AUDITED:
+        model = audited.model
+        left_out = {
+            model._meta.pk.name,  # in the entry already (object_id)
+            *BOOKKEEPING,
+            *untranslated_names(model),
+            *audited.exclude,
+        }
+        auditlog.register(
+            model,
+            # The model's own columns only: auditlog would otherwise record a new row's
+            # reverse relations ("sessions": "meetings.Session.None").
+            include_fields=[f.name for f in model._meta.concrete_fields if f.name not in left_out],
+            m2m_fields=set(audited.m2m),
+        )
