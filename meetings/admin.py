@@ -55,7 +55,8 @@ class LiaisonRecipientInline(admin.TabularInline):
 
 @admin.register(LiaisonNote)
 class LiaisonNoteAdmin(TranslationAdmin):
-    list_display = ["subject", "meeting", "status", "sent_at"]
+    list_display = ["subject", "direction", "meeting", "status", "sent_at", "received_on"]
+    list_filter = ["direction", "status"]
     inlines = [LiaisonRecipientInline]
 
 

@@ -5,7 +5,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.text import capfirst
@@ -169,13 +171,101 @@ class LiaisonNoteForm(TranslatedFieldsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        replies = LiaisonNote.objects.select_related("meeting").order_by("-meeting__number", "pk")
-        if self.instance.pk:
-            replies = replies.exclude(pk=self.instance.pk)
-        self.fields["reply_to"].queryset = replies
+        _reply_to_choices(self)
         self.fields["meeting"].queryset = Meeting.objects.order_by("-number")
+        self.fields["meeting"].required = True
         self.label_languages()
         _style(self)
+
+    def clean(self):
+        data = super().clean()
+        _require_original(self, data, "subject", _("Give the subject in the original language."))
+        return data
+
+    def note_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+BODIES_LIST = "liaison-bodies"  # the <datalist> of known bodies (liaison_note_form.html)
+
+
+class ReplyToField(forms.ModelChoiceField):
+    """A note to reply to; a received one is named with the body it came from."""
+
+    def label_from_instance(self, note):
+        if note.is_incoming:
+            return _("%(subject)s (from %(body)s)") % {
+                "subject": note.subject,
+                "body": note.source_name,
+            }
+        return note.subject
+
+
+def _reply_to_choices(form, notes=None) -> None:
+    """The notes it may answer: any other note (our reply to a note received, or a follow-up
+    of ours), or those given (a note received answers one of ours)."""
+    notes = LiaisonNote.objects.all() if notes is None else notes
+    notes = notes.order_by(models.F("meeting__number").desc(nulls_last=True), "pk")
+    if form.instance.pk:
+        notes = notes.exclude(pk=form.instance.pk)
+    old = form.fields["reply_to"]
+    form.fields["reply_to"] = ReplyToField(
+        notes, required=False, label=old.label, help_text=old.help_text
+    )
+
+
+class IncomingNoteForm(TranslatedFieldsMixin, forms.ModelForm):
+    """A note received from another body: who sent it and when, the meeting it is for, its
+    text in the languages it came in, and the note of ours it answers, if any."""
+
+    translated_fields = ("subject", "body")
+    main_field = "subject"
+
+    attachment = forms.FileField(
+        label=_("Add an attachment"),
+        required=False,
+        help_text=limits_text_lazy,
+    )
+
+    class Meta:
+        model = LiaisonNote
+        fields = [
+            "source",
+            "source_detail",
+            "received_on",
+            "meeting",
+            "original_language",
+            *translated_columns("subject", "body"),
+            "contacts",
+            "reply_to",
+        ]
+        labels = {
+            "source": _("Received from (body)"),
+            "meeting": _("For the meeting"),
+            "reply_to": _("In reply to our note"),
+        }
+        widgets = {
+            "source": forms.TextInput(attrs={"list": BODIES_LIST}),
+            "received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{name: forms.Textarea(attrs={"rows": 6}) for name in translated_columns("body")},
+            "contacts": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _reply_to_choices(self, LiaisonNote.objects.outgoing())
+        self.fields["source"].required = True
+        self.fields["received_on"].required = True
+        self.fields["meeting"].queryset = Meeting.objects.order_by("-number")
+        self.fields["meeting"].help_text = _("Optional: the meeting that is to consider it.")
+        self.label_languages()
+        _style(self)
+
+    def clean_received_on(self):
+        received = self.cleaned_data["received_on"]
+        if received and received > timezone.localdate():
+            raise ValidationError(_("The date received cannot be in the future."))
+        return received
 
     def clean(self):
         data = super().clean()
@@ -248,7 +338,10 @@ class LiaisonRecipientForm(forms.ModelForm):
     class Meta:
         model = LiaisonRecipient
         fields = ["body", "detail", "purpose", "deadline", "is_cc", "language", "contacts", "cc"]
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {
+            "body": forms.TextInput(attrs={"list": BODIES_LIST}),
+            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,42 +1,59 @@
-"""Liaison notes: the public list of sent notes, and the secretariat's and the chair's side
-(drafting, approving, sending: meetings/services.py LIAISON_NOTE_TRANSITIONS)."""
+"""Liaison notes: the public list of sent and received notes, and the secretariat's and the
+chair's side (drafting, approving, sending: meetings/services.py LIAISON_NOTE_TRANSITIONS;
+recording and publishing the notes other bodies send: INCOMING_NOTE_TRANSITIONS)."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
 from copportal.uploads import stored_file_response
 
 from . import services
-from .forms import LiaisonNoteForm, RecipientFormSet, recipient_initial
+from .forms import IncomingNoteForm, LiaisonNoteForm, RecipientFormSet, recipient_initial
 from .models import LiaisonAttachment, LiaisonNote, LiaisonRecipient
 
 
 def _notes(user):
-    """The notes the user may see: sent ones, and every state for the chair and secretariat."""
+    """The notes the user may see: sent and published ones, and every state for the chair and
+    the secretariat."""
     recipients = Prefetch("recipients", queryset=LiaisonRecipient.objects.order_by("is_cc", "pk"))
     notes = LiaisonNote.objects.select_related("meeting").prefetch_related(recipients)
     if user.has_perm("meetings.view_liaisonnote_drafts"):
         return notes
-    return notes.public()
+    return notes.published()
 
 
 def liaison_note_list(request):
-    notes = _notes(request.user).order_by("-meeting__number", "-sent_at", "pk")
-    return render(request, "meetings/liaison_note_list.html", {"notes": notes})
+    """Both directions, each note labelled; `?direction=incoming` or `outgoing` keeps one."""
+    notes = _notes(request.user).order_by(
+        F("meeting__number").desc(nulls_last=True), "-sent_at", "-received_on", "pk"
+    )
+    direction = request.GET.get("direction")
+    if direction in LiaisonNote.Direction.values:
+        notes = notes.filter(direction=direction)
+    else:
+        direction = ""
+    context = {"notes": notes, "direction": direction, "directions": LiaisonNote.Direction}
+    return render(request, "meetings/liaison_note_list.html", context)
 
 
 def liaison_note_detail(request, pk):
-    note = get_object_or_404(
-        _notes(request.user).select_related("reply_to").prefetch_related("attachments"), pk=pk
-    )
+    visible = _notes(request.user)
+    note = get_object_or_404(visible.prefetch_related("attachments"), pk=pk)
+    # The notes it answers and that answer it, in either direction, as far as the reader may
+    # see them (a draft reply stays with the officers).
+    replies = list(visible.filter(reply_to=note).order_by("pk"))
     context = {
         "note": note,
+        "in_reply_to": visible.filter(pk=note.reply_to_id).first() if note.reply_to_id else None,
+        "replies": replies,
+        "replies_label": ngettext("Reply", "Replies", len(replies)),
         "actions": [
             (action, services.LIAISON_NOTE_ACTIONS[action])
             for action in services.liaison_note_allowed_actions(note, request.user)
@@ -48,7 +65,13 @@ def liaison_note_detail(request, pk):
     return render(request, "meetings/liaison_note_detail.html", context)
 
 
+def _bodies() -> list[str]:
+    return LiaisonNote.objects.bodies()
+
+
 def _form_page(request, note=None):
+    if note is not None and note.is_incoming:
+        return _incoming_form_page(request, note)
     form = LiaisonNoteForm(request.POST or None, request.FILES or None, instance=note)
     initial = recipient_initial(note) if note else []
     recipients = RecipientFormSet(request.POST or None, initial=initial, prefix="recipients")
@@ -70,7 +93,33 @@ def _form_page(request, note=None):
     return render(
         request,
         "meetings/liaison_note_form.html",
-        {"form": form, "recipients": recipients, "note": note},
+        {"form": form, "recipients": recipients, "note": note, "bodies": _bodies()},
+        status=status,
+    )
+
+
+def _incoming_form_page(request, note=None):
+    form = IncomingNoteForm(request.POST or None, request.FILES or None, instance=note)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.incoming_note_save(
+                note=note,
+                by=request.user,
+                fields=form.note_fields(),
+                upload=form.cleaned_data.get("attachment"),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The note received is recorded as a draft: publish it to show it.")
+            )
+            return redirect(saved)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "meetings/incoming_note_form.html",
+        {"form": form, "note": note, "bodies": _bodies()},
         status=status,
     )
 
@@ -78,6 +127,11 @@ def _form_page(request, note=None):
 @permission_required("meetings.add_liaisonnote")
 def liaison_note_new(request):
     return _form_page(request)
+
+
+@permission_required("meetings.add_liaisonnote")
+def incoming_note_new(request):
+    return _incoming_form_page(request)
 
 
 def _note(request, pk, **kwargs):
@@ -104,6 +158,7 @@ def liaison_note_act(request, pk, action):
             "approve": _("The note is approved."),
             "return": _("The note is back to draft."),
             "send": _("The note is marked as sent; its recipients will be told."),
+            "publish": _("The note received is published."),
         }
         messages.success(request, done.get(action, _("Done.")))
     return redirect(note)

@@ -135,7 +135,7 @@ class MeetingQuerySet(models.QuerySet):
     def for_page(self):
         """With what a meeting's page needs to know in the same query: its latest agenda
         release (`latest_release_version`, `latest_release_at`) and whether it has sessions,
-        recommendations, draft resolutions, a chair's report, sent liaison notes, documents
+        recommendations, draft resolutions, a chair's report, public liaison notes, documents
         of the library that record it (`has_sessions`, ...), so that the page reads only the
         lists that are there."""
         meeting = models.OuterRef("pk")
@@ -145,7 +145,7 @@ class MeetingQuerySet(models.QuerySet):
             "has_recommendations": Recommendation.objects.filter(meeting=meeting),
             "has_draft_resolutions": DraftResolution.objects.filter(meeting=meeting),
             "has_chair_reports": ChairReport.objects.filter(meeting=meeting),
-            "has_liaison_notes": LiaisonNote.objects.public().filter(meeting=meeting),
+            "has_liaison_notes": LiaisonNote.objects.published().filter(meeting=meeting),
             # The library's documents that record it (resources.Resource.records), through
             # the relation's table: meetings import nothing from resources.
             "has_records": Meeting.records.through.objects.filter(meeting=meeting),
@@ -390,22 +390,76 @@ class DraftResolution(PartOfMeeting, TranslatedContent):
 
 class LiaisonNoteQuerySet(models.QuerySet):
     def public(self):
-        """Sent notes: drafts and approved notes stay with the chair and the secretariat."""
+        """Sent notes (outgoing by nature): drafts and approved notes stay with the chair and
+        the secretariat. The meeting page, the home page, the archive and the chair's report
+        list these; published() adds the incoming notes the public may read."""
         return self.filter(status=LiaisonNote.Status.SENT)
+
+    def published(self):
+        """What the public may read, in either direction: sent outgoing notes and published
+        incoming ones."""
+        return self.filter(status__in=LiaisonNote.Status.public())
+
+    def outgoing(self):
+        return self.filter(direction=LiaisonNote.Direction.OUTGOING)
+
+    def incoming(self):
+        return self.filter(direction=LiaisonNote.Direction.INCOMING)
+
+    def bodies(self) -> list[str]:
+        """The bodies these notes are addressed to or come from ("ITU-D SG2", "ITU-T SG17"):
+        one vocabulary, offered as suggestions by both forms (two queries)."""
+        names = set(LiaisonRecipient.objects.filter(note__in=self).values_list("body", flat=True))
+        names |= set(self.exclude(source="").values_list("source", flat=True))
+        return sorted(names, key=str.casefold)
 
 
 class LiaisonNote(TranslatedContent):
-    """A liaison note from CWG-COP to another body (ITU-D SG2, ITU-T SG17, ...)."""
+    """A liaison note from CWG-COP to another body (ITU-D SG2, ITU-T SG17, ...), or one the
+    group received from such a body.
+
+    Outgoing: draft -> approved -> sent, to its recipients (LiaisonRecipient), approved at a
+    meeting. Incoming: recorded as a draft by the secretariat, then published; it names the
+    body it comes from (`source`, the same kind of name as a recipient's `body`), the day it
+    was received and, if any, the meeting it is for. `reply_to` links a note to the one it
+    answers, in either direction (our reply to an incoming note, or a body's reply to ours).
+    """
+
+    class Direction(models.TextChoices):
+        OUTGOING = "outgoing", pgettext_lazy("liaison note direction", "Outgoing")
+        INCOMING = "incoming", pgettext_lazy("liaison note direction", "Incoming")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         # A note (feminine in French) is approved; an affiliation (masculine) too: two entries.
         APPROVED = "approved", pgettext_lazy("liaison note status", "Approved")
         SENT = "sent", _("Sent")
+        PUBLISHED = "published", pgettext_lazy("liaison note status", "Published")
 
-    meeting = models.ForeignKey(
-        Meeting, on_delete=models.PROTECT, related_name="liaison_notes", verbose_name=_("meeting")
+        @classmethod
+        def public(cls) -> tuple:
+            """The states the public may read: an outgoing note once sent, an incoming one
+            once published."""
+            return (cls.SENT, cls.PUBLISHED)
+
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.OUTGOING
     )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        related_name="liaison_notes",
+        null=True,
+        blank=True,
+        verbose_name=_("meeting"),
+    )
+    source = models.CharField(
+        _("from"), max_length=200, blank=True, help_text=_("For example: ITU-D SG2")
+    )
+    source_detail = models.CharField(
+        _("group"), max_length=200, blank=True, help_text=_("For example: Question 3/2")
+    )
+    received_on = models.DateField(_("received on"), null=True, blank=True)
     subject = models.CharField(_("subject"), max_length=500)
     body = models.TextField(_("text"), blank=True)
     status = models.CharField(
@@ -429,12 +483,52 @@ class LiaisonNote(TranslatedContent):
         ordering = ["-meeting__number", "pk"]
         verbose_name = _("liaison note")
         verbose_name_plural = _("liaison notes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(direction="incoming") | Q(meeting__isnull=False),
+                name="outgoing_liaison_note_has_a_meeting",
+                violation_error_message=_(
+                    "An outgoing liaison note needs the meeting that approved it."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(direction="outgoing") | (~Q(source="") & Q(received_on__isnull=False)),
+                name="incoming_liaison_note_has_its_source_and_date",
+                violation_error_message=_(
+                    "An incoming liaison note needs the body it comes from and the date it "
+                    "was received."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(direction="outgoing", status__in=["draft", "approved", "sent"])
+                | Q(direction="incoming", status__in=["draft", "published"]),
+                name="liaison_note_status_fits_its_direction",
+                violation_error_message=_(
+                    "An outgoing liaison note is sent, not published; an incoming one is "
+                    "published, never approved or sent."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.subject
 
     def get_absolute_url(self):
         return reverse("meetings:liaison_note", args=[self.pk])
+
+    @property
+    def is_incoming(self) -> bool:
+        return self.direction == self.Direction.INCOMING
+
+    @property
+    def is_public(self) -> bool:
+        """Sent (outgoing) or published (incoming): the public may read it."""
+        return self.status in self.Status.public()
+
+    @property
+    def source_name(self) -> str:
+        """The body an incoming note comes from, with its group: "ITU-D SG2 Question 3/2"."""
+        return f"{self.source} {self.source_detail}".strip()
 
 
 def validate_email_list(value):

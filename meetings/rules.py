@@ -29,18 +29,20 @@ def is_draft_note(user, note) -> bool:
 
 
 @rules.predicate
-def is_sent_note(user, note) -> bool:
-    return isinstance(note, LiaisonNote) and note.status == LiaisonNote.Status.SENT
+def is_public_note(user, note) -> bool:
+    return isinstance(note, LiaisonNote) and note.status in LiaisonNote.Status.public()
 
 
-# Liaison notes: the secretariat drafts and sends; the chair approves. The public sees sent
-# notes only; the chair and the secretariat see every state.
+# Liaison notes: the secretariat drafts and sends; the chair approves. The secretariat also
+# records the notes other bodies send (incoming) and publishes them. The public sees sent
+# and published notes only; the chair and the secretariat see every state.
 rules.add_perm("meetings.view_liaisonnote_drafts", is_officer)
-rules.add_perm("meetings.view_liaisonnote", is_sent_note | is_officer)
+rules.add_perm("meetings.view_liaisonnote", is_public_note | is_officer)
 rules.add_perm("meetings.add_liaisonnote", is_secretariat)
 rules.add_perm("meetings.change_liaisonnote", is_secretariat & is_draft_note)
 rules.add_perm("meetings.approve_liaisonnote", is_chair)
 rules.add_perm("meetings.send_liaisonnote", is_secretariat)
+rules.add_perm("meetings.publish_liaisonnote", is_secretariat)
 
 # Registration for meetings, and the draft chair's report: meetings/registration/rules.py.
 from .registration import rules as _registration_rules  # noqa: E402, F401

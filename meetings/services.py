@@ -305,7 +305,8 @@ def _notify_release(release: AgendaRelease) -> None:
 
 
 # --- Liaison notes ---------------------------------------------------------------------------
-# (status, action) -> (new status, the permission the action needs): the whole workflow.
+# (status, action) -> (new status, the permission the action needs): the whole workflow of an
+# outgoing note; INCOMING_NOTE_TRANSITIONS is that of a note received from another body.
 LIAISON_NOTE_TRANSITIONS = {
     (LiaisonNote.Status.DRAFT, "approve"): (
         LiaisonNote.Status.APPROVED,
@@ -317,10 +318,21 @@ LIAISON_NOTE_TRANSITIONS = {
     ),
     (LiaisonNote.Status.APPROVED, "send"): (LiaisonNote.Status.SENT, "meetings.send_liaisonnote"),
 }
+INCOMING_NOTE_TRANSITIONS = {
+    (LiaisonNote.Status.DRAFT, "publish"): (
+        LiaisonNote.Status.PUBLISHED,
+        "meetings.publish_liaisonnote",
+    ),
+}
+_TRANSITIONS = {
+    LiaisonNote.Direction.OUTGOING: LIAISON_NOTE_TRANSITIONS,
+    LiaisonNote.Direction.INCOMING: INCOMING_NOTE_TRANSITIONS,
+}
 LIAISON_NOTE_ACTIONS = {
     "approve": gettext_lazy("Approve"),
     "return": gettext_lazy("Return to draft"),
     "send": gettext_lazy("Mark as sent"),
+    "publish": gettext_lazy("Publish"),
 }
 
 
@@ -332,18 +344,20 @@ def liaison_note_allowed_actions(note: LiaisonNote, user) -> list[str]:
     """The actions `user` may take on the note now, for its buttons."""
     return [
         action
-        for (status, action), (_to, permission) in LIAISON_NOTE_TRANSITIONS.items()
+        for (status, action), (_to, permission) in _TRANSITIONS[note.direction].items()
         if status == note.status and user.has_perm(permission, note)
     ]
 
 
 @transaction.atomic
 def liaison_note_act(*, note_id: int, action: str, by) -> LiaisonNote:
-    """Approve, return or send a note: lock it, check the table and the permission, change it,
-    record the event. A second click on the same button finds the note changed and is refused
-    (ActionRefused): the event, and the mail it leads to, happens once."""
+    """Approve, return or send an outgoing note, publish an incoming one: lock it, check its
+    direction's table and the permission, change it, record the event. A second click on the
+    same button finds the note changed and is refused (ActionRefused): the event, and the mail
+    it leads to, happens once. Only sending mails anyone: publishing an incoming note mails
+    no one (it has no recipients, and subscribers are told of what the group sends)."""
     note = LiaisonNote.objects.select_for_update().get(pk=note_id)
-    transition = LIAISON_NOTE_TRANSITIONS.get((note.status, action))
+    transition = _TRANSITIONS[note.direction].get((note.status, action))
     if transition is None:
         raise ActionRefused(
             _("This note is %(status)s: it cannot be “%(action)s” now.")
@@ -446,13 +460,16 @@ def liaison_note_save(
     note: LiaisonNote | None = None,
     upload=None,
 ) -> LiaisonNote:
-    """Create a draft note or change one (only drafts change), its recipients and attachments."""
+    """Create a draft outgoing note or change one (only drafts change), its recipients and
+    attachments."""
     if note is None:
         _require(by, "meetings.add_liaisonnote")
         note = LiaisonNote(status=LiaisonNote.Status.DRAFT)
     else:
         note = LiaisonNote.objects.select_for_update().get(pk=note.pk)
         _require(by, "meetings.change_liaisonnote", note)
+        if note.is_incoming:
+            raise ValidationError(_("This note was received: it has no recipients."))
     _check_recipients(recipients)
     for name, value in fields.items():
         setattr(note, name, value)
@@ -465,6 +482,33 @@ def liaison_note_save(
         recipient = LiaisonRecipient(note=note, **values)
         recipient.full_clean()
         recipient.save()
+    if upload is not None:
+        liaison_attachment_add(note=note, by=by, upload=upload)
+    return note
+
+
+@transaction.atomic
+def incoming_note_save(
+    *, by, fields: dict, note: LiaisonNote | None = None, upload=None
+) -> LiaisonNote:
+    """Record a note received from another body as a draft, or change one (only drafts
+    change), with an attachment. It goes to no one: the public reads it once published."""
+    if note is None:
+        _require(by, "meetings.add_liaisonnote")
+        note = LiaisonNote(
+            direction=LiaisonNote.Direction.INCOMING, status=LiaisonNote.Status.DRAFT
+        )
+    else:
+        note = LiaisonNote.objects.select_for_update().get(pk=note.pk)
+        _require(by, "meetings.change_liaisonnote", note)
+        if not note.is_incoming:
+            raise ValidationError(_("This note is one the group sends, not one it received."))
+    for name, value in fields.items():
+        setattr(note, name, value)
+    if note.reply_to_id and note.reply_to_id == note.pk:
+        raise ValidationError(_("A note cannot reply to itself."))
+    note.full_clean()
+    note.save()
     if upload is not None:
         liaison_attachment_add(note=note, by=by, upload=upload)
     return note

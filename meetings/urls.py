@@ -87,6 +87,11 @@ urlpatterns = [
     path("roadmap/<slug:slug>/delete/", roadmap_views.theme_delete, name="theme_delete"),
     path("liaison-notes/", liaison_views.liaison_note_list, name="liaison_notes"),
     path("liaison-notes/new/", liaison_views.liaison_note_new, name="liaison_note_new"),
+    path(
+        "liaison-notes/new/incoming/",
+        liaison_views.incoming_note_new,
+        name="incoming_note_new",
+    ),
     path("liaison-notes/<int:pk>/", liaison_views.liaison_note_detail, name="liaison_note"),
     path("liaison-notes/<int:pk>/edit/", liaison_views.liaison_note_edit, name="liaison_note_edit"),
     path(

@@ -75,7 +75,7 @@ def meeting_detail(request, number):
             "chair_reports": meeting.chair_reports.all() if meeting.has_chair_reports else [],
             "records": meeting.records.published() if meeting.has_records else [],
             "liaison_notes": (
-                meeting.liaison_notes.public().prefetch_related("recipients")
+                meeting.liaison_notes.published().prefetch_related("recipients")
                 if meeting.has_liaison_notes
                 else []
             ),

@@ -50,6 +50,7 @@ EXPECTED = {
     "meetings.add_liaisonnote": everywhere(SECRETARIAT),
     "meetings.approve_liaisonnote": everywhere(CHAIR),
     "meetings.send_liaisonnote": everywhere(SECRETARIAT),
+    "meetings.publish_liaisonnote": everywhere(SECRETARIAT),
     # Registration (tests/meetings/test_registration.py asks them on meetings).
     "meetings.register": everywhere(AUTHORS),
     "meetings.view_participants": everywhere(OFFICERS),

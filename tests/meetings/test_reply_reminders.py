@@ -119,6 +119,24 @@ def test_no_reminder_once_a_reply_is_recorded(meeting, note, secretariat, chair)
     assert waiting.status == "cancelled"
 
 
+def test_no_reminder_once_the_bodys_reply_is_received(note, secretariat):
+    sweep(geneva(2026, 3, 24, 8, 0))
+    waiting = reminders_sent().get()
+    Delivery.objects.filter(pk=waiting.pk).update(status="queued")  # not sent yet
+    services.incoming_note_save(
+        by=secretariat,
+        fields={
+            "source": "ITU-D SG2",
+            "received_on": datetime.date(2026, 3, 25),
+            "subject": "Reply from SG2",
+            "reply_to": note,
+        },
+    )
+    assert sweep(geneva(2026, 3, 30, 8, 0)) == 0
+    waiting.refresh_from_db()
+    assert waiting.status == "cancelled"
+
+
 @pytest.mark.parametrize("purpose", ["information", "comment"])
 def test_no_reminder_when_no_action_is_asked(meeting, secretariat, chair, purpose):
     _note(meeting, secretariat, chair, purpose=purpose)
