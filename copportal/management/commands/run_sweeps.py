@@ -29,7 +29,6 @@ def sweep_once(last_run: dict, now) -> float:
         schedule = maybe_schedule(entry["schedule"], app=app)
         due = name not in last_run or schedule.is_due(last_run[name]).is_due
         if due:
-            close_old_connections()
             result = app.tasks[entry["task"]].apply(
                 args=entry.get("args", ()), kwargs=entry.get("kwargs", {}), throw=False
             )
@@ -37,7 +36,6 @@ def sweep_once(last_run: dict, now) -> float:
                 logger.error("%s (%s) failed:\n%s", name, entry["task"], result.traceback)
             last_run[name] = now
         wait = min(wait, schedule.is_due(last_run[name]).next)
-    close_old_connections()
     return max(wait, 1.0)
 
 
@@ -55,6 +53,8 @@ class Command(BaseCommand):
                 wait = sweep_once(last_run, app.now())
                 if once:
                     return
+                close_old_connections()  # as after a request: none kept past its age
                 stop.wait(wait)
+                close_old_connections()
         except KeyboardInterrupt:
             return  # Ctrl-C in make run's terminal: the launcher stops the rest
