@@ -379,11 +379,15 @@ def run() -> int:
             if subprocess.run(step, cwd=ROOT, check=False).returncode != 0:
                 return 1
         port = _free_port()
-        processes = [subprocess.Popen(manage("runserver", f"127.0.0.1:{port}"), cwd=ROOT)]
+        env = dict(os.environ)
+        if not env.get("SITE_URL"):  # the mails' links point where it serves
+            env["SITE_URL"] = f"http://127.0.0.1:{port}"
+        serve = manage("runserver", f"127.0.0.1:{port}")
+        processes = [subprocess.Popen(serve, cwd=ROOT, env=env)]
         try:
             _wait_for_port(port, processes)
             # Beat's schedule (every task once now, then when due): `manage.py run_sweeps`.
-            processes.append(subprocess.Popen(manage("run_sweeps"), cwd=ROOT))
+            processes.append(subprocess.Popen(manage("run_sweeps"), cwd=ROOT, env=env))
             say(
                 f"\nServing the portal on http://127.0.0.1:{port}/ (celery beat's schedule "
                 "runs beside it: reminders every five minutes).\nCtrl-C stops it, and the "
