@@ -473,6 +473,8 @@ class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
             "mode",
             "venue",
             "theme",
+            # The grace period was set in the admin, which is for superusers only now.
+            "grace_minutes",
             "original_language",
             *translated_columns("summary"),
             *registration_forms.MEETING_FIELDS,
@@ -489,7 +491,11 @@ class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
         self.fields["theme"].queryset = Theme.objects.roadmap()
         self.label_languages()
         registration_forms.meeting_form_init(self)
+        self.fields["grace_minutes"].required = False  # empty: none
         _style(self)
+
+    def clean_grace_minutes(self):
+        return self.cleaned_data.get("grace_minutes") or 0
 
     def clean_number(self):
         number = self.cleaned_data["number"]
