@@ -34,7 +34,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from copportal.accounts.models import CHAIR_GROUP, Organization, User  # noqa: E402
-from meetings import services as meeting_services  # noqa: E402
+from meetings.agenda import services as agenda_services  # noqa: E402
 from meetings.models import AgendaItem, Meeting  # noqa: E402
 from tests.factories import bulk_published  # noqa: E402
 
@@ -72,7 +72,7 @@ def agenda_meeting(submitter, organization, chair):
     for k, contribution in enumerate(meeting.contributions.order_by("pk")):
         contribution.agenda_item = items[k % AGENDA_ITEMS]
         contribution.save(update_fields=["agenda_item"])
-    meeting_services.agenda_release(meeting=meeting, by=chair, version=None)
+    agenda_services.agenda_release(meeting=meeting, by=chair, version=None)
     return meeting
 
 

@@ -21,7 +21,7 @@ from copportal.accounts.permissions import permission_required
 from copportal.languages import Language
 from copportal.search import read_query
 from copportal.uploads import limits_text, stored_file_response
-from meetings import services as meeting_services
+from meetings.liaison import services as liaison_services
 from meetings.models import LiaisonNote, Meeting
 
 from . import list_rows, services, template_docx, workflow
@@ -246,8 +246,8 @@ def _officer_part(user) -> dict:
     )
     for note in notes:
         note.actions = [
-            meeting_services.LIAISON_NOTE_ACTIONS[action]
-            for action in meeting_services.liaison_note_allowed_actions(note, user)
+            liaison_services.LIAISON_NOTE_ACTIONS[action]
+            for action in liaison_services.liaison_note_allowed_actions(note, user)
         ]
     return {
         "meeting": meeting,

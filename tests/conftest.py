@@ -114,7 +114,7 @@ def s3_storage(settings):
 def audiences(db):
     """The four audiences of the 2020 Guidelines (a migration adds them, but a transactional
     test's flush removes them: load them again)."""
-    from meetings.seeds import load_audiences
+    from meetings.seeds.vocabularies import load_audiences
 
     return load_audiences()
 

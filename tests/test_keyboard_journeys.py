@@ -71,7 +71,7 @@ def test_delegate_submits_a_contribution_with_the_keyboard(browser_page, delegat
 
 
 def agenda_with_items(chair, titles, **meeting_fields):
-    from meetings import services
+    from meetings.agenda import services
 
     meeting = MeetingFactory(**meeting_fields)
     for title in titles:

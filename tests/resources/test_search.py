@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from meetings.seeds import load_risks
+from meetings.seeds.vocabularies import load_risks
 from resources import search, services
 from resources.models import Resource
 

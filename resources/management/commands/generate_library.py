@@ -19,7 +19,7 @@ from contributions.models import Contribution, ContributionSource, Document, Rev
 from copportal.accounts.models import Organization, User
 from copportal.languages import Language
 from meetings.models import Audience, Meeting, Theme
-from meetings.seeds import load_audiences, load_risks
+from meetings.seeds.vocabularies import load_audiences, load_risks
 from resources import search
 from resources.models import Resource
 

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
 
-from . import agenda, services
+from ..meeting_views import meeting_in_url
+from ..models import Meeting
+from . import numbering, services, snapshots
 from .forms import AgendaItemForm, AgendaReleaseForm
-from .meeting_views import meeting_in_url
-from .models import Agenda, AgendaItem, Meeting
+from .models import Agenda, AgendaItem
 
 
 def _version(request) -> int | None:
@@ -42,12 +43,12 @@ STALE = _(
 def _builder_context(request, meeting, **extra):
     draft = Agenda.objects.filter(meeting=meeting).first()
     current = draft.version if draft else 0
-    contributions = agenda.meeting_contributions(meeting)
-    tree = agenda.draft_tree(meeting, contributions)
-    items = agenda.flatten(tree)
+    contributions = numbering.meeting_contributions(meeting)
+    tree = numbering.draft_tree(meeting, contributions)
+    items = numbering.flatten(tree)
     releases = list(meeting.agenda_releases.select_related("released_by").order_by("-version")[:20])
     for release in releases:
-        release.left_out_sentences = agenda.left_out_sentences(release.left_out)
+        release.left_out_sentences = numbering.left_out_sentences(release.left_out)
     focus = request.GET.get("focus", "")
     context = {
         "meeting": meeting,
@@ -59,7 +60,7 @@ def _builder_context(request, meeting, **extra):
         "item_choices": [(node.item.pk, f"{node.number} {node.item.title}") for node in items],
         "version": current or 0,
         "contributions": contributions,
-        "warnings": agenda.release_warnings(tree, contributions),
+        "warnings": numbering.release_warnings(tree, contributions),
         "form": AgendaItemForm(),
         "release_form": AgendaReleaseForm(initial={"version": current or 0}),
         "releases": releases,
@@ -97,8 +98,8 @@ def agenda_edit(request, number):
                 messages.success(request, _("The item is added."))
                 return redirect(_builder_url(meeting, item, "edit"))
         context = _builder_context(request, meeting, form=form)
-        return render(request, "meetings/agenda_edit.html", context, status=400)
-    return render(request, "meetings/agenda_edit.html", _builder_context(request, meeting))
+        return render(request, "meetings/agenda/agenda_edit.html", context, status=400)
+    return render(request, "meetings/agenda/agenda_edit.html", _builder_context(request, meeting))
 
 
 def _item(request, number, pk, **kwargs):
@@ -121,7 +122,7 @@ def agenda_item_edit(request, number, pk):
         return redirect(_builder_url(item.meeting, item, "edit"))
     return render(
         request,
-        "meetings/agenda_item_form.html",
+        "meetings/agenda/agenda_item_form.html",
         {"meeting": item.meeting, "item": item, "form": form},
     )
 
@@ -187,7 +188,7 @@ def agenda_reorder(request, number):
     else:
         context = _builder_context(request, meeting, reordered=_("The new order is saved."))
     if request.headers.get("HX-Request"):
-        return render(request, "meetings/includes/agenda_tree.html", context)
+        return render(request, "meetings/agenda/includes/agenda_tree.html", context)
     if "stale" in context:
         messages.error(request, STALE)
     return redirect(_builder_url(meeting))
@@ -242,7 +243,7 @@ def agenda_release(request, number):
         request, _("Version %(version)s of the agenda is released.") % {"version": release.version}
     )
     # What it left out, by the rule the check before it applied: the chair is told again.
-    for sentence in agenda.left_out_sentences(release.left_out):
+    for sentence in numbering.left_out_sentences(release.left_out):
         messages.warning(request, sentence)
     return redirect(release.get_absolute_url())
 
@@ -257,7 +258,7 @@ def agenda_public(request, number):
     if not releases:
         # What is known of it is in the meeting's record (a chair's report in the library).
         context["records"] = meeting.records.published()
-        return render(request, "meetings/agenda.html", context)
+        return render(request, "meetings/agenda/agenda.html", context)
     wanted = request.GET.get("version")
     if wanted is None:
         version = releases[0]["version"]
@@ -266,12 +267,12 @@ def agenda_public(request, number):
             version = int(wanted)
         except ValueError:
             context["error"] = _("“%(value)s” is not a version number.") % {"value": wanted[:20]}
-            return render(request, "meetings/agenda.html", context, status=400)
+            return render(request, "meetings/agenda/agenda.html", context, status=400)
         if version not in {r["version"] for r in releases}:
             context["error"] = _(
                 "This meeting has no released version %(version)s of its agenda."
             ) % {"version": version}
-            return render(request, "meetings/agenda.html", context, status=404)
+            return render(request, "meetings/agenda/agenda.html", context, status=404)
     # The version shown and the one before it (for the changelog), in one query.
     before_it = next((r["version"] for r in releases if r["version"] < version), None)
     rows = meeting.agenda_releases.select_related("released_by").filter(
@@ -280,18 +281,18 @@ def agenda_public(request, number):
     by_version = {row.version: row for row in rows}
     shown, previous = by_version[version], by_version.get(before_it)
     snapshot, before = shown.snapshot, previous.snapshot if previous else None
-    if not request.user.has_perm(agenda.VIEW_MEMBERS_ONLY):
+    if not request.user.has_perm(numbering.VIEW_MEMBERS_ONLY):
         # Members-only contributions: their symbol, never their title, to everyone else.
-        hidden = agenda.members_only_now(meeting)
-        snapshot = agenda.public_snapshot(snapshot, hidden)
-        before = agenda.public_snapshot(before, hidden) if before else None
+        hidden = snapshots.members_only_now(meeting)
+        snapshot = snapshots.public_snapshot(snapshot, hidden)
+        before = snapshots.public_snapshot(before, hidden) if before else None
     context.update(
         {
             "release": shown,
-            "items": agenda.frozen_items(snapshot),
+            "items": snapshots.frozen_items(snapshot),
             "previous": previous,
-            "changes": agenda.changelog(before, snapshot),
+            "changes": snapshots.changelog(before, snapshot),
             "is_latest": version == releases[0]["version"],
         }
     )
-    return render(request, "meetings/agenda.html", context)
+    return render(request, "meetings/agenda/agenda.html", context)

@@ -1,5 +1,6 @@
 """A draft of the chair's report, made from the meeting's data as a Word file (python-docx),
-for the chair to finish in Word and upload as the report (report_views.chair_report_edit).
+for the chair to finish in Word and upload as the report
+(meetings/outcomes/views.py chair_report_edit).
 
 In the meeting's working language: the portal keeps none of its own, so the meeting's
 original language (the one its texts are written in) is used; `?language=` asks for another
@@ -12,7 +13,7 @@ the outcome (the portal records outcomes per meeting, not per item: they follow,
 recommendations and draft resolutions); the liaison notes sent (the portal records no
 incoming ones); the participants by organization (registration); the next meeting.
 
-Contributions are read through the reverse relation by field name, as meetings/agenda.py
+Contributions are read through the reverse relation by field name, as meetings/agenda/numbering.py
 does: this app imports nothing from contributions.
 """
 
@@ -31,8 +32,8 @@ from docx.oxml.ns import qn
 from copportal.accounts.models import CHAIR_GROUP, Organization
 from copportal.languages import Language, folded
 
-from . import agenda
-from .models import AgendaRelease, Meeting, Registration
+from ..agenda import numbering, snapshots
+from ..models import AgendaRelease, Meeting, Registration
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -64,7 +65,7 @@ def _sources(meeting: Meeting) -> dict[str, list[str]]:
     names = {o.pk: str(o) for o in Organization.objects.filter(pk__in={r[1] for r in rows})}
     sources: dict[str, list[str]] = {}
     for number, organization in rows:
-        sources.setdefault(agenda.contribution_symbol(meeting.number, number), []).append(
+        sources.setdefault(numbering.contribution_symbol(meeting.number, number), []).append(
             names[organization]
         )
     return sources
@@ -150,7 +151,7 @@ def _agenda(w: _Writer, meeting: Meeting, language: Language) -> None:
             "date": date_format(timezone.localtime(release.released_at, meeting.zone).date()),
         }
     )
-    items = agenda.frozen_items(release.snapshot)
+    items = snapshots.frozen_items(release.snapshot)
     for item in items:
         w.bullet(f"{item.number}  {item.shown('title', language).text}")
     sources = _sources(meeting)

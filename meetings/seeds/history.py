@@ -1,4 +1,4 @@
-"""The seeds' data for meetings: the roadmap, meetings 19 and 20, their outcomes and notes.
+"""The seeds' data for meetings 19 and 20: their sessions, outcomes and liaison notes.
 
 Source: the chair's report on the 19th and 20th meetings (shared/seeds, French original):
 the French is the report's own wording, the English a rendering of it; their original
@@ -11,17 +11,10 @@ English text, and it can run again: update_or_create on stable keys.
 import datetime
 from decimal import Decimal
 
-from django.utils import timezone, translation
+from copportal.accounts.models import Organization
 
-from copportal import seed_translations
-from copportal.accounts.models import Organization, User
-from copportal.languages import Language
-
-from . import services
-from .models import (
+from ..models import (
     Agenda,
-    AgendaItem,
-    Audience,
     DraftResolution,
     LiaisonNote,
     LiaisonRecipient,
@@ -30,87 +23,7 @@ from .models import (
     Session,
     Theme,
 )
-
-REPORT = "Chair's report on the 19th and 20th meetings"
-
-
-def _texts(field: str, en: str, fr: str) -> dict[str, str]:
-    """A translated field's English and French columns, for update_or_create's defaults."""
-    return {f"{field}_en": en, f"{field}_fr": fr}
-
-
-FROM_FRENCH = {"original_language": Language.FRENCH}
-FROM_ENGLISH = {"original_language": Language.ENGLISH}
-
-# (slug, (English title, French title), (period), (description)); French from §2.4.
-THEMES = [
-    (
-        "legal-frameworks",
-        ("Legal frameworks", "Cadres juridiques"),
-        ("Q1 2024", "Premier trimestre de 2024"),
-        (
-            "Examined at the first meeting of the roadmap, in January 2024.",
-            "Les participants à la première réunion, tenue en janvier 2024, ont examiné les "
-            "cadres juridiques.",
-        ),
-    ),
-    (
-        "regulatory-frameworks",
-        (
-            "Regulatory frameworks and reporting mechanisms",
-            "Cadres réglementaires et mécanismes de signalement",
-        ),
-        ("Q4 2024", "Quatrième trimestre de 2024"),
-        ("", ""),
-    ),
-    (
-        "education-literacy-awareness",
-        (
-            "Education, digital literacy and national awareness",
-            "Éducation, maîtrise des outils numériques et sensibilisation nationale",
-        ),
-        ("Q1 2025", "Premier trimestre de 2025"),
-        ("", ""),
-    ),
-    (
-        "research-technical-tools",
-        ("Research and technical tools", "Recherche et outils techniques"),
-        ("Q4 2025", "Quatrième trimestre de 2025"),
-        ("", ""),
-    ),
-    (
-        "integrating-cop",
-        (
-            "Integrating child online protection into broader initiatives",
-            "Intégration de la protection en ligne des enfants dans des initiatives plus larges",
-        ),
-        ("Later meetings", "Réunions ultérieures"),
-        ("", ""),
-    ),
-]
-
-# The four audiences of the ITU 2020 Guidelines on Child Online Protection.
-AUDIENCES = [
-    ("children", ("Children", "Enfants")),
-    ("parents-educators", ("Parents and educators", "Parents et éducateurs")),
-    ("industry", ("Industry", "Professionnels du secteur")),
-    ("policy-makers", ("Policy-makers", "Décideurs")),
-]
-
-# Risks that contributions and resources address (DESIGN.md: the library's themes).
-RISKS = [
-    ("cyberbullying", ("Cyberbullying", "Cyberharcèlement")),
-    ("grooming", ("Grooming", "Pédopiégeage")),
-    (
-        "sexual-exploitation-abuse",
-        (
-            "Child sexual exploitation and abuse",
-            "Exploitation et abus sexuels à l'égard des enfants",
-        ),
-    ),
-    ("privacy", ("Privacy", "Vie privée")),
-    ("age-assurance", ("Age assurance", "Vérification de l'âge")),
-]
+from .vocabularies import FROM_FRENCH, REPORT, field_texts
 
 DRAFT_RESOLUTION_TITLE = (
     "Encouraging ITU Member States and Sector Members, through the Union, to prioritize, "
@@ -178,47 +91,6 @@ invites Member States and Sector Members
 2 to continue collaborating on this subject with other ITU members."""
 
 
-def load_audiences() -> list[Audience]:
-    return [
-        Audience.objects.update_or_create(
-            slug=slug, defaults={**_texts("name", en, fr), "order": order, **FROM_ENGLISH}
-        )[0]
-        for order, (slug, (en, fr)) in enumerate(AUDIENCES, start=1)
-    ]
-
-
-def load_risks() -> list[Theme]:
-    return [
-        Theme.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "kind": Theme.Kind.RISK,
-                **_texts("title", en, fr),
-                "order": order,
-                **FROM_ENGLISH,
-            },
-        )[0]
-        for order, (slug, (en, fr)) in enumerate(RISKS, start=1)
-    ]
-
-
-def load_roadmap() -> dict[str, Theme]:
-    themes = {}
-    for order, (slug, title, period, description) in enumerate(THEMES, start=1):
-        themes[slug], _ = Theme.objects.update_or_create(
-            slug=slug,
-            defaults={
-                **_texts("title", *title),
-                **_texts("period", *period),
-                **_texts("description", *description),
-                "order": order,
-                "source": f"{REPORT}, §2.4",
-                **FROM_FRENCH,
-            },
-        )
-    return themes
-
-
 def _organizations(*names: str) -> list[Organization]:
     return [Organization.objects.get(name_en=name) for name in names]
 
@@ -232,7 +104,7 @@ def load_meeting_19() -> Meeting:
             "duration_days": Decimal("1"),
             "reported_contributions": 24,
             "reported_contributions_is_minimum": False,
-            **_texts(
+            **field_texts(
                 "summary",
                 "The chair stressed the growing importance of the group, which received 24 "
                 "contributions, a first in its history, and was joined by several outside "
@@ -257,7 +129,7 @@ def load_meeting_19() -> Meeting:
         defaults={
             "kind": Session.Kind.SPECIAL,
             "title_fr": "De la théorie à la pratique",
-            **_texts(
+            **field_texts(
                 "description",
                 "Member States presented their experience in implementing child online "
                 "protection strategies: the challenges, the results and the successes.",
@@ -274,7 +146,7 @@ def load_meeting_19() -> Meeting:
         meeting=meeting,
         order=1,
         defaults={
-            **_texts(
+            **field_texts(
                 "text",
                 "Prepare a recommendation to extend the time allotted to the Council "
                 "Working Group to one and a half days.",
@@ -291,7 +163,7 @@ def load_meeting_19() -> Meeting:
         defaults={
             "status": DraftResolution.Status.WITHDRAWN,
             "title_fr": "Deux Résolutions présentées par la République des Philippines",
-            **_texts(
+            **field_texts(
                 "summary",
                 "The chair suggested that the Administration take account of the "
                 "contributors' comments and merge the two resolutions into one, to be "
@@ -361,7 +233,7 @@ def load_meeting_20(themes: dict[str, Theme]) -> Meeting:
             "theme": themes["legal-frameworks"],
             "reported_contributions": 30,
             "reported_contributions_is_minimum": True,
-            **_texts(
+            **field_texts(
                 "summary",
                 "An unprecedented number of contributions (more than 30) reflects the trust "
                 "placed in the group as a platform for sharing good practices on child online "
@@ -387,7 +259,7 @@ def load_meeting_20(themes: dict[str, Theme]) -> Meeting:
         Recommendation.objects.update_or_create(
             meeting=meeting,
             order=order,
-            defaults={**_texts("text", en, fr), "source": f"{REPORT}, §2.4", **FROM_FRENCH},
+            defaults={**field_texts("text", en, fr), "source": f"{REPORT}, §2.4", **FROM_FRENCH},
         )
     resolution, _ = DraftResolution.objects.update_or_create(
         meeting=meeting,
@@ -395,15 +267,15 @@ def load_meeting_20(themes: dict[str, Theme]) -> Meeting:
         defaults={
             "status": DraftResolution.Status.ADOPTED,
             "title_fr": DRAFT_RESOLUTION_TITLE_FR,
-            **_texts(
+            **field_texts(
                 "summary",
                 "Proposed and coordinated by the Republic of the Philippines; adopted by the "
                 "group and forwarded to Council for approval.",
                 "Le projet de Résolution proposé et coordonné par la République des Philippines "
                 "a été adopté par le Groupe et sera transmis pour approbation au Conseil.",
             ),
-            **_texts("text", DRAFT_RESOLUTION_TEXT, DRAFT_RESOLUTION_TEXT_FR),
-            **_texts(
+            **field_texts("text", DRAFT_RESOLUTION_TEXT, DRAFT_RESOLUTION_TEXT_FR),
+            **field_texts(
                 "note",
                 "A footnote giving the source of the figures in the text is to be added.",
                 "Il a été noté qu'il conviendrait d'inclure une note de bas de page concernant "
@@ -477,7 +349,7 @@ def _liaison_note(meeting, *, subject, body, body_name, detail) -> LiaisonNote:
         subject_en=subject[0],
         defaults={
             "subject_fr": subject[1],
-            **_texts("body", *body),
+            **field_texts("body", *body),
             "status": LiaisonNote.Status.SENT,
             **FROM_FRENCH,
         },
@@ -495,145 +367,3 @@ def _liaison_note(meeting, *, subject, body, body_name, detail) -> LiaisonNote:
         defaults={"detail": detail, "purpose": LiaisonRecipient.Purpose.INFORMATION},
     )
     return note
-
-
-# The demo chair (copportal/accounts/seeds.py makes the demo accounts before meetings).
-DEMO_CHAIR_EMAIL = "chair@example.org"
-DEMO_MEETING_NUMBER = 99
-DEMO_DEADLINE_WEEKS = 3
-DEMO_SUMMARY = (
-    "A demonstration meeting, to try the portal. It is not a meeting of the group.",
-    "Une réunion de démonstration, pour essayer le portail. Ce n'est pas une réunion du Groupe.",
-)
-
-
-def load_demo_meeting(themes: dict[str, Theme]) -> Meeting:
-    """An upcoming, made-up meeting whose deadline lies three weeks after the first load.
-
-    Created once: loading again keeps its dates, so nothing submitted to it moves (its text
-    is brought up to date).
-    """
-    texts = {**_texts("summary", *DEMO_SUMMARY), **FROM_ENGLISH}
-    meeting = Meeting.objects.filter(number=DEMO_MEETING_NUMBER).first()
-    if meeting:
-        Meeting.objects.filter(pk=meeting.pk).update(**texts)
-        meeting.refresh_from_db()
-        return meeting
-    from django.conf import settings
-
-    today = timezone.localdate()
-    opens = today + datetime.timedelta(
-        days=settings.CONTRIBUTION_DEADLINE_DAYS + 7 * DEMO_DEADLINE_WEEKS
-    )
-    return Meeting.objects.create(
-        number=DEMO_MEETING_NUMBER,
-        start_date=opens,
-        end_date=opens + datetime.timedelta(days=1),
-        duration_days=Decimal("1.5"),
-        theme=themes["integrating-cop"],
-        is_demo=True,
-        **texts,
-    )
-
-
-def load_meetings(*, demo: bool) -> list[Meeting]:
-    with translation.override("en"):
-        return _load_meetings(demo=demo)
-
-
-def _load_meetings(*, demo: bool) -> list[Meeting]:
-    load_audiences()
-    load_risks()
-    themes = load_roadmap()
-    meetings = [load_meeting_19(), load_meeting_20(themes)]
-    if demo:
-        meetings.append(load_demo_meeting(themes))
-    return meetings
-
-
-# The demonstration meeting's agenda: released twice, so the changelog has something to show.
-DEMO_AGENDA_V1 = [
-    ("Opening of the meeting (demonstration)", "Ouverture de la réunion (démonstration)"),
-    ("Adoption of the agenda (demonstration)", "Adoption de l'ordre du jour (démonstration)"),
-    ("Contributions on the theme (demonstration)", "Contributions sur le thème (démonstration)"),
-    ("Any other business (demonstration)", "Divers (démonstration)"),
-]
-
-
-def _demo_item(meeting, by, english, french, parent=None, **extra):
-    version = Agenda.objects.get(meeting=meeting).version
-    return services.agenda_item_create(
-        meeting=meeting,
-        by=by,
-        version=version,
-        parent=parent,
-        title_en=english,
-        title_fr=french,
-        **extra,
-    )
-
-
-def load_demo_agenda(meeting: Meeting, *, chair) -> int:
-    """Build and release the demo meeting's agenda twice, once; returns its latest version."""
-    latest = meeting.agenda_releases.order_by("-version").first()
-    if latest:
-        return latest.version
-    Agenda.objects.get_or_create(meeting=meeting)
-    items = [
-        _demo_item(meeting, chair, english, french, description_en="A demonstration item.")
-        for english, french in DEMO_AGENDA_V1
-    ]
-    items[0].start_time = datetime.time(9, 30)
-    items[0].duration_minutes = 15
-    items[0].presenter = "The chair (demonstration)"
-    items[0].save()
-    seed_translations.fill([AgendaItem])  # a release freezes the items' texts: all six
-    services.agenda_release(
-        meeting=meeting,
-        by=chair,
-        note="First draft for the demonstration meeting.",
-        version=Agenda.objects.get(meeting=meeting).version,
-    )
-    # Version 2: a sub-item, a session added and moved up. (The demo contributions are seeded
-    # after meetings and stay unallocated: the builder's warnings show them.)
-    _demo_item(
-        meeting,
-        chair,
-        "Presentation of the contributions received (demonstration)",
-        "Présentation des contributions reçues (démonstration)",
-        parent=items[2],
-        description_en="Each contribution is presented by its authors.",
-    )
-    session = _demo_item(
-        meeting,
-        chair,
-        "Expert orientation session (demonstration)",
-        "Session d'orientation d'experts (démonstration)",
-        description_en="Experts present their work on the theme.",
-    )
-    services.agenda_item_move(
-        item_id=session.pk,
-        by=chair,
-        direction="up",
-        version=Agenda.objects.get(meeting=meeting).version,
-    )
-    seed_translations.fill([AgendaItem])
-    release = services.agenda_release(
-        meeting=meeting,
-        by=chair,
-        note="An expert orientation session is added before any other business.",
-        version=Agenda.objects.get(meeting=meeting).version,
-    )
-    return release.version
-
-
-def load(*, demo: bool) -> list[str]:
-    """The seeding interface (manage.py load_seeds): the roadmap, meetings and their outcomes."""
-    meetings = load_meetings(demo=demo)
-    lines = [f"Loaded {len(meetings)} meetings: {', '.join(str(m.number) for m in meetings)}."]
-    chair = User.objects.filter(email=DEMO_CHAIR_EMAIL).first()
-    if demo and chair:
-        demo_meeting = next(meeting for meeting in meetings if meeting.is_demo)
-        version = load_demo_agenda(demo_meeting, chair=chair)
-        lines.append(f"Demo meeting {demo_meeting.number}: agenda version {version}.")
-    return lines

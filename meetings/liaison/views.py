@@ -1,5 +1,5 @@
 """Liaison notes: the public list of sent and received notes, and the secretariat's and the
-chair's side (drafting, approving, sending: meetings/services.py LIAISON_NOTE_TRANSITIONS;
+chair's side (drafting, approving, sending: meetings/liaison/services.py LIAISON_NOTE_TRANSITIONS;
 recording and publishing the notes other bodies send: INCOMING_NOTE_TRANSITIONS)."""
 
 from django.contrib import messages
@@ -40,7 +40,7 @@ def liaison_note_list(request):
     else:
         direction = ""
     context = {"notes": notes, "direction": direction, "directions": LiaisonNote.Direction}
-    return render(request, "meetings/liaison_note_list.html", context)
+    return render(request, "meetings/liaison/liaison_note_list.html", context)
 
 
 def liaison_note_detail(request, pk):
@@ -62,7 +62,7 @@ def liaison_note_detail(request, pk):
     }
     if request.user.has_perm("meetings.view_liaisonnote_drafts"):
         context["events"] = note.events.select_related("actor")
-    return render(request, "meetings/liaison_note_detail.html", context)
+    return render(request, "meetings/liaison/liaison_note_detail.html", context)
 
 
 def _bodies() -> list[str]:
@@ -92,7 +92,7 @@ def _form_page(request, note=None):
     status = 400 if request.method == "POST" else 200
     return render(
         request,
-        "meetings/liaison_note_form.html",
+        "meetings/liaison/liaison_note_form.html",
         {"form": form, "recipients": recipients, "note": note, "bodies": _bodies()},
         status=status,
     )
@@ -118,7 +118,7 @@ def _incoming_form_page(request, note=None):
     status = 400 if request.method == "POST" else 200
     return render(
         request,
-        "meetings/incoming_note_form.html",
+        "meetings/liaison/incoming_note_form.html",
         {"form": form, "note": note, "bodies": _bodies()},
         status=status,
     )

@@ -1,10 +1,13 @@
-"""The chair's report of a meeting, a file per language: the public download, and the page
-where the chair (or the secretariat) uploads, replaces or removes each language's file."""
+"""A meeting's outcomes: the chair records recommendations and draft resolutions; the chair's
+report, a file per language: the public download, the page where the chair (or the
+secretariat) uploads, replaces or removes each language's file, and the draft made from the
+meeting's data."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,9 +15,9 @@ from copportal.accounts.permissions import permission_required
 from copportal.languages import Language
 from copportal.uploads import stored_file_response
 
+from ..meeting_views import meeting_in_url
 from . import report_draft, services
-from .forms import ChairReportForm
-from .meeting_views import meeting_in_url
+from .forms import ChairReportForm, DraftResolutionFormSet, RecommendationFormSet
 from .models import ChairReport
 
 
@@ -68,7 +71,7 @@ def chair_report_edit(request, number):
     reports = {r.language: r for r in meeting.chair_reports.select_related("uploaded_by")}
     return render(
         request,
-        "meetings/chair_report_form.html",
+        "meetings/outcomes/chair_report_form.html",
         {
             "meeting": meeting,
             "form": form,
@@ -95,8 +98,8 @@ def chair_report_remove(request, number, language):
 
 @permission_required("meetings.view_report_draft", meeting_in_url)
 def chair_report_draft(request, number):
-    """A draft of the report made from the meeting's data (meetings/report_draft.py), in the
-    meeting's working language or `?language=` one of the six."""
+    """A draft of the report made from the meeting's data (meetings/outcomes/report_draft.py),
+    in the meeting's working language or `?language=` one of the six."""
     meeting = meeting_in_url(request, number)
     language = report_draft.working_language(meeting, request.GET.get("language"))
     response = HttpResponse(
@@ -106,3 +109,26 @@ def chair_report_draft(request, number):
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@permission_required("meetings.change_outcomes", meeting_in_url)
+def meeting_outcomes_edit(request, number):
+    """The chair records a meeting's recommendations and draft resolutions."""
+    meeting = meeting_in_url(request, number)
+    recommendations = RecommendationFormSet(
+        request.POST or None, instance=meeting, prefix="recommendations"
+    )
+    resolutions = DraftResolutionFormSet(
+        request.POST or None, instance=meeting, prefix="resolutions"
+    )
+    formsets = [recommendations, resolutions]
+    if request.method == "POST" and all(f.is_valid() for f in formsets):
+        services.meeting_outcomes_save(by=request.user, meeting=meeting, formsets=formsets)
+        messages.success(request, _("The outcomes are saved."))
+        return redirect(reverse("meetings:detail", args=[meeting.number]) + "#outcomes-heading")
+    return render(
+        request,
+        "meetings/outcomes/meeting_outcomes_form.html",
+        {"meeting": meeting, "recommendations": recommendations, "resolutions": resolutions},
+        status=400 if request.method == "POST" else 200,
+    )

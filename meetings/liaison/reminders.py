@@ -21,8 +21,8 @@ from copportal.accounts.models import SECRETARIAT_GROUP, User
 from copportal.notifications.models import Delivery
 from copportal.notifications.services import deliveries_cancel, notify
 
+from ..services import by_language
 from .models import LiaisonNote, LiaisonRecipient
-from .services import _by_language
 
 KIND = "liaison-note-reply-due"
 
@@ -107,7 +107,7 @@ def remind_reply(reminder: DueReplyReminder) -> int:
     note = recipient.note
     secretariat = User.objects.filter(is_active=True, groups__name=SECRETARIAT_GROUP).distinct()
     created = []
-    for language, group in _by_language(secretariat.order_by("pk")).items():
+    for language, group in by_language(secretariat.order_by("pk")).items():
         created += notify(
             kind=KIND,
             key=reminder.key,

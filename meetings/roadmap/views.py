@@ -1,5 +1,5 @@
-"""The theme roadmap: each theme's own page, and the chair's creating, editing and deleting
-of a theme."""
+"""The theme roadmap: its page, each theme's own page, and the chair's creating, editing and
+deleting of a theme."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,9 +10,26 @@ from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
 
+from ..models import Meeting
 from . import services
 from .forms import ThemeForm
-from .models import Meeting, Theme
+from .models import Theme
+
+
+def roadmap(request):
+    themes = list(
+        Theme.objects.roadmap().prefetch_related(
+            Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
+        )
+    )
+    # For a quarter without a meeting on its theme: the meetings held in that quarter.
+    held = list(Meeting.objects.real().order_by("start_date"))
+    for theme in themes:
+        dates = theme.period_dates
+        theme.held_in_period = (
+            [m for m in held if dates[0] <= m.start_date <= dates[1]] if dates else []
+        )
+    return render(request, "meetings/roadmap/roadmap.html", {"themes": themes})
 
 
 def theme_detail(request, slug):
@@ -33,7 +50,7 @@ def theme_detail(request, slug):
     resources = theme.resources.published().for_listing().order_by("-year", "slug")[:100]
     return render(
         request,
-        "meetings/theme_detail.html",
+        "meetings/roadmap/theme_detail.html",
         {"theme": theme, "contributions": contributions, "resources": resources},
     )
 
@@ -50,7 +67,7 @@ def theme_new(request):
         return redirect(theme)
     return render(
         request,
-        "meetings/theme_form.html",
+        "meetings/roadmap/theme_form.html",
         {"theme": None, "form": form},
         status=400 if request.method == "POST" else 200,
     )
@@ -75,7 +92,7 @@ def theme_edit(request, slug):
         return redirect(theme)
     return render(
         request,
-        "meetings/theme_form.html",
+        "meetings/roadmap/theme_form.html",
         {"theme": theme, "form": form},
         status=400 if request.method == "POST" else 200,
     )
