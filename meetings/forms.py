@@ -6,13 +6,14 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.formats import date_format
+from django.utils.formats import time_format
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from copportal.content import column
 from copportal.content_forms import TranslatedFieldsMixin, translated_columns
+from copportal.date_text import date_text, datetime_text
 from copportal.languages import Language
 from copportal.uploads import limits_text
 
@@ -73,9 +74,11 @@ class DeadlineForm(forms.Form):
             "In the meeting's time zone (%(zone)s). Leave empty to use the rule: %(days)s "
             "calendar days before the meeting opens, at %(time)s."
         ) % {
-            "zone": meeting.time_zone,
+            "zone": meeting.time_zone_label,
             "days": settings.CONTRIBUTION_DEADLINE_DAYS,
-            "time": settings.CONTRIBUTION_DEADLINE_TIME,
+            "time": time_format(
+                datetime.time.fromisoformat(settings.CONTRIBUTION_DEADLINE_TIME), "TIME_FORMAT"
+            ),
         }
 
     def clean_deadline(self):
@@ -88,14 +91,10 @@ class DeadlineForm(forms.Form):
         earliest, latest = self.meeting.deadline_bounds
         if not earliest.replace(tzinfo=None) <= wall <= latest.replace(tzinfo=None):
             raise ValidationError(
-                _(
-                    "Choose a deadline between %(earliest)s and the meeting's opening, "
-                    "%(latest)s (%(zone)s)."
-                )
+                _("Choose a deadline between %(earliest)s and the meeting's opening, %(latest)s.")
                 % {
-                    "earliest": date_format(earliest, "DATETIME_FORMAT"),
-                    "latest": date_format(latest, "DATETIME_FORMAT"),
-                    "zone": self.meeting.time_zone,
+                    "earliest": datetime_text(earliest, self.meeting.time_zone),
+                    "latest": datetime_text(latest, self.meeting.time_zone),
                 },
                 code="out-of-range",
             )
@@ -107,7 +106,7 @@ class DeadlineForm(forms.Form):
                     "%(time)s does not exist in %(zone)s (the clocks change that night): choose "
                     "another time."
                 )
-                % {"time": wall.strftime("%H:%M"), "zone": self.meeting.time_zone}
+                % {"time": time_format(wall, "TIME_FORMAT"), "zone": self.meeting.time_zone_label}
             )
         return aware
 
@@ -179,8 +178,8 @@ class MeetingForm(TranslatedFieldsMixin, forms.ModelForm):
                         _("These dates overlap %(meeting)s (%(start)s to %(end)s).")
                         % {
                             "meeting": other.title,
-                            "start": date_format(other.start_date),
-                            "end": date_format(other.end_date),
+                            "start": date_text(other.start_date),
+                            "end": date_text(other.end_date),
                         },
                     )
         registration_forms.meeting_form_clean(self, data)

@@ -21,7 +21,6 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from docx import Document
@@ -30,6 +29,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from copportal.accounts.models import CHAIR_GROUP, Organization
+from copportal.date_text import date_text
 from copportal.languages import Language, folded
 
 from ..agenda import numbering, snapshots
@@ -48,10 +48,10 @@ def working_language(meeting: Meeting, asked: str | None = None) -> Language:
 def _dates(meeting: Meeting) -> str:
     if meeting.is_multi_day:
         return _("%(start)s to %(end)s") % {
-            "start": date_format(meeting.start_date),
-            "end": date_format(meeting.end_date),
+            "start": date_text(meeting.start_date),
+            "end": date_text(meeting.end_date),
         }
-    return date_format(meeting.start_date)
+    return date_text(meeting.start_date)
 
 
 def _sources(meeting: Meeting) -> dict[str, list[str]]:
@@ -148,7 +148,7 @@ def _agenda(w: _Writer, meeting: Meeting, language: Language) -> None:
         _("The agenda as released (version %(version)s, %(date)s).")
         % {
             "version": release.version,
-            "date": date_format(timezone.localtime(release.released_at, meeting.zone).date()),
+            "date": date_text(release.released_at, meeting.time_zone),
         }
     )
     items = snapshots.frozen_items(release.snapshot)
@@ -200,7 +200,7 @@ def _liaison_notes(w: _Writer, meeting: Meeting, language: Language) -> None:
         if bodies:
             line += " — " + bodies
         if note.sent_at:
-            line += f" ({date_format(timezone.localtime(note.sent_at, meeting.zone).date())})"
+            line += f" ({date_text(note.sent_at, meeting.time_zone)})"
         w.bullet(line)
 
 
@@ -267,7 +267,7 @@ def report_draft(meeting: Meeting, language: Language) -> bytes:
                 "Made by the portal from the meeting's data on %(date)s: a draft to complete "
                 "and correct before it is uploaded as the chair's report."
             )
-            % {"date": date_format(timezone.localdate(timezone=meeting.zone))},
+            % {"date": date_text(timezone.now(), meeting.time_zone)},
             italic=True,
         )
         _opening(w, meeting)
