@@ -89,6 +89,7 @@ MODULES = {
     "django-environ": "environ",
     "django-modeltranslation": "modeltranslation",
     "django-storages": "storages",
+    "django-auditlog": "auditlog",
     "python-docx": "docx",
     "python-pptx": "pptx",
     "odfpy": "odf",

@@ -150,6 +150,12 @@ class LiaisonNote(TranslatedContent):
         return self.direction == self.Direction.INCOMING
 
     @property
+    def time_zone(self) -> str | None:
+        """The zone its times are shown in: its meeting's; an incoming note may have none
+        (then the portal's default)."""
+        return self.meeting.time_zone if self.meeting_id else None
+
+    @property
     def is_public(self) -> bool:
         """Sent (outgoing) or published (incoming): the public may read it."""
         return self.status in self.Status.public()
