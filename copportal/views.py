@@ -3,6 +3,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -21,7 +22,11 @@ def home(request):
     """The next meeting (theme, deadline, countdown), the latest contributions and notes, the
     library's search; with nothing scheduled, the last meeting and the roadmap's next theme."""
     next_meeting = Meeting.objects.upcoming().select_related("theme").first()
-    notes = LiaisonNote.objects.public().select_related("meeting").order_by("-sent_at", "-pk")[:5]
+    notes = (
+        LiaisonNote.objects.public()
+        .select_related("meeting")
+        .order_by(F("sent_at").desc(nulls_last=True), "-pk")[:5]
+    )
     context = {"next_meeting": next_meeting, "latest_notes": notes}
     if next_meeting is None:
         context["last_meeting"] = Meeting.objects.real().past().select_related("theme").first()

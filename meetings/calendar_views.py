@@ -9,6 +9,7 @@ import datetime
 
 import icalendar
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
@@ -124,7 +125,7 @@ class LiaisonNotesFeed(Feed):
         return (
             LiaisonNote.objects.filter(status=LiaisonNote.Status.SENT)
             .select_related("meeting")
-            .order_by("-sent_at", "-pk")[:50]
+            .order_by(F("sent_at").desc(nulls_last=True), "-pk")[:50]
         )
 
     def item_title(self, note):

@@ -354,12 +354,13 @@ def _liaison_note(meeting, *, subject, body, body_name, detail) -> LiaisonNote:
             **FROM_FRENCH,
         },
     )
-    # Approved under item 7 and sent by the group, per the report: dated the meeting's last day.
-    if note.approved_at is None or note.sent_at is None:
-        note.approved_at = note.approved_at or datetime.datetime(
-            2024, 1, 23, 17, 0, tzinfo=datetime.UTC
-        )
-        note.sent_at = note.sent_at or datetime.datetime(2024, 1, 23, 17, 0, tzinfo=datetime.UTC)
+    # Approved under item 7 of the 20th meeting, to be sent, per the report, which gives
+    # neither the hour of the approval nor the day of sending: no date is made up for them.
+    # Earlier seeds did make one up (23 January 2024, 17:00 UTC): taken back where it is left.
+    made_up = datetime.datetime(2024, 1, 23, 17, 0, tzinfo=datetime.UTC)
+    if made_up in (note.approved_at, note.sent_at):
+        note.approved_at = None if note.approved_at == made_up else note.approved_at
+        note.sent_at = None if note.sent_at == made_up else note.sent_at
         note.save(update_fields=["approved_at", "sent_at"])
     LiaisonRecipient.objects.update_or_create(
         note=note,
