@@ -89,36 +89,112 @@ def _transitions() -> list[Transition]:
     late = "contributions.decide_late"
     withdraw = "contributions.withdraw_contribution"
     rows = [
-        step(Status.DRAFT, "submit", Status.SUBMITTED, submit, gettext_lazy("Submit"),
-             event=Event.SUBMITTED, effect=_submit),
-        step(Status.DRAFT, "submit-late", Status.LATE, submit, gettext_lazy("Submit"),
-             event=Event.SUBMITTED_LATE, effect=_submit, shown=False),
-        step(Status.SUBMITTED, "accept", Status.ACCEPTED, decide,
-             gettext_lazy("Accept and number"), event=Event.ACCEPTED, effect=_accept),
+        step(
+            Status.DRAFT,
+            "submit",
+            Status.SUBMITTED,
+            submit,
+            gettext_lazy("Submit"),
+            event=Event.SUBMITTED,
+            effect=_submit,
+        ),
+        step(
+            Status.DRAFT,
+            "submit-late",
+            Status.LATE,
+            submit,
+            gettext_lazy("Submit"),
+            event=Event.SUBMITTED_LATE,
+            effect=_submit,
+            shown=False,
+        ),
+        step(
+            Status.SUBMITTED,
+            "accept",
+            Status.ACCEPTED,
+            decide,
+            gettext_lazy("Accept and number"),
+            event=Event.ACCEPTED,
+            effect=_accept,
+        ),
         # Why a late one is taken all the same, as for carry-over.
-        step(Status.LATE, "accept", Status.ACCEPTED, late,
-             gettext_lazy("Accept for this meeting"), event=Event.ACCEPTED, effect=_accept,
-             needs_reason=True),
-        step(Status.SUBMITTED, "carry-over", Status.SUBMITTED, decide,
-             gettext_lazy("Carry over to the next meeting"), event=Event.CARRIED_OVER,
-             effect=_carry_over, needs_reason=True),
-        step(Status.LATE, "carry-over", Status.SUBMITTED, late,
-             gettext_lazy("Carry over to the next meeting"), event=Event.CARRIED_OVER,
-             effect=_carry_over, needs_reason=True),
-        step(Status.ACCEPTED, "publish", Status.PUBLISHED, decide, gettext_lazy("Publish"),
-             event=Event.PUBLISHED, effect=_publish),
-        step([Status.SUBMITTED, Status.ACCEPTED], "reject", Status.REJECTED, decide,
-             gettext_lazy("Reject"), event=Event.REJECTED, needs_reason=True),
-        step(Status.LATE, "reject", Status.REJECTED, late, gettext_lazy("Reject"),
-             event=Event.REJECTED, needs_reason=True),
-        step(Status.DRAFT, "withdraw", Status.WITHDRAWN, withdraw, gettext_lazy("Withdraw"),
-             event=Event.WITHDRAWN),
-    ]  # fmt: skip
+        step(
+            Status.LATE,
+            "accept",
+            Status.ACCEPTED,
+            late,
+            gettext_lazy("Accept for this meeting"),
+            event=Event.ACCEPTED,
+            effect=_accept,
+            needs_reason=True,
+        ),
+        step(
+            Status.SUBMITTED,
+            "carry-over",
+            Status.SUBMITTED,
+            decide,
+            gettext_lazy("Carry over to the next meeting"),
+            event=Event.CARRIED_OVER,
+            effect=_carry_over,
+            needs_reason=True,
+        ),
+        step(
+            Status.LATE,
+            "carry-over",
+            Status.SUBMITTED,
+            late,
+            gettext_lazy("Carry over to the next meeting"),
+            event=Event.CARRIED_OVER,
+            effect=_carry_over,
+            needs_reason=True,
+        ),
+        step(
+            Status.ACCEPTED,
+            "publish",
+            Status.PUBLISHED,
+            decide,
+            gettext_lazy("Publish"),
+            event=Event.PUBLISHED,
+            effect=_publish,
+        ),
+        step(
+            [Status.SUBMITTED, Status.ACCEPTED],
+            "reject",
+            Status.REJECTED,
+            decide,
+            gettext_lazy("Reject"),
+            event=Event.REJECTED,
+            needs_reason=True,
+        ),
+        step(
+            Status.LATE,
+            "reject",
+            Status.REJECTED,
+            late,
+            gettext_lazy("Reject"),
+            event=Event.REJECTED,
+            needs_reason=True,
+        ),
+        step(
+            Status.DRAFT,
+            "withdraw",
+            Status.WITHDRAWN,
+            withdraw,
+            gettext_lazy("Withdraw"),
+            event=Event.WITHDRAWN,
+        ),
+    ]
     return [
         *rows,
-        step(sorted(Status.withdrawable() - {Status.DRAFT}), "withdraw", Status.WITHDRAWN,
-             withdraw, gettext_lazy("Withdraw"), event=Event.WITHDRAWN),
-    ]  # fmt: skip
+        step(
+            sorted(Status.withdrawable() - {Status.DRAFT}),
+            "withdraw",
+            Status.WITHDRAWN,
+            withdraw,
+            gettext_lazy("Withdraw"),
+            event=Event.WITHDRAWN,
+        ),
+    ]
 
 
 def allowed_transitions(contribution: Contribution, user) -> list[Transition]:
@@ -157,7 +233,7 @@ WORKFLOW = Workflow(
     on_change=_new_version,
     event_fields=_in_grace,
     notify=notify_event,
-    full_clean=False,  # as before the table moved: the services validate their own fields
+    validate=None,  # as before the table moved: the services validate their own fields
 )
 TRANSITIONS: dict[tuple[str, str], Transition] = WORKFLOW.table
 ACTIONS = set(WORKFLOW.actions)

@@ -69,7 +69,7 @@ class Workflow:
     on_change: Callable | None = None  # (obj, transition) before saving (a version, ...)
     event_fields: Callable | None = None  # (obj, transition) -> more fields of the event
     notify: Callable | None = None  # the mail hook of every row that names none
-    full_clean: bool = True  # validate the object before saving it
+    validate: Callable | None = models.Model.full_clean  # obj -> None, before saving
     table: dict[tuple[str, str], Transition] = field(init=False)
     actions: dict[str, list[Transition]] = field(init=False)
 
@@ -136,8 +136,8 @@ class Workflow:
         setattr(obj, self.status_field, row.target)
         if self.on_change:
             self.on_change(obj, row)
-        if self.full_clean:
-            obj.full_clean()
+        if self.validate:
+            self.validate(obj)
         obj.save()
         event = None
         if row.record and self.event_model is not None:
