@@ -173,10 +173,11 @@ class Workflow:
         quote = connection.ops.quote_name
         table = quote(self.model._meta.db_table)
         column = quote(self.model._meta.get_field(self.status_field).column)
+        pk = quote(self.model._meta.pk.column)
         sources = sorted(row.sources)
         return self.model.objects.raw(
             f"UPDATE {table} SET {column} = %s, {assignments} "  # noqa: S608
-            f"WHERE id IN ({', '.join(['%s'] * len(pks))}) "
+            f"WHERE {pk} IN ({', '.join(['%s'] * len(pks))}) "
             f"AND {column} IN ({', '.join(['%s'] * len(sources))}) RETURNING *",
             [row.target, *params, *pks, *sources],
         )
