@@ -284,6 +284,11 @@ class Contribution(models.Model):
         return self.status == self.Status.DRAFT
 
     @property
+    def is_late_status(self) -> bool:
+        """Waiting as late (is_late says it arrived late, whatever its status now)."""
+        return self.status == self.Status.LATE
+
+    @property
     def is_final(self) -> bool:
         return self.status in self.Status.final()
 
