@@ -263,3 +263,31 @@ def test_a_delivery_moves_only_from_the_statuses_its_table_gives(delegate):
     assert (delivery.status, delivery.attempts) == (Delivery.Status.SENT, 1)
     with pytest.raises(ValueError, match="not one guarded"):
         DELIVERIES.guarded_update(rows, "teleport")
+
+
+TEMPLATE_STATUS = re.compile(
+    r"""status\s*(==|!=|in|not in)\s*['"]|['"]\s*(==|!=)\s*[\w.]*status\b"""
+)
+
+
+def template_status_comparisons(text: str) -> list[int]:
+    """Lines of a template that compare a status with a string (the groups are the enums')."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if TEMPLATE_STATUS.search(line)]
+
+
+def test_no_template_compares_a_status_with_a_string():
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for folder in [ROOT / "templates", *(ROOT / app / "templates" for app in APPS)]
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+        for line in template_status_comparisons(path.read_text())
+    ]
+    assert found == []
+
+
+def test_the_template_check_catches_a_comparison():
+    text = (
+        '{% if contribution.status != "draft" %}\n{% if c.is_visible %}\n{% if "x" == a.status %}'
+    )
+    assert template_status_comparisons(text) == [1, 3]
