@@ -21,14 +21,14 @@ $(STAMP): pyproject.toml | check-python
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+# Starts the embedded PostgreSQL (or uses DATABASE_URL), migrates, loads the seeds, serves on
+# 127.0.0.1:8000 and runs celery beat's schedule beside it (copportal/devdb.py); Ctrl-C stops all.
 run: $(STAMP)
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_seeds
-	@echo "Serving the portal on http://127.0.0.1:8000 (Ctrl-C stops it)."
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@$(PY) -m copportal.devdb run
 
+# The same embedded PostgreSQL unless DATABASE_URL is set (CI).
 test: $(STAMP)
-	DATABASE_CONN_MAX_AGE=0 $(PY) -m pytest -n auto
+	DATABASE_CONN_MAX_AGE=0 $(PY) -m copportal.devdb exec -- $(PY) -m pytest -n auto
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -43,9 +43,9 @@ messages: $(STAMP)
 	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 bench: $(STAMP)
-	$(PY) -m bench
-	$(PY) -m bench.http
-	$(PY) -m bench.notifications
+	$(PY) -m copportal.devdb exec -- $(PY) -m bench
+	$(PY) -m copportal.devdb exec -- $(PY) -m bench.http
+	$(PY) -m copportal.devdb exec -- $(PY) -m bench.notifications
 
 clean:
 	rm -rf $(VENV) staticfiles

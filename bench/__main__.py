@@ -8,10 +8,10 @@ same run, so that each page is also given as a share of the server's own ceiling
 (`of constant`: 1.0 would be as fast as /healthz; the target for the list is at least 0.2).
 A meeting's page and its released agenda (20 items, 40 contributions) are compared with a
 constant page (the roadmap, empty here) served in the same run: constant / page, target 0.2.
-Then the library's search (bench/library.py): PostgreSQL only, skipped with a message on SQLite.
+Then the library's search (bench/library.py).
 `BENCH_ONLY=contributions` measures the contributions list and its search only (no meeting
 pages, no library: the library's part takes minutes).
-Runs on a throw-away test database (SQLite, or PostgreSQL when DATABASE_URL is set).
+Runs on a throw-away test database (the embedded PostgreSQL, or DATABASE_URL's server).
 `BENCH_ONLY=library` runs the library's part alone (it generates 100,000 resources first:
 minutes); `manage.py bench_library` measures it on an existing database, generating once.
 """
@@ -34,7 +34,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from copportal.accounts.models import CHAIR_GROUP, Organization, User  # noqa: E402
-from meetings import services as meeting_services  # noqa: E402
+from meetings.agenda import services as agenda_services  # noqa: E402
 from meetings.models import AgendaItem, Meeting  # noqa: E402
 from tests.factories import bulk_published  # noqa: E402
 
@@ -72,7 +72,7 @@ def agenda_meeting(submitter, organization, chair):
     for k, contribution in enumerate(meeting.contributions.order_by("pk")):
         contribution.agenda_item = items[k % AGENDA_ITEMS]
         contribution.save(update_fields=["agenda_item"])
-    meeting_services.agenda_release(meeting=meeting, by=chair, version=None)
+    agenda_services.agenda_release(meeting=meeting, by=chair, version=None)
     return meeting
 
 
@@ -90,13 +90,12 @@ def timed(client, url):
 
 
 def library():
-    """The library's search at 100,000 resources and 20,000 contributions (PostgreSQL only)."""
+    """The library's search at 100,000 resources and 20,000 contributions."""
     from django.core.management import call_command
 
     from bench.library import measure
 
-    if connection.vendor == "postgresql":
-        call_command("generate_library")
+    call_command("generate_library")
     measure()
 
 
@@ -107,9 +106,8 @@ def main():
     only = os.environ.get("BENCH_ONLY", "")
     if only not in ("", "contributions", "library"):
         raise SystemExit(f"BENCH_ONLY={only}: unknown part (contributions, library)")
-    if connection.vendor == "postgresql":
-        # A name of its own: pytest's test database (test_<name>) may be in use beside it.
-        connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_bench"
+    # A name of its own: pytest's test database (test_<name>) may be in use beside it.
+    connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_bench"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         if only == "library":
@@ -129,7 +127,7 @@ def main():
         populate(meeting, submitter, organization, LARGE - SMALL, start=SMALL + 1)
         large = {name: timed(client, url) for name, url in urls.items()}
         constant, _queries = timed(client, CONSTANT)
-        print(f"database: {connection.vendor}; median of {RUNS} requests")
+        print(f"median of {RUNS} requests")
         print(f"constant view {CONSTANT}: {constant:7.2f} ms")
         for name in urls:
             (ms_small, q_small), (ms_large, q_large) = small[name], large[name]

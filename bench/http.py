@@ -169,9 +169,6 @@ def p95(samples: list[float]) -> float:
 
 
 def main():
-    if connection.vendor != "postgresql":
-        print("bench.http: skipped (it needs DATABASE_URL naming PostgreSQL, as served)")
-        return
     # A name of its own: pytest's test database (test_<name>) may be in use beside it.
     connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_bench_http"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)

@@ -10,7 +10,7 @@ class ContributionsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from copportal.accounts.models import Organization
-        from meetings import agenda
+        from meetings.agenda import numbering
         from meetings.models import Meeting, Theme
 
         from .forms import forget_filter_choices, forget_organization_choices
@@ -19,8 +19,8 @@ class ContributionsConfig(AppConfig):
         # What the agenda does with contributions, from the groups on our Status enum: the
         # builder's check before a release and the release itself both ask this rule.
         Status = Contribution.Status
-        agenda.register_contribution_rule(
-            agenda.ContributionRule(
+        numbering.register_contribution_rule(
+            numbering.ContributionRule(
                 listed=Status.LISTED_FOR_THE_AGENDA,
                 released=Status.ON_THE_AGENDA,
                 expected=Status.FOR_THE_AGENDA,

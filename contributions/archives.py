@@ -97,7 +97,7 @@ def _contribution_entries(meeting: Meeting, language: str) -> list[Entry]:
 
 def _agenda_html(meeting: Meeting, locale: str) -> bytes:
     """The released agenda's printable page as the public reads it, rendered to a file."""
-    from meetings.agenda_views import agenda_public
+    from meetings.agenda.views import agenda_public
 
     request = RequestFactory().get(reverse("meetings:agenda", args=[meeting.number]))
     request.user = AnonymousUser()

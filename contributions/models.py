@@ -77,9 +77,8 @@ class ContributionQuerySet(models.QuerySet):
     def search(self, query: str, language: str | None = None):
         """Matches of `query`, best first, with `rank` and a highlighted `snippet`.
 
-        PostgreSQL: full text over the stored vectors, the query stemmed in `language` (the
-        reader's, by default); SQLite: every word somewhere, newest meeting first
-        (contributions/search.py). Chain it after `listed_for(user)`: it filters nothing
+        Full text over the stored vectors, the query stemmed in `language` (the reader's,
+        by default; contributions/search.py). Chain it after `listed_for(user)`: it filters nothing
         by status or visibility.
         """
         from . import search

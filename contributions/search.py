@@ -8,9 +8,6 @@ that version's language (copportal/search.py's CONFIGS); Chinese text is cut int
 web-search syntax (quotes, OR, -word) in the reader's language, as the library reads it
 (copportal/search.py).
 
-SQLite: every word of the query must appear (icontains) in the title, the abstract or the
-text of one of the files; no ranking, no stemming, no snippet.
-
 The services (and the admin) call `refresh` after every write that changes the title, the
 abstract or the files' text; nothing else writes the vector. bulk_create bypasses them: call
 `refresh` on what it created (bench/, the library generator).
@@ -20,7 +17,7 @@ import operator
 from functools import reduce
 
 from django.contrib.postgres.search import SearchRank
-from django.db.models import F, FloatField, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Substr
 
 from copportal.languages import Language
@@ -31,12 +28,10 @@ from copportal.search import (
     clean_query,
     has_words,
     headline_config,
-    is_postgres,
     reader_language,
     ts_query,
     vectors_by,
     vectors_in,
-    words,
 )
 
 
@@ -77,13 +72,11 @@ def document(revisions=None, chinese: dict | None = None):
 
 
 def refresh(queryset, revisions=None) -> None:
-    """Recompute the stored vector of these contributions (PostgreSQL; SQLite reads the text).
+    """Recompute the stored vector of these contributions.
 
     One UPDATE for those without Chinese text; one each for the others (their Chinese is
     cut into words in Python, rjieba: PostgreSQL has no Chinese parser).
     """
-    if not is_postgres():
-        return
     if revisions is None:
         from .models import Revision as revisions
     text = Substr(_latest_text(revisions, Language.CHINESE), 1, FILE_TEXT_IN_VECTOR)
@@ -98,36 +91,20 @@ def refresh(queryset, revisions=None) -> None:
         )
 
 
-def _every_word_somewhere(query: str) -> Q:
-    from .models import Revision
-
-    def anywhere(word):
-        in_files = Revision.objects.filter(text__icontains=word).values("document__contribution")
-        return Q(title__icontains=word) | Q(abstract__icontains=word) | Q(pk__in=in_files)
-
-    return reduce(operator.and_, (anywhere(word) for word in words(query)), Q())
-
-
 def match(query: str, language: str | None = None) -> Q:
     """A filter for the contributions matching `query` (an empty query matches everything)."""
     query = clean_query(query)
     if not has_words(query):
         return Q()
-    if not is_postgres():
-        return _every_word_somewhere(query)
     return Q(search_vector=ts_query(query, language))
 
 
 def ranked(queryset, query: str, language: str | None = None):
     """Best matches first (newest meeting first among equals), with `rank` and `snippet`
-    (the abstract with the words marked; "" on SQLite)."""
+    (the abstract with the words marked)."""
     query = clean_query(query)
     if not has_words(query):
         return queryset
-    if not is_postgres():
-        return queryset.annotate(
-            rank=Value(0.0, output_field=FloatField()), snippet=Value("", TextField())
-        ).order_by("-meeting__number", "number", "pk")
     reader = reader_language(language)
     search = ts_query(query, reader)
     return queryset.annotate(

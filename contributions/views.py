@@ -12,16 +12,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.csp import CSP
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
+from copportal.date_text import datetime_seconds_text, datetime_text
 from copportal.languages import Language
 from copportal.search import read_query
 from copportal.uploads import limits_text, stored_file_response
-from meetings import services as meeting_services
+from meetings.liaison import services as liaison_services
 from meetings.models import LiaisonNote, Meeting
 
 from . import list_rows, services, template_docx, workflow
@@ -246,8 +246,8 @@ def _officer_part(user) -> dict:
     )
     for note in notes:
         note.actions = [
-            meeting_services.LIAISON_NOTE_ACTIONS[action]
-            for action in meeting_services.liaison_note_allowed_actions(note, user)
+            liaison_services.LIAISON_NOTE_ACTIONS[action]
+            for action in liaison_services.liaison_note_allowed_actions(note, user)
         ]
     return {
         "meeting": meeting,
@@ -477,17 +477,17 @@ def _submit(request, contribution, *, opened_at=None):
             messages.error(request, " ".join(error.messages))
         return redirect(contribution)
     meeting = contribution.meeting
-    deadline = date_format(timezone.localtime(meeting.deadline, meeting.zone), "DATETIME_FORMAT")
-    received = _("Received %(time)s (%(zone)s).") % {
-        "time": _stamp(contribution.submitted_at, meeting),
-        "zone": meeting.time_zone_label,
+    deadline = datetime_text(meeting.deadline, meeting.time_zone)
+    # The receipt: to the second, in the meeting's zone, said with it.
+    received = _("Received %(time)s.") % {
+        "time": datetime_seconds_text(contribution.submitted_at, meeting.time_zone)
     }
     if contribution.is_late:
         text = _(
-            "Your contribution is submitted, but after the deadline (%(deadline)s, %(zone)s): it "
-            "is marked late. The secretariat will accept it for this meeting or carry it over "
-            "to the next, and tell you why."
-        ) % {"deadline": deadline, "zone": meeting.time_zone_label}
+            "Your contribution is submitted, but after the deadline (%(deadline)s): it is marked "
+            "late. The secretariat will accept it for this meeting or carry it over to the next, "
+            "and tell you why."
+        ) % {"deadline": deadline}
         if opened_at and opened_at <= meeting.deadline:
             text = _("The deadline passed while you were filling in the form.") + " " + text
         messages.warning(request, f"{received} {text}")
@@ -498,12 +498,6 @@ def _submit(request, contribution, *, opened_at=None):
         )
         messages.success(request, f"{received} {text}")
     return redirect(contribution)
-
-
-def _stamp(when, meeting) -> str:
-    """A moment in the meeting's zone, to the second: the receipt of a submission."""
-    local = timezone.localtime(when, meeting.zone)
-    return f"{date_format(local, 'DATE_FORMAT')} {local:%H:%M:%S}"
 
 
 @login_required

@@ -7,8 +7,7 @@ language, in Russian or Arabic too when it is written in their script, and OR'ed
 `simple` reading (names and numbers). French and Spanish are read twice, with their accents
 and without (`UNACCENTED`, copportal/migrations/0001): their stemmers need the accents
 (explotación and explotar share `explot`, explotacion stems to itself), a reader may not type
-them. SQLite has no text search: each app falls back to every word of the query appearing
-somewhere (icontains).
+them.
 
 Chinese has no spaces, and PostgreSQL has no Chinese parser: `simple` would make a whole
 sentence one token. Chinese text is cut into words by rjieba (jieba's dictionary) before it
@@ -27,7 +26,6 @@ import re
 
 import rjieba
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchVector
-from django.db import connection
 from django.db.models import Case, Func, TextField, Value, When
 from django.utils import translation
 from django.utils.html import escape
@@ -70,10 +68,6 @@ PHRASE = re.compile(r'"[^"]*"?')
 SPLIT = "\u200b"  # zero-width space: splits Chinese characters for ts_headline, unseen
 
 
-def is_postgres() -> bool:
-    return connection.vendor == "postgresql"
-
-
 def clean_query(raw: str) -> str:
     """The query without control characters (PostgreSQL refuses NUL), squeezed and cut."""
     text = "".join(ch if ch.isprintable() else " " for ch in raw or "")
@@ -111,11 +105,6 @@ def any_word(query: str) -> str:
         for w in (rjieba.cut(word) if CJK.search(word) else [word])
     ]
     return " OR ".join(found) if len(found) > 1 else ""
-
-
-def words(query: str, limit: int = 10) -> list[str]:
-    """The first words of a query (SQLite's reading: punctuation and operators ignored)."""
-    return WORD.findall(query)[:limit]
 
 
 def reader_language(language: str | None = None) -> Language:

@@ -1,6 +1,7 @@
 """Settings for the CWG-COP Portal: one module, driven by environment variables.
 
-Development needs nothing set: SQLite in the project folder, e-mail on the console,
+Development needs nothing set: the embedded PostgreSQL of copportal/devdb.py (`make run`
+starts it), e-mail on the console,
 Celery tasks run eagerly in-process and a per-process cache. Production sets at least
 DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and EMAIL_URL.
 A malformed value stops start-up with a message naming the variable.
@@ -9,6 +10,7 @@ A malformed value stops start-up with a message naming the variable.
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 import environ
@@ -16,6 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy
 
+from copportal import devdb
 from copportal.languages import INTERFACE_LANGUAGES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -62,10 +65,12 @@ def _days(raw):
 def _database(raw):
     config = environ.Env.db_url_config(raw)
     engine = config.get("ENGINE", "")
-    if engine not in {"django.db.backends.postgresql", "django.db.backends.sqlite3"}:
-        raise ValueError("expected postgres://user:password@host:port/name or sqlite:///path")
-    if engine.endswith("postgresql") and not config.get("NAME"):
+    if engine != "django.db.backends.postgresql":
+        raise ValueError("expected postgres://user:password@host:port/name")
+    if not config.get("NAME"):
         raise ValueError("the database name is missing (postgres://user@host:5432/NAME)")
+    # A Unix socket's folder as the host, URL-encoded: postgres://user@%2Frun%2Fpostgresql/name
+    config["HOST"] = unquote(config.get("HOST") or "")
     return config
 
 
@@ -119,7 +124,8 @@ DEMO_DATA = DEBUG
 INSTALLED_APPS = [
     # Translated model fields (a column per language); must come before the admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin, for superusers only (copportal/admin.py).
+    "copportal.admin.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -127,7 +133,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    # Full-text search lookups and pg_trgm (resources/); harmless on SQLite.
+    # Full-text search lookups and pg_trgm (resources/).
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
@@ -188,21 +194,15 @@ TEMPLATES = [
     },
 ]
 
-# Database: an embedded SQLite file unless DATABASE_URL names PostgreSQL.
-DATABASES = {
-    "default": _from_env(
-        "DATABASE_URL",
-        _database,
-        {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"},
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Persistent connections (0 closes each after its request; `make test` uses 0 so that the
-    # live server's threads leave no connection behind), checked before reuse.
-    DATABASES["default"]["CONN_MAX_AGE"] = _from_env("DATABASE_CONN_MAX_AGE", _int, 60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    # An unreachable database host fails in seconds (start-up, /healthz) instead of hanging.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+# Database: PostgreSQL, the one DATABASE_URL names, else the embedded development server
+# (copportal/devdb.py: `make run` and `make test` start it, on a Unix socket in .devdb/).
+DATABASES = {"default": _from_env("DATABASE_URL", _database, None) or devdb.database_settings()}
+# Persistent connections (0 closes each after its request; `make test` uses 0 so that the
+# live server's threads leave no connection behind), checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = _from_env("DATABASE_CONN_MAX_AGE", _int, 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# An unreachable database host fails in seconds (start-up, /healthz) instead of hanging.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: the Celery broker and the shared cache (rate limits, TOTP replay guard).

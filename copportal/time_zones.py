@@ -26,7 +26,9 @@ def zone_city(zone: str) -> str:
 
 
 def time_zone_label(zone: str) -> str:
-    """The zone as people say it, in the active language: "Geneva time"."""
+    """The zone as people say it, in the active language: "Geneva time"; UTC is "UTC"."""
+    if zone in ("UTC", "Etc/UTC"):
+        return "UTC"
     city = zone_city(zone)
     # Two messages, so that languages that elide before a vowel can ("heure d'Amsterdam").
     if city[:1].lower() in "aeiouyàâéèêîôûœ":

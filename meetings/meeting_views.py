@@ -3,13 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from copportal.accounts.permissions import permission_required
 
 from . import services
-from .forms import DraftResolutionFormSet, MeetingForm, RecommendationFormSet, SessionFormSet
+from .forms import MeetingForm, SessionFormSet
 from .models import Meeting
 
 
@@ -48,26 +47,3 @@ def meeting_in_url(request, number, **kwargs):
 @permission_required("meetings.change_meeting", meeting_in_url)
 def meeting_edit(request, number):
     return _form_page(request, meeting_in_url(request, number))
-
-
-@permission_required("meetings.change_outcomes", meeting_in_url)
-def meeting_outcomes_edit(request, number):
-    """The chair records a meeting's recommendations and draft resolutions."""
-    meeting = meeting_in_url(request, number)
-    recommendations = RecommendationFormSet(
-        request.POST or None, instance=meeting, prefix="recommendations"
-    )
-    resolutions = DraftResolutionFormSet(
-        request.POST or None, instance=meeting, prefix="resolutions"
-    )
-    formsets = [recommendations, resolutions]
-    if request.method == "POST" and all(f.is_valid() for f in formsets):
-        services.meeting_outcomes_save(by=request.user, meeting=meeting, formsets=formsets)
-        messages.success(request, _("The outcomes are saved."))
-        return redirect(reverse("meetings:detail", args=[meeting.number]) + "#outcomes-heading")
-    return render(
-        request,
-        "meetings/meeting_outcomes_form.html",
-        {"meeting": meeting, "recommendations": recommendations, "resolutions": resolutions},
-        status=400 if request.method == "POST" else 200,
-    )

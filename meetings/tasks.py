@@ -4,7 +4,7 @@ from celery import shared_task
 @shared_task(acks_late=True)
 def send_reply_reminders() -> int:
     """Beat (send-reply-reminders): remind the secretariat of liaison-note replies due."""
-    from . import reminders
+    from .liaison import reminders
 
     return reminders.send_reply_reminders()
 

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Window
+from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -9,7 +9,7 @@ from copportal.accounts.permissions import permission_required
 
 from . import services
 from .forms import DeadlineForm
-from .models import Meeting, Theme
+from .models import Meeting
 
 
 def meeting_list(request):
@@ -81,22 +81,6 @@ def meeting_detail(request, number):
             ),
         },
     )
-
-
-def roadmap(request):
-    themes = list(
-        Theme.objects.roadmap().prefetch_related(
-            Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
-        )
-    )
-    # For a quarter without a meeting on its theme: the meetings held in that quarter.
-    held = list(Meeting.objects.real().order_by("start_date"))
-    for theme in themes:
-        dates = theme.period_dates
-        theme.held_in_period = (
-            [m for m in held if dates[0] <= m.start_date <= dates[1]] if dates else []
-        )
-    return render(request, "meetings/roadmap.html", {"themes": themes})
 
 
 @permission_required("meetings.change_deadline")

@@ -47,8 +47,8 @@ class ResourceQuerySet(models.QuerySet):
     def search(self, query: str, language: str | None = None):
         """Matches of `query`, best first, with `rank` and a highlighted `snippet`.
 
-        PostgreSQL: full text over the stored vectors, the query stemmed in `language` (the
-        reader's by default). SQLite: every word in the title, summary, body or file text.
+        Full text over the stored vectors, the query stemmed in `language` (the reader's by
+        default; resources/search.py).
         """
         from . import search
 

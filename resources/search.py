@@ -9,9 +9,6 @@ stemmed in the reader's language, OR'ed with the `simple` reading for names and 
 Chinese queries are cut into words too, and also match the Chinese title and summary by
 substring (pg_trgm GIN indexes). Zero matches: "did you mean" from SearchTerm (pg_trgm).
 
-SQLite: every word of the query must appear (icontains) in a title, summary, body or the
-file's text, in any language; no ranking, no stemming, no suggestion.
-
 The services call `refresh` after every write; nothing else writes the vector. What this
 shares with the contributions' search (contributions/search.py) is in copportal/search.py.
 """
@@ -49,7 +46,6 @@ from copportal.search import (  # noqa: F401
     has_words,
     headline_config,
     highlighted,
-    is_postgres,
     reader_language,
     ts_query,
     vectors_by,
@@ -92,13 +88,11 @@ def _has_chinese() -> Q:
 
 
 def refresh(queryset) -> None:
-    """Recompute the stored vector of these resources (PostgreSQL; SQLite reads the text).
+    """Recompute the stored vector of these resources.
 
     One UPDATE for those without Chinese text; one each for the others (their Chinese is
     cut into words in Python, rjieba: PostgreSQL has no Chinese parser).
     """
-    if not is_postgres():
-        return
     queryset.exclude(_has_chinese()).update(search_vector=document())
     chinese = queryset.filter(_has_chinese()).values(
         "pk", "language", *CHINESE_COLUMNS, file_words=FILE_TEXT
@@ -107,25 +101,11 @@ def refresh(queryset) -> None:
         queryset.model.objects.filter(pk=row["pk"]).update(search_vector=document(row))
 
 
-def _every_word_somewhere(query: str) -> Q:
-    columns = [
-        column(field, language) for field in ("title", "summary", "body") for language in Language
-    ] + ["file_text", "publisher"]
-    words = WORD.findall(query)[:10]
-    return reduce(
-        operator.and_,
-        (reduce(operator.or_, (Q(**{f"{c}__icontains": word}) for c in columns)) for word in words),
-        Q(),
-    )
-
-
 def match(query: str, language: str | None = None) -> Q:
     """A filter for the resources matching `query` (an empty query matches everything)."""
     query = clean_query(query)
     if not has_words(query):
         return Q()
-    if not is_postgres():
-        return _every_word_somewhere(query)
     found = Q(search_vector=ts_query(query, language))
     if CJK.search(query):
         # LIKE, not ILIKE/UPPER (Chinese has no case): the trigram indexes serve it.
@@ -201,8 +181,6 @@ def ranked(queryset, query: str, language: str | None = None, *, start: int = 0)
     query = clean_query(query)
     if not has_words(query):
         return queryset
-    if not is_postgres():
-        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
     reader = reader_language(language)
     search = ts_query(query, reader)
     if start >= RANKED:
@@ -231,7 +209,7 @@ def remember_words(resource) -> None:
 
 def suggestion(query: str, language: str | None = None) -> str:
     """ "Did you mean": the query with each unknown word replaced by the nearest known one,
-    offered only if it finds a published resource ("" otherwise, and on SQLite).
+    offered only if it finds a published resource ("" otherwise).
 
     Known words are SearchTerm's (the published titles' and summaries' words as written, not
     stems: a suggestion is read). Candidates come from its trigram GIN index (pg_trgm's `%`,
@@ -241,8 +219,6 @@ def suggestion(query: str, language: str | None = None) -> str:
     """
     from .models import Resource, SearchTerm
 
-    if not is_postgres():
-        return ""
     query = clean_query(query)
     changed, out = False, query
     for word in WORD.findall(query)[:6]:

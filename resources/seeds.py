@@ -28,7 +28,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from copportal import seed_translations
 from copportal.content import column
 from meetings.models import Audience, Meeting
-from meetings.seeds import load_audiences, load_risks
+from meetings.seeds.vocabularies import load_audiences, load_risks
 
 from . import search, services
 from .models import Resource

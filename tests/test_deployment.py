@@ -166,7 +166,7 @@ def test_env_example_documents_every_variable_compose_reads():
 
 def test_docker_context_leaves_out_secrets_and_local_state():
     ignored = (ROOT / ".dockerignore").read_text().split()
-    assert {".env", ".venv", ".git", "db.sqlite3", "uploads"} <= set(ignored)
+    assert {".env", ".venv", ".git", ".devdb", "uploads"} <= set(ignored)
 
 
 def test_web_runs_threaded_gunicorn_with_a_timeout_for_slow_uploads(services):

@@ -9,7 +9,7 @@ import time_machine
 from django.utils import formats, translation
 from django.utils.translation import ngettext
 
-from meetings import services
+from meetings.agenda import services
 from meetings.models import Agenda
 
 from .factories import MeetingFactory, PublishedContributionFactory

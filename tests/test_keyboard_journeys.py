@@ -71,7 +71,7 @@ def test_delegate_submits_a_contribution_with_the_keyboard(browser_page, delegat
 
 
 def agenda_with_items(chair, titles, **meeting_fields):
-    from meetings import services
+    from meetings.agenda import services
 
     meeting = MeetingFactory(**meeting_fields)
     for title in titles:
@@ -122,7 +122,11 @@ def test_chair_reorders_allocates_and_releases_with_the_keyboard(browser_page, c
     press_and_wait(page, "Enter")
     assert page.url.endswith("/agenda/?version=1")
     assert focused_matches(page, "[data-messages][role=status]")
-    assert focused_text(page) == "Version 1 of the agenda is released."
+    # The contribution is still on the desk: the release leaves it out, and says so.
+    assert focused_text(page).splitlines() == [
+        "Version 1 of the agenda is released.",
+        "Item 1: A report is left out (not yet published: still on the secretariat's desk).",
+    ]
 
 
 def test_the_release_form_is_far_without_the_skip_link(browser_page, chair, settings):

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from meetings import services
+from meetings.agenda import services
 from meetings.models import Agenda, Session
 
 from .factories import MeetingFactory, PublishedContributionFactory

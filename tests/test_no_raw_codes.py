@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 
 from contributions.models import Contribution
-from meetings import services
+from meetings.agenda import services
 from meetings.models import Agenda
 
 from .factories import ContributionFactory, MeetingFactory

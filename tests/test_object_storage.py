@@ -14,8 +14,9 @@ from django.utils import timezone
 from contributions import services as contribution_services
 from contributions.models import MeetingArchive, Revision
 from copportal import housekeeping
-from meetings import services as meeting_services
+from meetings.liaison import services as liaison_services
 from meetings.models import LiaisonNote
+from meetings.outcomes import services as outcome_services
 
 from .contributions.conftest import make_draft, make_published
 from .factories import MeetingFactory, make_docx, make_pdf, pdf_upload
@@ -97,7 +98,7 @@ def test_a_draft_liaison_notes_attachment_stays_with_the_secretariat(
     s3_storage, client_for, secretariat, meeting
 ):
     note = LiaisonNote.objects.create(meeting=meeting, subject="To ITU-T SG17")
-    attachment = meeting_services.liaison_attachment_add(
+    attachment = liaison_services.liaison_attachment_add(
         note=note, by=secretariat, upload=pdf_upload("annex.pdf")
     )
     assert attachment.file.name in stored_keys(s3_storage)
@@ -110,7 +111,7 @@ def test_a_draft_liaison_notes_attachment_stays_with_the_secretariat(
 def test_the_chair_report_is_stored_and_served_from_the_bucket(
     s3_storage, client_for, chair, meeting
 ):
-    report = meeting_services.chair_report_save(
+    report = outcome_services.chair_report_save(
         meeting=meeting, by=chair, language="fr", upload=pdf_upload("rapport.pdf")
     )
     assert report.file.name in stored_keys(s3_storage)

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import ngettext
 
-from meetings import services
+from meetings.agenda import services
 from meetings.models import Agenda
 
 from .browser import sign_in

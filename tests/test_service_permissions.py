@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from contributions import services as contributions
 from copportal.accounts import services as accounts
-from meetings import services as meetings
+from meetings import services as meeting_services
 
 from .factories import AffiliationFactory, ContributionFactory, MeetingFactory
 
@@ -34,9 +34,9 @@ def test_a_delegate_cannot_decide_an_affiliation_and_the_secretariat_can(delegat
 def test_a_delegate_cannot_move_a_deadline(delegate, chair):
     meeting = MeetingFactory()
     with pytest.raises(PermissionDenied):
-        meetings.meeting_deadline_set(meeting_id=meeting.pk, by=delegate, deadline=None)
+        meeting_services.meeting_deadline_set(meeting_id=meeting.pk, by=delegate, deadline=None)
     earlier = meeting.deadline - datetime.timedelta(days=1)
-    meetings.meeting_deadline_set(meeting_id=meeting.pk, by=chair, deadline=earlier)
+    meeting_services.meeting_deadline_set(meeting_id=meeting.pk, by=chair, deadline=earlier)
     assert meeting.deadline_changes.count() == 1
 
 

@@ -51,12 +51,12 @@ def manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
 
 
 def production(tmp_path, **overrides: str) -> dict[str, str]:
-    """Production-like settings, on SQLite: check --deploy does not query the database."""
+    """Production-like settings (check --deploy does not query the database: none is there)."""
     return {
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "portal.example.org",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}",
+        "DATABASE_URL": "postgres://portal@127.0.0.1:9/portal",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "EMAIL_URL": "smtp://portal:secret@smtp.example.org:587/?tls=True",
         **overrides,
@@ -68,6 +68,7 @@ def production(tmp_path, **overrides: str) -> dict[str, str]:
     [
         ("DATABASE_URL", "postgres//nohost"),
         ("DATABASE_URL", "mysql://x/y"),
+        ("DATABASE_URL", "sqlite:///db.sqlite3"),
         ("DATABASE_URL", "notaurl"),
         ("REDIS_URL", "localhost:6379"),
         ("DEBUG", "maybe"),

@@ -40,7 +40,7 @@ def _database_url() -> str:
     config = connection.settings_dict
     user = quote(config["USER"] or "")
     password = f":{quote(config['PASSWORD'])}" if config.get("PASSWORD") else ""
-    host = config["HOST"] or "127.0.0.1"
+    host = quote(config["HOST"] or "127.0.0.1", safe="")  # a socket's folder: %2F
     return f"postgres://{user}{password}@{host}:{config['PORT'] or 5432}/{config['NAME']}"
 
 

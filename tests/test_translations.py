@@ -164,18 +164,30 @@ def test_no_catalog_holds_a_guessed_translation(language):
 def test_translations_keep_the_placeholders(language):
     wrong = []
     for entry in messages(read_po(po_path(language))):
+        last = max(entry.msgstr, default=0)
         for index, text in entry.msgstr.items():
             if not text:
                 continue
-            source = entry.msgid if index == 0 or entry.msgid_plural is None else entry.msgid_plural
-            named = {p for p in PLACEHOLDER.findall(source) if p.startswith("%(")}
-            if "python-format" in entry.flags and named:
-                # Named placeholders: every one kept (a singular form may spell out the number).
-                ok = named <= set(PLACEHOLDER.findall(text)) or (
-                    index == 0 and entry.msgid_plural is not None
+            found = set(PLACEHOLDER.findall(text))
+            if entry.msgid_plural is not None and "python-format" in entry.flags:
+                # Plural forms: no placeholder the source lacks; the last form (the general
+                # one) keeps all of the plural's. Another form may spell out its number ("one",
+                # Arabic's "two"), or need %(count)s where English's singular has none
+                # (Russian's "one" form also serves 21, 31 ...).
+                allowed = set(PLACEHOLDER.findall(entry.msgid)) | set(
+                    PLACEHOLDER.findall(entry.msgid_plural)
                 )
+                kept = set(PLACEHOLDER.findall(entry.msgid_plural))
+                ok = found <= allowed and (index != last or kept <= found)
             else:
-                ok = sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(text))
+                source = (
+                    entry.msgid if index == 0 or entry.msgid_plural is None else entry.msgid_plural
+                )
+                named = {p for p in PLACEHOLDER.findall(source) if p.startswith("%(")}
+                if "python-format" in entry.flags and named:
+                    ok = named <= found
+                else:
+                    ok = sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(text))
             if not ok:
                 wrong.append(f"{entry} [{index}]: {text!r}")
     assert not wrong, "\n".join(wrong)

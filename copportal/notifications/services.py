@@ -529,9 +529,6 @@ def _commits_without_waiting_for_disk():
     durably: it is what stops a second send. Only a crash of the database server itself could
     lose a mark; the row, still claimed, would then be sent again by the sweep with the same
     Message-ID, as in the crash window described at the top."""
-    if connection.vendor != "postgresql":
-        yield
-        return
     with connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit = off")
     try:

@@ -8,6 +8,11 @@
 - `{% timing start minutes %}`: an agenda item's "09:30 · 15 minutes", isolated.
 - `{{ zone|zone_label }}`: a time zone as people say it ("Geneva time"), in the reader's
   language (copportal/time_zones.py).
+- Dates and times, one way per kind (copportal/date_text.py), `zone` an IANA name (the
+  meeting's for its deadlines and events; none: the group's, Geneva):
+  `{{ day|date_text }}` or `{{ moment|date_text:zone }}` "3 December 2026";
+  `{{ moment|datetime_text:zone }}` "3 December 2026, 23:59, Geneva time";
+  `{{ moment|datetime_seconds_text:zone }}` the same to the second (a receipt).
 """
 
 import datetime
@@ -17,6 +22,7 @@ from django.utils.formats import time_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext
 
+from copportal import date_text as dates
 from copportal.languages import Language
 from copportal.time_zones import time_zone_label
 
@@ -46,6 +52,24 @@ def in_language(text, language):
 def zone_label(zone: str) -> str:
     """The time zone's label in the active language: "Geneva time" for Europe/Zurich."""
     return time_zone_label(zone) if zone else ""
+
+
+@register.filter
+def date_text(value, zone=None) -> str:
+    """A day in the locale's pattern: "3 December 2026" (a moment: its day in `zone`)."""
+    return dates.date_text(value, zone)
+
+
+@register.filter
+def datetime_text(value, zone=None) -> str:
+    """A moment in `zone`, said with the zone: "3 December 2026, 23:59, Geneva time"."""
+    return dates.datetime_text(value, zone)
+
+
+@register.filter
+def datetime_seconds_text(value, zone=None) -> str:
+    """A moment to the second, with its zone: "3 December 2026, 23:59:07, Geneva time"."""
+    return dates.datetime_seconds_text(value, zone)
 
 
 @register.simple_tag

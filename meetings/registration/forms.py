@@ -4,8 +4,9 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from copportal.date_text import date_text
 
 from .models import Registration
 
@@ -69,7 +70,7 @@ def meeting_form_clean(form, data: dict) -> None:
             "registration_deadline",
             ValidationError(
                 _("Registration cannot end more than a year before the meeting opens (%(date)s).")
-                % {"date": date_format(start)}
+                % {"date": date_text(start)}
             ),
         )
         return
@@ -80,6 +81,6 @@ def meeting_form_clean(form, data: dict) -> None:
             "registration_deadline",
             ValidationError(
                 _("Registration cannot end after the meeting closes (%(date)s).")
-                % {"date": date_format(end)}
+                % {"date": date_text(end)}
             ),
         )

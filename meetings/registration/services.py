@@ -13,10 +13,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from copportal.accounts.models import Organization, User
+from copportal.date_text import datetime_text
 from copportal.notifications.services import Recipient, notify
 
 from ..models import Meeting
@@ -36,10 +36,9 @@ def _check_open(meeting: Meeting) -> None:
             _("Registration for this meeting is closed."), code="registration-closed"
         )
     if not meeting.is_registration_open():
-        ends = timezone.localtime(meeting.registration_ends, meeting.zone)
         raise ValidationError(
-            _("Registration for this meeting ended on %(date)s (%(zone)s).")
-            % {"date": date_format(ends, "DATETIME_FORMAT"), "zone": meeting.time_zone_label},
+            _("Registration for this meeting ended on %(date)s.")
+            % {"date": datetime_text(meeting.registration_ends, meeting.time_zone)},
             code="registration-deadline",
         )
 

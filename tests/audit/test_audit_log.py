@@ -10,8 +10,9 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings import services as meeting_services
+from meetings.agenda import services as agenda_services
 from meetings.models import Agenda, AgendaItem, Audience, LiaisonNote, Meeting, Theme
+from meetings.roadmap import services as roadmap_services
 from resources import services as resource_services
 from resources.models import HelplineEntry, Resource
 
@@ -332,7 +333,7 @@ def test_the_log_pages_queries_do_not_grow_with_entries(
 # --- Links from the officers' pages ----------------------------------------------------------
 def test_officer_pages_link_their_history(client_for, chair, secretariat, meeting, resource):
     theme = ThemeFactory(slug="legal")
-    meeting_services.agenda_item_create(meeting=meeting, by=chair, version=0, title_en="Opening")
+    agenda_services.agenda_item_create(meeting=meeting, by=chair, version=0, title_en="Opening")
     agenda, item = Agenda.objects.get(meeting=meeting), AgendaItem.objects.get()
     client = client_for(chair)
     pages = {
@@ -352,7 +353,7 @@ def test_officer_pages_link_their_history(client_for, chair, secretariat, meetin
 def test_the_history_of_a_deleted_record_stays_readable(client_for, chair):
     theme = ThemeFactory(slug="gone", title_en="A theme no one uses")
     pk = theme.pk
-    meeting_services.theme_delete(by=chair, theme=theme)
+    roadmap_services.theme_delete(by=chair, theme=theme)
     page = client_for(chair).get(f"/audit/meetings.theme/{pk}/").content.decode()
     assert "Deleted" in page and "A theme no one uses" in page
 
@@ -374,15 +375,15 @@ def test_a_sent_notes_page_links_its_history_for_officers_only(
 
 def test_nothing_is_recorded_while_the_log_is_off(chair, meeting):
     """What the seeds do (load_seeds runs with auditlog disabled), bulk updates included."""
-    first = meeting_services.agenda_item_create(
+    first = agenda_services.agenda_item_create(
         meeting=meeting, by=chair, version=0, title_en="Opening"
     )
-    second = meeting_services.agenda_item_create(
+    second = agenda_services.agenda_item_create(
         meeting=meeting, by=chair, version=1, title_en="Roadmap"
     )
     before = LogEntry.objects.count()
     with disable_auditlog():
-        meeting_services.agenda_item_move(item_id=second.pk, by=chair, direction="up", version=2)
+        agenda_services.agenda_item_move(item_id=second.pk, by=chair, direction="up", version=2)
         first.presenter = "The chair"
         first.save()
     assert LogEntry.objects.count() == before

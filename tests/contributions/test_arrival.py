@@ -56,7 +56,7 @@ def test_a_submission_that_arrived_before_the_deadline_is_on_time(
     # The receipt gives the stamped time, in the meeting's zone, to the second.
     local = arrived.astimezone(meeting.zone)
     assert "Received " in response.content.decode()
-    assert f"{local:%H:%M:%S} (Geneva time)." in response.content.decode()
+    assert f"{local:%H:%M:%S}, Geneva time." in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -75,7 +75,7 @@ def test_the_contribution_page_shows_the_stamped_time(stamped, client_for, deleg
     _submit(client_for(delegate), draft, arrived)
     page = client_for(delegate).get(f"/contributions/id/{draft.pk}/").content.decode()
     local = arrived.astimezone(meeting.zone)
-    assert f"{local:%H:%M:%S}</time> (Geneva time)" in page
+    assert f"{local:%H:%M:%S}, Geneva time</time>" in page
     assert f'datetime="{arrived.astimezone(datetime.UTC).isoformat()}"' in page
 
 

@@ -14,8 +14,10 @@ from django.utils import translation
 from contributions import services
 from contributions.models import MeetingArchive
 from contributions.tasks import build_meeting_archive
-from meetings import services as meeting_services
+from meetings.agenda import services as agenda_services
+from meetings.liaison import services as liaison_services
 from meetings.models import LiaisonNote
+from meetings.outcomes import services as outcome_services
 
 from ..factories import make_docx, make_pdf, pdf_upload
 from .conftest import make_draft, make_published
@@ -52,17 +54,17 @@ def documents(meeting, delegate, secretariat, chair):
         user=delegate, meeting=meeting, secretariat=secretariat, visibility="members"
     )
     make_draft(user=delegate, meeting=meeting, title="An unfinished draft")
-    meeting_services.agenda_item_create(meeting=meeting, by=chair, version=None, title="Opening")
-    meeting_services.agenda_release(meeting=meeting, by=chair, version=None)
+    agenda_services.agenda_item_create(meeting=meeting, by=chair, version=None, title="Opening")
+    agenda_services.agenda_release(meeting=meeting, by=chair, version=None)
     sent = LiaisonNote.objects.create(
         meeting=meeting, subject="To ITU-T SG17 on age assurance", body="The group asks."
     )
-    meeting_services.liaison_attachment_add(
+    liaison_services.liaison_attachment_add(
         note=sent, by=secretariat, upload=pdf_upload("annex.pdf")
     )
     LiaisonNote.objects.filter(pk=sent.pk).update(status=LiaisonNote.Status.SENT)
     LiaisonNote.objects.create(meeting=meeting, subject="A draft note to ITU-D SG2")
-    meeting_services.chair_report_save(
+    outcome_services.chair_report_save(
         meeting=meeting, by=chair, language="fr", upload=pdf_upload("rapport.pdf")
     )
     return {"english": english, "french": french, "members": members, "note": sent}

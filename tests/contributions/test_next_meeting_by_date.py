@@ -10,8 +10,8 @@ import pytest
 import time_machine
 
 from contributions import services
-from meetings import agenda
-from meetings import services as meeting_services
+from meetings.agenda import numbering
+from meetings.agenda import services as agenda_services
 
 from ..factories import MeetingFactory
 from .conftest import make_draft, make_submitted
@@ -66,11 +66,11 @@ def test_carry_over_goes_to_the_next_meeting_by_date_whatever_its_number(
 def test_a_carried_over_contribution_leaves_its_old_item_behind(
     delegate, secretariat, chair, meeting, shuffled
 ):
-    item = meeting_services.agenda_item_create(
+    item = agenda_services.agenda_item_create(
         meeting=meeting, by=chair, version=None, title="Legal frameworks"
     )
     contribution = make_submitted(user=delegate, meeting=meeting)
-    meeting_services.agenda_allocate(
+    agenda_services.agenda_allocate(
         meeting=meeting, by=chair, allocations={contribution.pk: item.pk}
     )
     services.contribution_carry_over(
@@ -80,8 +80,8 @@ def test_a_carried_over_contribution_leaves_its_old_item_behind(
     assert contribution.agenda_item is None
     # The next meeting's check sees it waiting for an item of its own agenda.
     target = shuffled["next"]
-    rows = agenda.meeting_contributions(target)
-    warnings = agenda.release_warnings(agenda.draft_tree(target, rows), rows)
+    rows = numbering.meeting_contributions(target)
+    warnings = numbering.release_warnings(numbering.draft_tree(target, rows), rows)
     assert f"{contribution.title} is allocated to no item." in warnings
 
 

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from contributions import services
-from meetings import services as meeting_services
+from meetings.agenda import services as agenda_services
+from meetings.liaison import services as liaison_services
 from meetings.models import Agenda, AgendaItem
 
 from ..factories import AffiliationFactory, MeetingFactory
@@ -35,7 +36,7 @@ def make_late(*, user, meeting, **fields):
 
 
 def note(meeting, secretariat, subject="A note to ITU-T SG17"):
-    return meeting_services.liaison_note_save(
+    return liaison_services.liaison_note_save(
         by=secretariat,
         fields={"meeting": meeting, "subject": subject, "body": "Text."},
         recipients=[{"body": "ITU-T SG17", "detail": "", "purpose": "information"}],
@@ -122,7 +123,7 @@ class TestTheOfficersPart:
         status = part(client.get(DASHBOARD).content.decode(), "next-meeting-heading")
         assert "Agenda: a draft of 1 item, not released yet." in status
         version = Agenda.objects.get_or_create(meeting=meeting)[0].version
-        meeting_services.agenda_release(meeting=meeting, by=chair, version=version)
+        agenda_services.agenda_release(meeting=meeting, by=chair, version=version)
         status = part(client.get(DASHBOARD).content.decode(), "next-meeting-heading")
         assert "Agenda: version 1 released on" in status
 
@@ -142,10 +143,10 @@ class TestTheOfficersPart:
     def test_liaison_notes_waiting_say_who_acts(self, client_for, chair, secretariat, meeting):
         draft = note(meeting, secretariat, "Draft to approve")
         approved = note(meeting, secretariat, "Approved, to send")
-        meeting_services.liaison_note_act(note_id=approved.pk, action="approve", by=chair)
+        liaison_services.liaison_note_act(note_id=approved.pk, action="approve", by=chair)
         sent = note(meeting, secretariat, "Already sent")
-        meeting_services.liaison_note_act(note_id=sent.pk, action="approve", by=chair)
-        meeting_services.liaison_note_act(note_id=sent.pk, action="send", by=secretariat)
+        liaison_services.liaison_note_act(note_id=sent.pk, action="approve", by=chair)
+        liaison_services.liaison_note_act(note_id=sent.pk, action="send", by=secretariat)
         chair_part = part(client_for(chair).get(DASHBOARD).content.decode(), "notes-heading")
         assert "Already sent" not in chair_part
         line = chair_part.split(draft.get_absolute_url())[1].split("</li>")[0]

@@ -19,9 +19,9 @@ def test_the_receipt_says_geneva_time_on_the_page_and_in_the_message(client_for,
     response = client_for(delegate).post("/contributions/submit/", data, follow=True)
     text = response.content.decode()
     assert Contribution.objects.get().submitted_at
-    # The message after submitting ("Received … (Geneva time).") and the page's "Submitted".
-    assert "(Geneva time)." in text
-    assert "(Geneva time)" in text
+    # The message after submitting ("Received …, Geneva time.") and the page's "Submitted".
+    assert ", Geneva time." in text
+    assert ", Geneva time</time>" in text
     assert "(Europe/Zurich)" not in text
 
 
@@ -40,7 +40,7 @@ def test_the_reminder_mail_says_geneva_time_in_the_readers_language():
         "deadline-reminder", Recipient(email="a@example.org", language="en"), context
     )
     for part in (mail["text"], mail["html"]):
-        assert "(Geneva time; 2 March 2026, 22:59 UTC)" in part
+        assert "2 March 2026, 23:59, Geneva time (2 March 2026, 22:59, UTC)" in part
         assert "Europe/Zurich" not in part
     french = services._render(
         "deadline-reminder", Recipient(email="a@example.org", language="fr"), context

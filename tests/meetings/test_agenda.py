@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings import agenda, services
+from meetings.agenda import numbering, services
 from meetings.models import Agenda, AgendaItem, AgendaRelease
 
 from ..factories import ContributionFactory, MeetingFactory, PublishedContributionFactory
@@ -32,7 +32,7 @@ def add(meeting, by, title, parent=None, **fields):
 
 
 def numbers(meeting) -> list[tuple[str, str]]:
-    return [(n.number, n.item.title) for n in agenda.flatten(agenda.draft_tree(meeting))]
+    return [(n.number, n.item.title) for n in numbering.flatten(numbering.draft_tree(meeting))]
 
 
 def move(item, by, direction):

@@ -72,7 +72,7 @@ def test_chair_builds_reorders_with_the_keyboard_and_releases(browser_page, chai
 
 
 def test_drag_and_drop_saves_the_new_order_at_once(browser_page, chair, settings):
-    from meetings import agenda, services
+    from meetings.agenda import numbering, services
 
     settings.REQUIRE_STAFF_MFA = False
     meeting = MeetingFactory(number=42)
@@ -85,6 +85,6 @@ def test_drag_and_drop_saves_the_new_order_at_once(browser_page, chair, settings
     with page.expect_response("**/agenda/reorder/"):
         handles.nth(2).drag_to(handles.nth(0))
     page.wait_for_function("document.querySelector('#agenda-tree [role=status]') !== null")
-    titles = [n.item.title for n in agenda.flatten(agenda.draft_tree(meeting))]
+    titles = [n.item.title for n in numbering.flatten(numbering.draft_tree(meeting))]
     assert titles == ["Third", "First", "Second"]
     assert page.locator(".agenda-number").all_text_contents() == ["1", "2", "3"]

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from contributions.models import Contribution
-from meetings import agenda, services
+from meetings.agenda import numbering, services
 from meetings.models import Agenda, AgendaRelease
 
 from ..factories import ContributionFactory, MeetingFactory
@@ -82,10 +82,10 @@ def test_the_check_names_each_allocated_contribution_left_out_and_why(
 @pytest.mark.parametrize("status", Status.values)
 def test_the_check_and_the_release_agree_on_every_status(meeting, chair, items, status):
     contribution = allocated(meeting, items[0], status, "The one", number=7)
-    contributions = agenda.meeting_contributions(meeting)
-    tree = agenda.draft_tree(meeting, contributions)
+    contributions = numbering.meeting_contributions(meeting)
+    tree = numbering.draft_tree(meeting, contributions)
     name = contribution.symbol or "The one"
-    warned = [w for w in agenda.release_warnings(tree, contributions) if name in w]
+    warned = [w for w in numbering.release_warnings(tree, contributions) if name in w]
     release = services.agenda_release(meeting=meeting, by=chair, version=version(meeting))
     (opening, *_rest) = release.snapshot["items"]
     released = [c["title"] for c in opening["contributions"]]

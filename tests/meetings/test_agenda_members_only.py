@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings import services
+from meetings.agenda import services
 from meetings.models import Agenda, AgendaRelease
 
 from ..factories import MeetingFactory, PublishedContributionFactory

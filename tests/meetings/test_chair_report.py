@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 
-from meetings import services
 from meetings.models import ChairReport
+from meetings.outcomes import services
 
 from ..factories import MeetingFactory, make_docx, make_pdf, pdf_upload
 

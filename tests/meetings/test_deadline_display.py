@@ -10,8 +10,7 @@ def test_deadline_is_shown_once_in_geneva_time_with_utc_in_the_markup(client):
     meeting = MeetingFactory(number=300, start_date=datetime.date(2031, 3, 20))
     page = client.get(meeting.get_absolute_url()).content.decode()
     # 8 March 2031, 23:59 in Geneva (CET, UTC+1) is 22:59 UTC.
-    assert "8 March 2031, 23:59 CET" in page
-    assert "Geneva time" in page
+    assert "8 March 2031, 23:59, Geneva time" in page
     assert '<time datetime="2031-03-08T22:59:00+00:00">' in page
     assert "10:59 p.m. UTC" not in page  # not a second time, in UTC
 

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from copportal.notifications.models import Delivery
-from meetings import services
+from meetings.liaison import services
 from meetings.models import LiaisonNote, LiaisonNoteEvent, LiaisonRecipient
 
 from ..factories import MeetingFactory, make_pdf, pdf_upload

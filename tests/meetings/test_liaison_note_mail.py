@@ -9,7 +9,7 @@ from django.conf import settings
 
 from copportal.notifications.models import Delivery
 from copportal.notifications.services import preference_set
-from meetings import services
+from meetings.liaison import services
 from meetings.models import LiaisonNote, LiaisonRecipient
 
 from ..factories import MeetingFactory, pdf_upload

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from meetings import services
+from meetings.liaison import services
 from meetings.models import LiaisonAttachment, LiaisonNote, LiaisonNoteEvent
 
 from ..factories import MeetingFactory, make_pdf, pdf_upload

@@ -119,6 +119,23 @@ def test_editing_keeps_its_own_dates_and_number(client_for, chair):
     assert meeting.venue == "Online"
 
 
+def test_the_chair_sets_the_grace_period_in_the_portal(client_for, chair):
+    """It was set in the admin, which only superusers may use."""
+    meeting = MeetingFactory(
+        number=30, start_date=datetime.date(2026, 3, 2), end_date=datetime.date(2026, 3, 3)
+    )
+    page = client_for(chair).get("/meetings/30/edit/")
+    assert 'name="grace_minutes"' in page.text
+    empty = {"sessions-0-kind": "", "sessions-0-title_en": "", "sessions-0-order": "0"}
+    response = client_for(chair).post("/meetings/30/edit/", data(grace_minutes="15", **empty))
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.grace_minutes == 15
+    client_for(chair).post("/meetings/30/edit/", data(grace_minutes="", **empty))
+    meeting.refresh_from_db()
+    assert meeting.grace_minutes == 0
+
+
 def test_meeting_page_links_the_chairs_pages(client_for, chair):
     MeetingFactory(number=32)
     page = client_for(chair).get("/meetings/32/").content.decode()

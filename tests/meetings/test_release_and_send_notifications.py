@@ -5,7 +5,8 @@ import pytest
 
 from copportal.notifications.models import Delivery
 from copportal.notifications.services import preference_set
-from meetings import services
+from meetings.agenda import services as agenda_services
+from meetings.liaison import services as liaison_services
 
 from ..factories import AffiliationFactory, ContributionFactory, MeetingFactory
 
@@ -16,7 +17,7 @@ def meeting(db):
 
 
 def _release(meeting, chair):
-    return services.agenda_release(meeting=meeting, by=chair, version=None)
+    return agenda_services.agenda_release(meeting=meeting, by=chair, version=None)
 
 
 @pytest.mark.django_db
@@ -25,7 +26,9 @@ def test_a_release_mails_the_authors_and_subscribers_once_each_in_their_language
 ):
     french = AffiliationFactory(user__email="fr@example.org", user__language="fr").user
     outsider_author = ContributionFactory(meeting=meeting).submitter  # no affiliation
-    item = services.agenda_item_create(meeting=meeting, by=chair, title="Opening", version=None)
+    item = agenda_services.agenda_item_create(
+        meeting=meeting, by=chair, title="Opening", version=None
+    )
     contribution = ContributionFactory(meeting=meeting, submitter=outsider_author)
     contribution.agenda_item = item
     contribution.save()
@@ -36,7 +39,7 @@ def test_a_release_mails_the_authors_and_subscribers_once_each_in_their_language
     assert deliveries.count() == len(addresses)  # one each
     assert "Ordre du jour" in deliveries.get(address=french.email).subject
     assert "Agenda" in deliveries.get(address=delegate.email).subject
-    services.agenda_item_create(meeting=meeting, by=chair, title="Closing", version=None)
+    agenda_services.agenda_item_create(meeting=meeting, by=chair, title="Closing", version=None)
     second = _release(meeting, chair)
     text = Delivery.objects.get(key=f"agenda-release:{second.pk}", address=delegate.email).text
     assert "Closing" in text  # the changelog
@@ -47,18 +50,18 @@ def test_a_sent_note_notifies_subscribers_once_and_respects_opt_out(
     meeting, chair, secretariat, delegate, other_delegate
 ):
     preference_set(kind="liaison-note-notice", enabled=False, user=other_delegate)
-    note = services.liaison_note_save(
+    note = liaison_services.liaison_note_save(
         by=secretariat,
         fields={"meeting": meeting, "subject": "Results", "body": "Text."},
         recipients=[{"body": "ITU-D SG2", "detail": "Question 3/2", "purpose": "information"}],
     )
-    services.liaison_note_act(note_id=note.pk, action="approve", by=chair)
+    liaison_services.liaison_note_act(note_id=note.pk, action="approve", by=chair)
     assert not Delivery.objects.exists()  # approval is not sending
-    services.liaison_note_act(note_id=note.pk, action="send", by=secretariat)
+    liaison_services.liaison_note_act(note_id=note.pk, action="send", by=secretariat)
     deliveries = Delivery.objects.filter(key=f"liaison-note-sent:{note.pk}")
     addresses = set(deliveries.values_list("address", flat=True))
     assert delegate.email in addresses and other_delegate.email not in addresses
     assert "ITU-D SG2" in deliveries.get(address=delegate.email).text
-    with pytest.raises(services.ActionRefused):
-        services.liaison_note_act(note_id=note.pk, action="send", by=secretariat)
+    with pytest.raises(liaison_services.ActionRefused):
+        liaison_services.liaison_note_act(note_id=note.pk, action="send", by=secretariat)
     assert Delivery.objects.filter(key=f"liaison-note-sent:{note.pk}").count() == len(addresses)

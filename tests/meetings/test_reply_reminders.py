@@ -10,7 +10,7 @@ import time_machine
 
 from copportal.notifications.models import Delivery
 from copportal.notifications.services import preference_set
-from meetings import reminders, services
+from meetings.liaison import reminders, services
 
 from ..factories import MeetingFactory
 

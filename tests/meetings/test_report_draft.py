@@ -9,7 +9,8 @@ import io
 import docx
 import pytest
 
-from meetings import services
+from meetings.agenda import services as agenda_services
+from meetings.liaison import services as liaison_services
 from meetings.registration import services as registration_services
 
 from ..factories import MeetingFactory, OrganizationFactory, PublishedContributionFactory
@@ -27,16 +28,16 @@ def meeting(db):
 def released(meeting, chair, secretariat, delegate, organization, other_organization):
     """Three items (the second with a sub-item), contributions allocated out of number
     order, the agenda released; then a liaison note sent and a delegate registered."""
-    opening = services.agenda_item_create(
+    opening = agenda_services.agenda_item_create(
         meeting=meeting, by=chair, version=None, title="Opening of the meeting"
     )
-    legal = services.agenda_item_create(
+    legal = agenda_services.agenda_item_create(
         meeting=meeting, by=chair, version=None, title="Legal frameworks"
     )
-    national = services.agenda_item_create(
+    national = agenda_services.agenda_item_create(
         meeting=meeting, by=chair, version=None, parent=legal, title="National strategies"
     )
-    closing = services.agenda_item_create(
+    closing = agenda_services.agenda_item_create(
         meeting=meeting, by=chair, version=None, title="Any other business"
     )
     sponsor = OrganizationFactory(name="euCONSENT", kind="other", region="", iso_code="")
@@ -49,19 +50,19 @@ def released(meeting, chair, secretariat, delegate, organization, other_organiza
     c3 = PublishedContributionFactory(
         meeting=meeting, number=3, title="Helplines in Malawi", sources=[other_organization]
     )
-    services.agenda_allocate(
+    agenda_services.agenda_allocate(
         meeting=meeting,
         by=chair,
         allocations={c5.pk: legal.pk, c2.pk: legal.pk, c3.pk: national.pk},
     )
-    services.agenda_release(meeting=meeting, by=chair, version=None)
-    note = services.liaison_note_save(
+    agenda_services.agenda_release(meeting=meeting, by=chair, version=None)
+    note = liaison_services.liaison_note_save(
         by=secretariat,
         fields={"meeting": meeting, "subject": "Results of the 20th meeting", "body": "Text."},
         recipients=[{"body": "ITU-D SG2", "purpose": "information", "contacts": []}],
     )
-    services.liaison_note_act(note_id=note.pk, action="approve", by=chair)
-    services.liaison_note_act(note_id=note.pk, action="send", by=secretariat)
+    liaison_services.liaison_note_act(note_id=note.pk, action="approve", by=chair)
+    liaison_services.liaison_note_act(note_id=note.pk, action="send", by=secretariat)
     registration_services.registration_save(
         meeting=meeting, by=delegate, organization=organization, attendance="remote"
     )

@@ -3,8 +3,8 @@ resources (through the reverse relation: meetings/ imports nothing from resource
 
 import pytest
 
-from meetings import services
 from meetings.models import Meeting, Theme
+from meetings.roadmap import services
 from resources.models import Resource
 
 from ..factories import MeetingFactory, PublishedContributionFactory, ThemeFactory

@@ -185,7 +185,7 @@ def test_a_delegate_with_a_draft_is_reminded_of_it(
     assert "Age assurance draft" in by_address[delegate.email].body
     assert "not submitted yet" in by_address[delegate.email].subject
     assert "Age assurance draft" not in by_address[other_delegate.email].body
-    assert "2 November 2026, 23:59 (Geneva time; 2 November 2026, 22:59 UTC)" in (
+    assert "2 November 2026, 23:59, Geneva time (2 November 2026, 22:59, UTC)" in (
         by_address[other_delegate.email].body
     )
 

@@ -19,7 +19,7 @@ from contributions.models import Contribution, ContributionSource, Document, Rev
 from copportal.accounts.models import Organization, User
 from copportal.languages import Language
 from meetings.models import Audience, Meeting, Theme
-from meetings.seeds import load_audiences, load_risks
+from meetings.seeds.vocabularies import load_audiences, load_risks
 from resources import search
 from resources.models import Resource
 
@@ -117,11 +117,8 @@ def _prepared(model, objects: list) -> tuple[list[str], list[tuple]]:
 
 
 def insert(model, objects: list) -> None:
-    """COPY on PostgreSQL (ids given), bulk_create elsewhere."""
+    """COPY (ids given)."""
     if not objects:
-        return
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(objects, batch_size=500)
         return
     columns, rows = _prepared(model, objects)
     table = model._meta.db_table
@@ -133,8 +130,6 @@ def insert(model, objects: list) -> None:
 
 
 def reset_sequences(*models) -> None:
-    if connection.vendor != "postgresql":
-        return
     with connection.cursor() as cursor:
         for model in models:
             table = model._meta.db_table
@@ -173,13 +168,12 @@ class Command(BaseCommand):
             self._contributions(rng, words, contributions)
         made = time.perf_counter() - started
         self.stdout.write(f"{contributions} contributions in {made:.1f} s (vectors included).")
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                # Each batch was written twice (COPY, then the vectors): compact the table,
-                # narrow rows only (migration 0004), as rows written one by one end up.
-                # VACUUM cannot run in a transaction: the tests' gets ANALYZE alone.
-                vacuum = "" if connection.in_atomic_block else "VACUUM FULL "
-                cursor.execute(f"{vacuum}ANALYZE resources_resource")
+        with connection.cursor() as cursor:
+            # Each batch was written twice (COPY, then the vectors): compact the table,
+            # narrow rows only (migration 0004), as rows written one by one end up.
+            # VACUUM cannot run in a transaction: the tests' gets ANALYZE alone.
+            vacuum = "" if connection.in_atomic_block else "VACUUM FULL "
+            cursor.execute(f"{vacuum}ANALYZE resources_resource")
 
     def _resources(self, rng, words, count):
         audiences = list(Audience.objects.all()) or load_audiences()

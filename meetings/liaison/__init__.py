@@ -1,0 +1,1 @@
+"""Liaison notes sent to and received from other bodies, their workflow and reply reminders."""

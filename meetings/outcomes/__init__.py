@@ -1,0 +1,1 @@
+"""A meeting's outcomes: recommendations, draft resolutions and the chair's report."""

@@ -1,0 +1,1 @@
+"""The theme roadmap and the shared vocabularies (audiences, risks)."""
