@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from copportal.accounts.models import Affiliation, Organization
 from copportal.languages import Language
 from copportal.uploads import StoredFile
+from copportal.workflow import StatusEvent
 from meetings.models import Audience, Meeting, Theme
 
 
@@ -86,7 +87,7 @@ class ContributionQuerySet(models.QuerySet):
 
     def waiting(self):
         """What the secretariat must decide on: submitted and late contributions."""
-        return self.filter(status__in=[Contribution.Status.SUBMITTED, Contribution.Status.LATE])
+        return self.filter(status__in=Contribution.Status.on_the_desk())
 
 
 class Contribution(models.Model):
@@ -100,6 +101,27 @@ class Contribution(models.Model):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", pgettext_lazy("contribution status", "Withdrawn")
         REJECTED = "rejected", _("Rejected")
+
+        # Groups of statuses, defined here once (STYLE): code, queries and templates ask these.
+        @classmethod
+        def visible(cls) -> frozenset[str]:
+            """Shown with the meeting's documents (a withdrawn one that was published stays
+            on the public record: Contribution.is_public_record)."""
+            return frozenset({cls.PUBLISHED})
+
+        @classmethod
+        def on_the_desk(cls) -> frozenset[str]:
+            """Waiting for the secretariat's decision."""
+            return frozenset({cls.SUBMITTED, cls.LATE})
+
+        @classmethod
+        def final(cls) -> frozenset[str]:
+            """No action leads out of these."""
+            return frozenset({cls.WITHDRAWN, cls.REJECTED})
+
+        @classmethod
+        def withdrawable(cls) -> frozenset[str]:
+            return frozenset(set(cls) - cls.final())
 
     class Kind(models.TextChoices):
         CONTRIBUTION = "contribution", _("Contribution")
@@ -246,7 +268,28 @@ class Contribution(models.Model):
 
     @property
     def is_withdrawable(self) -> bool:
-        return self.status not in {self.Status.WITHDRAWN, self.Status.REJECTED}
+        return self.status in self.Status.withdrawable()
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status in self.Status.visible()
+
+    @property
+    def is_on_the_desk(self) -> bool:
+        return self.status in self.Status.on_the_desk()
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_late_status(self) -> bool:
+        """Waiting as late (is_late says it arrived late, whatever its status now)."""
+        return self.status == self.Status.LATE
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in self.Status.final()
 
     def accepts_revisions(self, at=None) -> bool:
         """Whether authors may still upload files: a live contribution before the deadline."""
@@ -467,8 +510,9 @@ class SymbolCounter(models.Model):
         return f"{self.meeting}: {self.last_number}"
 
 
-class ContributionEvent(models.Model):
-    """The audit log: who changed a contribution, when, from what state to what, and why."""
+class ContributionEvent(StatusEvent):
+    """The audit log: who changed a contribution, when, from what state to what, and why
+    (copportal/workflow.py's shape; the status changes are contributions/workflow.py's)."""
 
     class Action(models.TextChoices):
         CREATED = "created", _("Draft created")
@@ -487,11 +531,9 @@ class ContributionEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
-    at = models.DateTimeField(_("at"), default=timezone.now)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     from_status = models.CharField(_("from"), max_length=10, choices=Contribution.Status.choices)
     to_status = models.CharField(_("to"), max_length=10, choices=Contribution.Status.choices)
-    note = models.TextField(_("reason or note"), blank=True)
     in_grace = models.BooleanField(
         _("in the grace period"),
         default=False,

@@ -8,17 +8,12 @@ records the audit event, and tells the notifications part (after commit, by the 
 `Contribution.allowed_actions(user)` reads the same table for the buttons pages show.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils import timezone
-from django.utils.functional import Promise
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from copportal.accounts.models import User
+from copportal.workflow import Transition, Workflow, step
 from meetings.models import Meeting
 
 from .models import Contribution, ContributionEvent, SymbolCounter
@@ -26,126 +21,6 @@ from .notifications import notify_event
 
 Status = Contribution.Status
 Event = ContributionEvent.Action
-
-
-@dataclass(frozen=True)
-class Transition:
-    source: str  # the status it starts from
-    action: str  # the verb: a button's name and a URL's slug
-    target: str  # the status it leads to
-    permission: str  # asked with has_perm(permission, contribution)
-    event: str  # the ContributionEvent action recorded
-    label: Promise  # the button's text
-    needs_reason: bool = False  # the person concerned sees the reason
-    shown: bool = True  # False: chosen by the server (late submission), never a button
-
-
-def _transitions() -> list[Transition]:
-    submit = "contributions.submit_contribution"
-    decide = "contributions.decide_contribution"
-    late = "contributions.decide_late"
-    withdraw = "contributions.withdraw_contribution"
-    rows = [
-        Transition(
-            Status.DRAFT,
-            "submit",
-            Status.SUBMITTED,
-            submit,
-            Event.SUBMITTED,
-            gettext_lazy("Submit"),
-        ),
-        Transition(
-            Status.DRAFT,
-            "submit-late",
-            Status.LATE,
-            submit,
-            Event.SUBMITTED_LATE,
-            gettext_lazy("Submit"),
-            shown=False,
-        ),
-        Transition(
-            Status.SUBMITTED,
-            "accept",
-            Status.ACCEPTED,
-            decide,
-            Event.ACCEPTED,
-            gettext_lazy("Accept and number"),
-        ),
-        Transition(
-            Status.LATE,
-            "accept",
-            Status.ACCEPTED,
-            late,
-            Event.ACCEPTED,
-            gettext_lazy("Accept for this meeting"),
-            needs_reason=True,  # why a late one is taken all the same, as for carry-over
-        ),
-        Transition(
-            Status.SUBMITTED,
-            "carry-over",
-            Status.SUBMITTED,
-            decide,
-            Event.CARRIED_OVER,
-            gettext_lazy("Carry over to the next meeting"),
-            needs_reason=True,
-        ),
-        Transition(
-            Status.LATE,
-            "carry-over",
-            Status.SUBMITTED,
-            late,
-            Event.CARRIED_OVER,
-            gettext_lazy("Carry over to the next meeting"),
-            needs_reason=True,
-        ),
-        Transition(
-            Status.ACCEPTED,
-            "publish",
-            Status.PUBLISHED,
-            decide,
-            Event.PUBLISHED,
-            gettext_lazy("Publish"),
-        ),
-    ]
-    for source in (Status.SUBMITTED, Status.LATE, Status.ACCEPTED):
-        rows.append(
-            Transition(
-                source,
-                "reject",
-                Status.REJECTED,
-                late if source == Status.LATE else decide,
-                Event.REJECTED,
-                gettext_lazy("Reject"),
-                needs_reason=True,
-            )
-        )
-    for source in (Status.DRAFT, Status.SUBMITTED, Status.LATE, Status.ACCEPTED, Status.PUBLISHED):
-        rows.append(
-            Transition(
-                source,
-                "withdraw",
-                Status.WITHDRAWN,
-                withdraw,
-                Event.WITHDRAWN,
-                gettext_lazy("Withdraw"),
-            )
-        )
-    return rows
-
-
-TRANSITIONS: dict[tuple[str, str], Transition] = {(t.source, t.action): t for t in _transitions()}
-ACTIONS = {t.action for t in TRANSITIONS.values()}
-
-
-def allowed_transitions(contribution: Contribution, user) -> list[Transition]:
-    """The actions the user may take on the contribution now, in the table's order."""
-    return [
-        transition
-        for (source, _action), transition in TRANSITIONS.items()
-        if source == contribution.status
-        and transition.shown
-        and user.has_perm(transition.permission, contribution)
-    ]
 
 
 def lock(contribution_id: int) -> Contribution:
@@ -208,13 +83,123 @@ def _publish(contribution, *, by, note, at):
     return note
 
 
-EFFECTS: dict[str, Callable[..., str]] = {
-    "submit": _submit,
-    "submit-late": _submit,
-    "accept": _accept,
-    "carry-over": _carry_over,
-    "publish": _publish,
-}
+def _transitions() -> list[Transition]:
+    submit = "contributions.submit_contribution"
+    decide = "contributions.decide_contribution"
+    late = "contributions.decide_late"
+    withdraw = "contributions.withdraw_contribution"
+    rows = [
+        step(
+            Status.DRAFT,
+            "submit",
+            Status.SUBMITTED,
+            submit,
+            gettext_lazy("Submit"),
+            event=Event.SUBMITTED,
+            effect=_submit,
+        ),
+        step(
+            Status.DRAFT,
+            "submit-late",
+            Status.LATE,
+            submit,
+            gettext_lazy("Submit"),
+            event=Event.SUBMITTED_LATE,
+            effect=_submit,
+            shown=False,
+        ),
+        step(
+            Status.SUBMITTED,
+            "accept",
+            Status.ACCEPTED,
+            decide,
+            gettext_lazy("Accept and number"),
+            event=Event.ACCEPTED,
+            effect=_accept,
+        ),
+        # Why a late one is taken all the same, as for carry-over.
+        step(
+            Status.LATE,
+            "accept",
+            Status.ACCEPTED,
+            late,
+            gettext_lazy("Accept for this meeting"),
+            event=Event.ACCEPTED,
+            effect=_accept,
+            needs_reason=True,
+        ),
+        step(
+            Status.SUBMITTED,
+            "carry-over",
+            Status.SUBMITTED,
+            decide,
+            gettext_lazy("Carry over to the next meeting"),
+            event=Event.CARRIED_OVER,
+            effect=_carry_over,
+            needs_reason=True,
+        ),
+        step(
+            Status.LATE,
+            "carry-over",
+            Status.SUBMITTED,
+            late,
+            gettext_lazy("Carry over to the next meeting"),
+            event=Event.CARRIED_OVER,
+            effect=_carry_over,
+            needs_reason=True,
+        ),
+        step(
+            Status.ACCEPTED,
+            "publish",
+            Status.PUBLISHED,
+            decide,
+            gettext_lazy("Publish"),
+            event=Event.PUBLISHED,
+            effect=_publish,
+        ),
+        step(
+            [Status.SUBMITTED, Status.ACCEPTED],
+            "reject",
+            Status.REJECTED,
+            decide,
+            gettext_lazy("Reject"),
+            event=Event.REJECTED,
+            needs_reason=True,
+        ),
+        step(
+            Status.LATE,
+            "reject",
+            Status.REJECTED,
+            late,
+            gettext_lazy("Reject"),
+            event=Event.REJECTED,
+            needs_reason=True,
+        ),
+        step(
+            Status.DRAFT,
+            "withdraw",
+            Status.WITHDRAWN,
+            withdraw,
+            gettext_lazy("Withdraw"),
+            event=Event.WITHDRAWN,
+        ),
+    ]
+    return [
+        *rows,
+        step(
+            sorted(Status.withdrawable() - {Status.DRAFT}),
+            "withdraw",
+            Status.WITHDRAWN,
+            withdraw,
+            gettext_lazy("Withdraw"),
+            event=Event.WITHDRAWN,
+        ),
+    ]
+
+
+def allowed_transitions(contribution: Contribution, user) -> list[Transition]:
+    """The actions the user may take on the contribution now, in the table's order."""
+    return WORKFLOW.allowed(contribution, user)
 
 
 def _refusal(contribution: Contribution, action: str) -> ValidationError:
@@ -230,7 +215,30 @@ def _refusal(contribution: Contribution, action: str) -> ValidationError:
     )
 
 
-@transaction.atomic
+def _new_version(contribution: Contribution, _transition) -> None:
+    contribution.version += 1
+
+
+def _in_grace(contribution: Contribution, transition: Transition) -> dict:
+    return {"in_grace": transition.action == "submit" and contribution.in_grace}
+
+
+WORKFLOW = Workflow(
+    model=Contribution,
+    transitions=_transitions(),
+    event_model=ContributionEvent,
+    event_object="contribution",
+    lock=lock,
+    refusal=_refusal,
+    on_change=_new_version,
+    event_fields=_in_grace,
+    notify=notify_event,
+    validate=None,  # as before the table moved: the services validate their own fields
+)
+TRANSITIONS: dict[tuple[str, str], Transition] = WORKFLOW.table
+ACTIONS = set(WORKFLOW.actions)
+
+
 def contribution_act(
     *, contribution_id: int, action: str, by: User, note: str = "", at=None
 ) -> Contribution:
@@ -240,33 +248,11 @@ def contribution_act(
     contribution's current status, and with PermissionDenied when the user may not take it.
     `at` is when the request arrived (the server clock by default): lateness is judged by it.
     """
-    if action not in ACTIONS:
-        raise ValidationError(_("Unknown action: %(action)s.") % {"action": action}, code="unknown")
-    contribution = lock(contribution_id)
-    transition = TRANSITIONS.get((contribution.status, action))
-    if transition is None:
-        raise _refusal(contribution, action)
-    if not by.has_perm(transition.permission, contribution):
-        raise PermissionDenied
-    note = note.strip()
-    if transition.needs_reason and not note:
-        raise ValidationError(_("Give a reason: the submitter sees it."), code="reason-required")
-    at = at or timezone.now()
-    effect = EFFECTS.get(action)
-    if effect:
-        note = effect(contribution, by=by, note=note, at=at)
-    before = contribution.status
-    contribution.status = transition.target
-    contribution.version += 1
-    contribution.save()
-    event = ContributionEvent.objects.create(
-        contribution=contribution,
-        actor=by,
-        action=transition.event,
-        from_status=before,
-        to_status=contribution.status,
-        note=note,
-        in_grace=action == "submit" and contribution.in_grace,
-    )
-    notify_event(event)
-    return contribution
+    try:
+        return WORKFLOW.transition(contribution_id, action, by=by, note=note, at=at)
+    except ValidationError as error:
+        if error.code == "reason":
+            raise ValidationError(
+                _("Give a reason: the submitter sees it."), code="reason-required"
+            ) from None
+        raise

@@ -21,12 +21,13 @@ from copportal.accounts.models import Organization, Region
 from copportal.content import TranslatedContent, column
 from copportal.languages import Language
 from copportal.uploads import FileType
+from copportal.workflow import StatusEvent
 from meetings.models import Audience, Meeting, Theme
 
 
 class ResourceQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Resource.Status.PUBLISHED)
+        return self.filter(status__in=Resource.Status.visible())
 
     def for_listing(self):
         """Only the columns a list of results shows (never bodies, file text or vectors)."""
@@ -73,6 +74,11 @@ class Resource(TranslatedContent):
     class Status(models.TextChoices):
         DRAFT = "draft", pgettext_lazy("resource status", "Draft")
         PUBLISHED = "published", pgettext_lazy("resource status", "Published")
+
+        @classmethod
+        def visible(cls) -> frozenset[str]:
+            """What the public sees in the library."""
+            return frozenset({cls.PUBLISHED})
 
     slug = models.SlugField(_("address"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=300)
@@ -199,7 +205,7 @@ class Resource(TranslatedContent):
 
     @property
     def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED
+        return self.status in self.Status.visible()
 
     @property
     def download_name(self) -> str:
@@ -309,3 +315,21 @@ class HelplineEntry(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.country})"
+
+
+class ResourceEvent(StatusEvent):
+    """A resource published or back to draft: by whom, when (resources/workflow.py)."""
+
+    class Action(models.TextChoices):
+        PUBLISHED = "published", pgettext_lazy("resource event", "Published")
+        UNPUBLISHED = "unpublished", pgettext_lazy("resource event", "Back to draft")
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=10, choices=Resource.Status.choices)
+    to_status = models.CharField(_("to"), max_length=10, choices=Resource.Status.choices)
+
+    class Meta:
+        ordering = ["resource", "at", "pk"]
+        verbose_name = _("resource event")
+        verbose_name_plural = _("resource events")

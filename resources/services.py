@@ -12,7 +12,6 @@ import logging
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -22,7 +21,7 @@ from copportal.content import column
 from copportal.languages import Language
 from copportal.uploads import check_upload
 
-from . import search
+from . import search, workflow
 from .models import HelplineEntry, Resource, resource_file_name
 
 logger = logging.getLogger(__name__)
@@ -168,9 +167,9 @@ def resource_create(
         _attach(resource, upload)
     if publish:
         _require(by, "resources.publish_resource", resource)
-        resource.status = Resource.Status.PUBLISHED
-        resource.published_at = timezone.now()
     resource = _save(resource, audiences=audiences, themes=themes)
+    if publish:  # created a draft, published through the table (its event recorded)
+        resource = _transition(resource.pk, "publish", by=by)
     if upload is not None:
         _extract_after_commit(resource)
     return resource
@@ -193,20 +192,31 @@ def resource_update(
 
 @transaction.atomic
 def resource_publish(*, resource_id: int, by: User | None) -> Resource:
-    resource = Resource.objects.select_for_update().get(pk=resource_id)
-    _require(by, "resources.publish_resource", resource)
-    if not resource.is_published:
-        resource.status = Resource.Status.PUBLISHED
-        resource.published_at = timezone.now()
-    return _save(resource)
+    """Publish a draft (a resource already published is left as it is: a second click)."""
+    resource = Resource.objects.get(pk=resource_id)
+    if resource.is_published:
+        _require(by, "resources.publish_resource", resource)
+        return resource
+    return _transition(resource_id, "publish", by=by)
 
 
 @transaction.atomic
 def resource_unpublish(*, resource_id: int, by: User | None) -> Resource:
-    resource = Resource.objects.select_for_update().get(pk=resource_id)
-    _require(by, "resources.publish_resource", resource)
-    resource.status = Resource.Status.DRAFT
-    return _save(resource)
+    """Back to draft: the public no longer sees it (a draft already is left as it is)."""
+    resource = Resource.objects.get(pk=resource_id)
+    if not resource.is_published:
+        _require(by, "resources.publish_resource", resource)
+        return resource
+    return _transition(resource_id, "unpublish", by=by)
+
+
+def _transition(resource_id: int, action: str, *, by: User | None) -> Resource:
+    """The table's action (resources/workflow.py), then the search vector and words."""
+    resource = workflow.WORKFLOW.transition(resource_id, action, by=by)
+    search.refresh(Resource.objects.filter(pk=resource.pk))
+    if resource.is_published:
+        search.remember_words(resource)
+    return resource
 
 
 def prefill_from_contribution(contribution) -> dict:

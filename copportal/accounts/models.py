@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from copportal.content import column
 from copportal.languages import Language, folded
+from copportal.workflow import StatusEvent
 
 CHAIR_GROUP = "Chair"
 SECRETARIAT_GROUP = "Secretariat"
@@ -254,6 +255,11 @@ class Affiliation(models.Model):
         APPROVED = "approved", _("Approved")
         REFUSED = "refused", _("Refused")
 
+        @classmethod
+        def final(cls) -> frozenset[str]:
+            """Decided: no action leads out of these."""
+            return frozenset({cls.APPROVED, cls.REFUSED})
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -342,6 +348,18 @@ class Affiliation(models.Model):
         return reverse("accounts:me")
 
     @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_refused(self) -> bool:
+        return self.status == self.Status.REFUSED
+
+    @property
     def organization_name(self) -> str:
         return self.organization.name if self.organization else self.proposed_name
 
@@ -349,3 +367,21 @@ class Affiliation(models.Model):
     def proposes_organization(self) -> bool:
         """The person asked for an organization that is not in the portal yet."""
         return self.organization is None
+
+
+class AffiliationEvent(StatusEvent):
+    """A request decided: by whom, when, and why (copportal/accounts/workflow.py)."""
+
+    class Action(models.TextChoices):
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    affiliation = models.ForeignKey(Affiliation, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=10, choices=Affiliation.Status.choices)
+    to_status = models.CharField(_("to"), max_length=10, choices=Affiliation.Status.choices)
+
+    class Meta:
+        ordering = ["affiliation", "at", "pk"]
+        verbose_name = _("affiliation event")
+        verbose_name_plural = _("affiliation events")

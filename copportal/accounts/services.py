@@ -5,15 +5,16 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from copportal.notifications.services import Recipient, notify
 
+from . import workflow
 from .models import Affiliation, Organization, User
 
 
@@ -40,28 +41,7 @@ def affiliation_request(
     return affiliation
 
 
-def _pending(affiliation_id: int) -> Affiliation:
-    """The request, locked; refused if another decision came first (a second tab, a colleague)."""
-    affiliation = Affiliation.objects.select_for_update().get(pk=affiliation_id)
-    if affiliation.status != Affiliation.Status.PENDING:
-        raise ValidationError(_("This request has already been decided."))
-    return affiliation
-
-
-def _decide(affiliation: Affiliation, *, by: User, status: str, reason: str = "") -> Affiliation:
-    if not by.has_perm("accounts.review_affiliations"):
-        raise PermissionDenied
-    affiliation.status = status
-    affiliation.reason = reason
-    affiliation.decided_by = by
-    affiliation.decided_at = timezone.now()
-    affiliation.full_clean()
-    affiliation.save()
-    _notify_decision(affiliation)
-    return affiliation
-
-
-def _notify_decision(affiliation: Affiliation) -> None:
+def notify_decision(affiliation: Affiliation) -> None:
     """Tell the person, in their language, once (the delivery is sent after commit)."""
     notify(
         kind="affiliation-decided",
@@ -69,6 +49,7 @@ def _notify_decision(affiliation: Affiliation) -> None:
         recipients=[Recipient(user=affiliation.user)],
         context={
             "status": affiliation.status,
+            "approved": affiliation.status == Affiliation.Status.APPROVED,
             # In the six languages (a Member State's UN names): the mail's language picks.
             "organization": affiliation.organization.names_by_language()
             if affiliation.organization
@@ -79,25 +60,15 @@ def _notify_decision(affiliation: Affiliation) -> None:
     )
 
 
-@transaction.atomic
 def affiliation_approve(*, affiliation_id: int, by: User) -> Affiliation:
-    """Approve the request; an organization the person named is added to the portal first."""
-    affiliation = _pending(affiliation_id)
-    if affiliation.proposes_organization:
-        affiliation.organization, _created = Organization.objects.get_or_create(
-            name_en=affiliation.proposed_name.strip(),  # its one name, in every language
-            defaults={"kind": affiliation.proposed_kind or Organization.Kind.OTHER},
-        )
-    return _decide(affiliation, by=by, status=Affiliation.Status.APPROVED)
+    """Approve the request (copportal/accounts/workflow.py's table)."""
+    return workflow.WORKFLOW.transition(affiliation_id, "approve", by=by)
 
 
-@transaction.atomic
 def affiliation_refuse(*, affiliation_id: int, by: User, reason: str) -> Affiliation:
     if not reason.strip():
         raise ValidationError(_("Say why the request is refused: the person sees the reason."))
-    return _decide(
-        _pending(affiliation_id), by=by, status=Affiliation.Status.REFUSED, reason=reason
-    )
+    return workflow.WORKFLOW.transition(affiliation_id, "refuse", by=by, note=reason)
 
 
 def site_request() -> HttpRequest:

@@ -189,6 +189,10 @@ class Delivery(models.Model):
         return f"{self.kind} → {self.address} ({self.status})"
 
     @property
+    def is_failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
+    @property
     def kind_label(self):
         kind = kinds.KINDS.get(self.kind)
         return kind.label if kind else self.kind

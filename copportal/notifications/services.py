@@ -31,7 +31,7 @@ from django.utils.html import escape
 
 from copportal.languages import Language
 
-from . import kinds
+from . import kinds, workflow
 from .models import Delivery, Preference
 
 logger = logging.getLogger(__name__)
@@ -413,12 +413,8 @@ def _claim(delivery_ids: list[int], now) -> list[Delivery]:
     two workers given the same ids, each row goes to one of them."""
     if not delivery_ids:
         return []
-    table = connection.ops.quote_name(Delivery._meta.db_table)
-    places = ", ".join(["%s"] * len(delivery_ids))
-    claimed = Delivery.objects.raw(
-        f"UPDATE {table} SET status = %s, claimed_at = %s, attempts = attempts + 1 "  # noqa: S608
-        f"WHERE id IN ({places}) AND status = %s RETURNING *",
-        [Status.SENDING, now, *delivery_ids, Status.QUEUED],
+    claimed = workflow.WORKFLOW.guarded_update_returning(
+        delivery_ids, "claim", "claimed_at = %s, attempts = attempts + 1", [now]
     )
     return sorted(claimed, key=lambda delivery: delivery.pk)
 
@@ -426,14 +422,15 @@ def _claim(delivery_ids: list[int], now) -> list[Delivery]:
 def _refused(delivery: Delivery, reason: str) -> tuple[str, int]:
     """A send failed: back to waiting with back-off, or failed for good after the last try."""
     if delivery.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
-        Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
-            status=Status.FAILED, last_error=reason
+        workflow.WORKFLOW.guarded_update(
+            Delivery.objects.filter(pk=delivery.pk), "fail", last_error=reason
         )
         logger.error("Delivery %s failed for good: %s", delivery.pk, reason)
         return Outcome.FAILED, 0
     delay = backoff_seconds(delivery.attempts)
-    Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
-        status=Status.QUEUED,
+    workflow.WORKFLOW.guarded_update(
+        Delivery.objects.filter(pk=delivery.pk),
+        "retry",
         last_error=reason,
         queued_at=timezone.now() + datetime.timedelta(seconds=delay),
     )
@@ -444,8 +441,9 @@ def _refused(delivery: Delivery, reason: str) -> tuple[str, int]:
 def _put_back(deliveries: list[Delivery], delay: int) -> None:
     """Claimed but not tried (the batch stopped before them): waiting again, the attempt
     not counted, due when the batch's retry runs."""
-    Delivery.objects.filter(pk__in=[d.pk for d in deliveries], status=Status.SENDING).update(
-        status=Status.QUEUED,
+    workflow.WORKFLOW.guarded_update(
+        Delivery.objects.filter(pk__in=[d.pk for d in deliveries]),
+        "put-back",
         attempts=models.F("attempts") - 1,
         queued_at=timezone.now() + datetime.timedelta(seconds=delay),
     )
@@ -477,8 +475,10 @@ def _send_claimed(claimed: list[Delivery], batch: Batch, *, now, begin: float) -
     recorded in `batch`."""
     for index, delivery in enumerate(claimed):
         if delivery.expires_at and now > delivery.expires_at:
-            Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(
-                status=Status.CANCELLED, last_error="expired before it could be sent"
+            workflow.WORKFLOW.guarded_update(
+                Delivery.objects.filter(pk=delivery.pk),
+                "expire",
+                last_error="expired before it could be sent",
             )
             batch.outcomes[delivery.pk] = Outcome.EXPIRED
             continue
@@ -516,8 +516,8 @@ def delivery_send(*, delivery_id: int) -> tuple[str, int]:
 
 
 def _mark_sent(delivery_id: int) -> None:
-    Delivery.objects.filter(pk=delivery_id, status=Status.SENDING).update(
-        status=Status.SENT, sent_at=timezone.now(), last_error=""
+    workflow.WORKFLOW.guarded_update(
+        Delivery.objects.filter(pk=delivery_id), "mark-sent", sent_at=timezone.now(), last_error=""
     )
 
 
@@ -544,8 +544,9 @@ def _commits_without_waiting_for_disk():
 def delivery_resend(*, delivery_id: int, by) -> bool:
     """Queue a failed delivery once more (a second click does nothing). Returns whether it did."""
     with transaction.atomic():
-        resent = Delivery.objects.filter(pk=delivery_id, status=Status.FAILED).update(
-            status=Status.QUEUED,
+        resent = workflow.WORKFLOW.guarded_update(
+            Delivery.objects.filter(pk=delivery_id),
+            "resend",
             attempts=0,
             queued_at=timezone.now(),
             resent_at=timezone.now(),
@@ -567,7 +568,9 @@ def deliveries_requeue_stalled() -> int:
     for delivery_id in Delivery.objects.stalled(now).values_list("pk", flat=True)[:5000]:
         # Compare-and-set per row: two sweeps at once queue each row once.
         stale = Delivery.objects.stalled(now).filter(pk=delivery_id)
-        if stale.update(status=Status.QUEUED, queued_at=now, claimed_at=None):
+        if workflow.WORKFLOW.guarded_update(
+            stale, "requeue-stalled", queued_at=now, claimed_at=None
+        ):
             ids.append(delivery_id)
     queue(ids)
     return len(ids)
@@ -575,8 +578,8 @@ def deliveries_requeue_stalled() -> int:
 
 def deliveries_cancel(*, queryset) -> int:
     """Cancel deliveries still waiting (for example reminders of a deadline that moved)."""
-    return queryset.filter(status=Status.QUEUED).update(
-        status=Status.CANCELLED, last_error="cancelled: the event changed"
+    return workflow.WORKFLOW.guarded_update(
+        queryset, "cancel", last_error="cancelled: the event changed"
     )
 
 

@@ -13,7 +13,13 @@ from copportal.notifications.models import Delivery, Preference
 from copportal.notifications.services import Recipient, notify
 from copportal.notifications.tasks import send_delivery
 
-CONTEXT = {"status": "approved", "organization": "Philippines", "reason": "", "account_path": "/"}
+CONTEXT = {
+    "status": "approved",
+    "approved": True,
+    "organization": "Philippines",
+    "reason": "",
+    "account_path": "/",
+}
 
 
 def make(recipients, key="test-event:1", kind="affiliation-decided", context=CONTEXT):

@@ -130,6 +130,7 @@ EVERY_KEY = {
     "from_meeting": 98,
     "to_meeting": 99,
     "status": "refused",
+    "approved": False,
     "organization": "Ministry of <Things>",
     "account_path": "/accounts/me/",
     "start_date": "2026-03-02",
