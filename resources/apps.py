@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ResourcesConfig(AppConfig):
     name = "resources"
     verbose_name = _("Resource library")
+
+    def ready(self):
+        from copportal import sections as slots
+
+        from . import sections
+
+        slots.register("contributions.detail", "resources", sections.contribution_resources)

@@ -70,9 +70,6 @@ KNOWN_OFFENDERS = {
         "reverse relation contributions",
         "reverse relation records",
     ],
-    "templates/contributions/contribution_detail.html": [
-        "resources: template resources/includes/contribution_resources.html"
-    ],
     "templates/home.html": [
         "contributions: load contributions",
         "contributions: url contribution_feeds:",
@@ -108,7 +105,6 @@ KNOWN_UPWARD_RELATIONS = ["notifications.MeetingReminders.meeting -> meetings.Me
 KNOWN_CYCLES = [
     ("contributions", "copportal"),
     ("contributions", "meetings"),
-    ("contributions", "resources"),
     ("copportal", "meetings"),
     ("copportal", "resources"),
 ]
