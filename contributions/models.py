@@ -55,16 +55,16 @@ class ContributionQuerySet(models.QuerySet):
         The chair and the secretariat: everything except other people's drafts.
         """
         Status = Contribution.Status
-        # is_published_record & (is_public | is_member)
+        # The public record: public ones for all, members-only ones for members too;
         allowed = Q(status=Status.PUBLISHED) | Q(
             status=Status.WITHDRAWN, published_at__isnull=False
         )
         if not user.has_perm("contributions.view_members_only"):
             allowed &= Q(visibility=Contribution.Visibility.PUBLIC)
-        # | (is_officer & is_not_draft)
+        # or, for the chair and the secretariat, anything not a draft;
         if user.has_perm("contributions.view_submitted"):
             allowed |= ~Q(status=Status.DRAFT)
-        # | is_author
+        # or the user's own, in any state.
         if user.is_authenticated:
             allowed |= Q(pk__in=self.authored_by(user).values("pk"))
         return self.filter(allowed)
