@@ -8,7 +8,10 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         from copportal import sections as slots
+        from copportal.audit import registry as audit
 
         from . import sections
+        from .audited import AUDITED
 
+        audit.register(*AUDITED)
         slots.register("contributions.detail", "resources", sections.contribution_resources)
