@@ -31,11 +31,9 @@ class ContributionQuerySet(models.QuerySet):
         return self.filter(meeting=meeting)
 
     def listed_for(self, user):
-        """Published contributions the user may see: public ones, and members-only for members."""
-        published = self.published()
-        if user.has_perm("contributions.view_members_only"):
-            return published
-        return published.filter(visibility=Contribution.Visibility.PUBLIC)
+        """Published contributions the user may open (`visible_to`): public ones, members-only
+        ones for members and for their authors."""
+        return self.visible_to(user).published()
 
     def authored_by(self, user):
         """Contributions the user submitted or co-sponsors (a delegate of one of the sources)."""
@@ -50,23 +48,27 @@ class ContributionQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Every contribution the user may open: `contributions.view_contribution` (rules.py)
-        as a query.
+        as a query, term by term (tests/contributions/test_view_rule_and_query.py compares
+        the two for every kind of user, status and visibility).
 
         Anyone: published and public, and withdrawn after publication (the record stays).
-        Members: also members-only ones. Authors: their own, in any state. The chair and
-        the secretariat: everything except other people's drafts.
+        Members: also members-only ones. Authors: their own, in any state, members or not.
+        The chair and the secretariat: everything except other people's drafts.
         """
         Status = Contribution.Status
-        open_to_all = Q(status=Status.PUBLISHED) | Q(
+        # The public record: public ones for all, members-only ones for members too;
+        allowed = Q(status=Status.PUBLISHED) | Q(
             status=Status.WITHDRAWN, published_at__isnull=False
         )
         if not user.has_perm("contributions.view_members_only"):
-            return self.filter(open_to_all, visibility=Contribution.Visibility.PUBLIC)
-        allowed = Q(open_to_all)
+            allowed &= Q(visibility=Contribution.Visibility.PUBLIC)
+        # or, for the chair and the secretariat, anything not a draft;
         if user.has_perm("contributions.view_submitted"):
             allowed |= ~Q(status=Status.DRAFT)
-        mine = self.authored_by(user).values("pk")
-        return self.filter(allowed | Q(pk__in=mine))
+        # or the user's own, in any state.
+        if user.is_authenticated:
+            allowed |= Q(pk__in=self.authored_by(user).values("pk"))
+        return self.filter(allowed)
 
     def matching(self, query: str, language: str | None = None):
         """The contributions whose text matches `query` (no ranking: for counts)."""

@@ -10,13 +10,13 @@ waits for the old deadline is cancelled, and the reminders follow the new one.
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from copportal.accounts.models import Affiliation, User
-from copportal.notifications.models import DEFAULT_REMINDER_OFFSETS, Delivery, MeetingReminders
+from copportal.notifications import schedule
+from copportal.notifications.models import Delivery, MeetingReminders, default_offsets
 from copportal.notifications.services import Recipient, deliveries_cancel, notify
 from meetings.models import Meeting
 
@@ -52,18 +52,9 @@ def reminder_times(meeting: Meeting, offsets: list[int]) -> list[tuple[int, date
     `offset` calendar days before the deadline's day (so across a change to or from summer
     time it stays 08:00 local). On the day, a deadline earlier than that time gets its
     reminder at midnight."""
-    zone = meeting.zone
     deadline = meeting.deadline
-    local_day = deadline.astimezone(zone).date()
-    at = datetime.time.fromisoformat(settings.NOTIFICATIONS_REMINDER_TIME)
-    times = []
-    for offset in sorted(set(offsets), reverse=True):
-        day = local_day - datetime.timedelta(days=offset)
-        due = datetime.datetime.combine(day, at, tzinfo=zone)
-        if due >= deadline:
-            due = datetime.datetime.combine(day, datetime.time(0), tzinfo=zone)
-        times.append((offset, due))
-    return times
+    day = deadline.astimezone(meeting.zone).date()
+    return schedule.due_times(day, meeting.zone, offsets, not_after=deadline)
 
 
 def due_reminders(now: datetime.datetime) -> list[DueReminder]:
@@ -78,7 +69,9 @@ def due_reminders(now: datetime.datetime) -> list[DueReminder]:
         deadline = meeting.deadline
         if deadline <= now:
             continue
-        times = reminder_times(meeting, offsets.get(meeting.pk, DEFAULT_REMINDER_OFFSETS))
+        times = reminder_times(
+            meeting, offsets[meeting.pk] if meeting.pk in offsets else default_offsets()
+        )
         passed = [(offset, at) for offset, at in times if at <= now]
         if passed:
             offset, at = min(passed, key=lambda item: item[0])

@@ -62,6 +62,14 @@ def _days(raw):
     return days
 
 
+def _days_or_on_the_day(raw):
+    """Whole numbers of days, 0 (on the day) to 365, comma-separated: "14,7,2,0"."""
+    days = [int(item) for item in _list(raw)]
+    if any(day < 0 or day > 365 for day in days):
+        raise ValueError("each is between 0 and 365")
+    return days
+
+
 def _database(raw):
     config = environ.Env.db_url_config(raw)
     engine = config.get("ENGINE", "")
@@ -485,8 +493,17 @@ NOTIFICATIONS_STALE_AFTER = datetime.timedelta(
 NOTIFICATIONS_RETENTION_DAYS = _from_env("NOTIFICATIONS_RETENTION_DAYS", _int, 365)
 # Reminders go out at this local time (the meeting's time zone), N days before the deadline.
 NOTIFICATIONS_REMINDER_TIME = _from_env("NOTIFICATIONS_REMINDER_TIME", str, "08:00")
-# The secretariat is reminded this many days before a liaison note's reply-by date (action).
-NOTIFICATIONS_REPLY_REMINDER_DAYS = _from_env("NOTIFICATIONS_REPLY_REMINDER_DAYS", _days, [7, 1])
+# Every reminder's days before its date, in one place (copportal/notifications/schedule.py):
+# delegates before a meeting's deadline (0: on the day; the chair may choose other days for
+# one meeting), the secretariat before a liaison note's reply-by date (action), participants
+# before a meeting opens (its remote link).
+NOTIFICATIONS_REMINDER_DAYS = {
+    "deadline": _from_env(
+        "NOTIFICATIONS_DEADLINE_REMINDER_DAYS", _days_or_on_the_day, [14, 7, 2, 0]
+    ),
+    "reply": _from_env("NOTIFICATIONS_REPLY_REMINDER_DAYS", _days, [7, 1]),
+    "remote-link": _from_env("NOTIFICATIONS_REMOTE_LINK_DAYS", _days, [1]),
+}
 # Upload files no row references are deleted once older than this (an upload in progress
 # writes its file before its row commits).
 UPLOAD_ORPHAN_GRACE_HOURS = _from_env("UPLOAD_ORPHAN_GRACE_HOURS", _int, 24)

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ResourcesConfig(AppConfig):
     name = "resources"
     verbose_name = _("Resource library")
+
+    def ready(self):
+        from copportal import sections as slots
+        from copportal.audit import registry as audit
+
+        from . import sections
+        from .audited import AUDITED
+
+        audit.register(*AUDITED)
+        slots.register("contributions.detail", "resources", sections.contribution_resources)

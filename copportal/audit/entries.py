@@ -83,7 +83,7 @@ def kinds() -> list[tuple[str, str]]:
     """(label, name) of every audited kind of record, for the filter."""
     return [
         (audited.label, capfirst(audited.model._meta.verbose_name_plural))
-        for audited in registry.AUDITED
+        for audited in registry.audited_kinds()
     ]
 
 

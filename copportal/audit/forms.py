@@ -10,6 +10,6 @@ class LogFilterForm(forms.Form):
     """The log's filters, read from the address (?kind=meetings.meeting&person=12)."""
 
     kind = forms.ChoiceField(
-        required=False, choices=lambda: [(a.label, a.label) for a in registry.AUDITED]
+        required=False, choices=lambda: [(a.label, a.label) for a in registry.audited_kinds()]
     )
     person = forms.IntegerField(required=False, min_value=1, max_value=MAX_KEY)

@@ -1,4 +1,4 @@
-"""What the audit log records, and where each kind of record is edited.
+"""What the audit log records, and where each kind of record is edited (apps register them).
 
 Every model listed here is registered with django-auditlog, which writes a LogEntry (who,
 when, each changed field's old and new value) when a row is created, changed or deleted
@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import models
-from django.urls import reverse
 
 # Never worth an entry, whatever the model.
 BOOKKEEPING = ("search_vector", "created_at", "updated_at")
@@ -44,82 +43,19 @@ class Audited:
         return apps.get_model(self.label)
 
 
-def _meeting_edit(meeting):
-    return reverse("meetings:edit", args=[meeting.number])
+# Each app registers its models in its AppConfig.ready (meetings/audited.py,
+# resources/audited.py), before this app's ready registers them all with django-auditlog:
+# the base names no app.
+BY_LABEL: dict[str, Audited] = {}
 
 
-def _agenda_edit(number):
-    return reverse("meetings:agenda_edit", args=[number])
+def register(*audited: Audited) -> None:
+    for one in audited:
+        BY_LABEL[one.label] = one
 
 
-def _outcomes(number):
-    return reverse("meetings:outcomes_edit", args=[number])
-
-
-AUDITED: tuple[Audited, ...] = (
-    Audited(
-        "meetings.meeting",
-        _meeting_edit,
-        parts=(
-            ("meetings.session", "meeting", "pk"),
-            ("meetings.recommendation", "meeting", "pk"),
-            ("meetings.draftresolution", "meeting", "pk"),
-        ),
-    ),
-    Audited(
-        "meetings.session",
-        lambda session: _meeting_edit(session.meeting),
-        related=("meeting",),
-        m2m=("presenters",),
-    ),
-    Audited(
-        "meetings.agenda",
-        lambda agenda: _agenda_edit(agenda.meeting.number),
-        related=("meeting",),
-        # Raised by every structural change: the items' own entries say what changed.
-        exclude=("version",),
-        parts=(("meetings.agendaitem", "meeting", "meeting_id"),),
-    ),
-    Audited(
-        "meetings.agendaitem",
-        lambda item: reverse("meetings:agenda_item_edit", args=[item.meeting.number, item.pk]),
-        related=("meeting",),
-    ),
-    Audited(
-        "meetings.recommendation",
-        lambda recommendation: _outcomes(recommendation.meeting.number),
-        related=("meeting",),
-    ),
-    Audited(
-        "meetings.draftresolution",
-        lambda resolution: _outcomes(resolution.meeting.number),
-        related=("meeting",),
-        m2m=("proposers",),
-    ),
-    Audited("meetings.theme", lambda theme: reverse("meetings:theme_edit", args=[theme.slug])),
-    Audited(
-        "meetings.liaisonnote",
-        lambda note: reverse("meetings:liaison_note", args=[note.pk]),
-        parts=(("meetings.liaisonrecipient", "liaison_note", "pk"),),
-    ),
-    Audited(
-        "meetings.liaisonrecipient",
-        lambda recipient: reverse("meetings:liaison_note", args=[recipient.note_id]),
-    ),
-    Audited(
-        "resources.resource",
-        lambda resource: reverse("resources:edit", args=[resource.slug]),
-        # The stored file's name is ours (a random one); file_name is the reader's.
-        exclude=("file", "file_text"),
-        m2m=("audiences", "themes"),
-    ),
-    Audited(
-        "resources.helplineentry",
-        lambda entry: reverse("resources:helpline_edit", args=[entry.pk]),
-    ),
-)
-
-BY_LABEL = {audited.label: audited for audited in AUDITED}
+def audited_kinds() -> list[Audited]:
+    return list(BY_LABEL.values())
 
 
 def for_model(model: type[models.Model]) -> Audited | None:
@@ -141,7 +77,7 @@ def register_all() -> None:
     """Register every audited model with django-auditlog (from AuditConfig.ready)."""
     from auditlog.registry import auditlog
 
-    for audited in AUDITED:
+    for audited in BY_LABEL.values():
         model = audited.model
         left_out = {
             model._meta.pk.name,  # in the entry already (object_id)
@@ -152,7 +88,7 @@ def register_all() -> None:
         auditlog.register(
             model,
             # The model's own columns only: auditlog would otherwise record a new row's
-            # reverse relations ("sessions": "meetings.Session.None").
+            # reverse relations (a meeting's sessions as "meetings.Session.None").
             include_fields=[f.name for f in model._meta.concrete_fields if f.name not in left_out],
             m2m_fields=set(audited.m2m),
         )

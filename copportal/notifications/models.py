@@ -17,11 +17,12 @@ from django.utils.translation import pgettext_lazy
 
 from . import kinds
 
-DEFAULT_REMINDER_OFFSETS = [14, 7, 2, 0]
-
 
 def default_offsets():
-    return list(DEFAULT_REMINDER_OFFSETS)
+    """The deadline reminders' days a meeting starts with (schedule.py, from the settings)."""
+    from .schedule import DEADLINE, days
+
+    return days(DEADLINE)
 
 
 def validate_offsets(value):

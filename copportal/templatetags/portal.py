@@ -134,3 +134,20 @@ def options(choices, selected):
             for value, label in choices
         )
     )
+
+
+@register.simple_tag(takes_context=True)
+def sections(context, slot, obj):
+    """The sections other apps registered for this page's slot (copportal/sections.py), each
+    rendered with the page's context (user, perms, request) and its provider's additions."""
+    from copportal import sections as registry
+
+    parts = []
+    for provider in registry.providers(slot):
+        found = provider(context.get("request"), obj)
+        if found is None:
+            continue
+        template_name, extra = found
+        with context.push(**extra):
+            parts.append(context.template.engine.get_template(template_name).render(context))
+    return mark_safe("".join(parts))  # rendered templates: the engine escaped them

@@ -2,7 +2,7 @@
 (meetings.tasks, `send-reply-reminders`).
 
 A sent liaison note that asks a body for action gives a reply-by date. The secretariat is
-reminded NOTIFICATIONS_REPLY_REMINDER_DAYS (7 and 1) days before it, at
+reminded NOTIFICATIONS_REMINDER_DAYS["reply"] (7 and 1) days before it, at
 NOTIFICATIONS_REMINDER_TIME in the meeting's time zone. Nothing is scheduled ahead: each run
 finds in the database what is due now. Once per offset (the delivery key names the recipient
 row, its date and the offset); a reminder missed while the workers were down goes out when
@@ -13,11 +13,11 @@ once a note replying to it has been recorded (what still waits is then cancelled
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from copportal.accounts.models import SECRETARIAT_GROUP, User
+from copportal.notifications import schedule
 from copportal.notifications.models import Delivery
 from copportal.notifications.services import deliveries_cancel, notify
 
@@ -49,19 +49,13 @@ def reminder_times(recipient: LiaisonRecipient) -> list[tuple[int, datetime.date
     NOTIFICATIONS_REMINDER_TIME in the meeting's time zone (08:00 local across a change of
     summer time). Reads recipient.note.meeting."""
     zone = recipient.note.meeting.zone
-    at = datetime.time.fromisoformat(settings.NOTIFICATIONS_REMINDER_TIME)
-    offsets = sorted(set(settings.NOTIFICATIONS_REPLY_REMINDER_DAYS), reverse=True)
-    day = recipient.deadline
-    return [
-        (offset, datetime.datetime.combine(day - datetime.timedelta(days=offset), at, zone))
-        for offset in offsets
-    ]
+    return schedule.due_times(recipient.deadline, zone, schedule.days(schedule.REPLY))
 
 
 def _open_requests(now: datetime.datetime):
     """Recipients asked for action on a sent note with no reply recorded, whose reply-by
     date is near (within the longest offset, a day's margin for time zones)."""
-    longest = max(settings.NOTIFICATIONS_REPLY_REMINDER_DAYS, default=0)
+    longest = max(schedule.days(schedule.REPLY), default=0)
     today = now.date()
     return (
         LiaisonRecipient.objects.filter(

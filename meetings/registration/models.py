@@ -64,9 +64,10 @@ class MeetingRegistration(models.Model):
     def remote_link_due(self) -> datetime.datetime:
         """When the link is mailed: the day before the meeting opens, at
         NOTIFICATIONS_REMINDER_TIME in the meeting's zone."""
-        day = self.start_date - datetime.timedelta(days=1)
-        at = datetime.time.fromisoformat(settings.NOTIFICATIONS_REMINDER_TIME)
-        return datetime.datetime.combine(day, at, tzinfo=self.zone)
+        from copportal.notifications import schedule
+
+        times = schedule.due_times(self.start_date, self.zone, schedule.days(schedule.REMOTE_LINK))
+        return times[0][1]
 
 
 class RegistrationQuerySet(models.QuerySet):
