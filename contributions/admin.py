@@ -1,6 +1,5 @@
 from django.contrib import admin
 
-from . import search
 from .models import (
     Contribution,
     ContributionEvent,
@@ -49,10 +48,6 @@ class ContributionAdmin(admin.ModelAdmin):
         "visibility",
     ]
     inlines = [SourceInline, EventInline]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        search.refresh(Contribution.objects.filter(pk=obj.pk))  # title or abstract may change
 
 
 @admin.register(Revision)

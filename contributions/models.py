@@ -8,6 +8,7 @@ Every change of state is a ContributionEvent.
 """
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -21,6 +22,8 @@ from copportal.languages import Language
 from copportal.uploads import StoredFile
 from copportal.workflow import StatusEvent
 from meetings.models import Audience, Meeting, Theme
+
+from .search import document as search_document
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -214,8 +217,16 @@ class Contribution(models.Model):
     creation_token = models.UUIDField(
         null=True, blank=True, unique=True, editable=False, help_text=_("Guards double submits.")
     )
-    # Written by contributions.search.refresh (PostgreSQL); GIN-indexed by migration 0007.
-    search_vector = SearchVectorField(null=True, editable=False)
+    # What the search vector reads and SQL cannot compute from the row (contributions/search.py):
+    # a Chinese title and abstract cut into words (save()), the files' text (fill_stored).
+    chinese_vector = SearchVectorField(null=True, editable=False)
+    files_vector = SearchVectorField(null=True, editable=False)
+    search_vector = models.GeneratedField(
+        expression=search_document(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = ContributionQuerySet.as_manager()
 
@@ -241,9 +252,33 @@ class Contribution(models.Model):
                 ),
             ),
         ]
+        indexes = [GinIndex(fields=["search_vector"], name="contribution_search_vector")]
 
     def __str__(self):
         return f"{self.symbol}: {self.title}" if self.number else self.title
+
+    def save(self, *args, update_fields=None, **kwargs):
+        """Save, a Chinese title and abstract cut into words again for the search vector
+        when they are written (contributions/search.py's `cut_chinese`; PostgreSQL generates
+        the rest).
+
+        `files_vector` is fill_stored's alone: an update never writes it, or an instance
+        read before a file's text was extracted would put the old files' part back."""
+        from . import search
+
+        if update_fields is None and not self._state.adding:
+            loaded = [f for f in self._meta.concrete_fields if f.attname in self.__dict__]
+            update_fields = {f.attname for f in loaded if not (f.primary_key or f.generated)}
+            update_fields.discard("files_vector")
+        sources = {"title", "abstract", "original_language"}
+        if update_fields is None or sources & set(update_fields):
+            deferred = self.get_deferred_fields() & sources
+            if deferred:
+                self.refresh_from_db(fields=deferred)
+            self.__dict__.update(search.cut_chinese(self))
+            if update_fields is not None:
+                update_fields = {*update_fields, "chinese_vector"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
         if self.number:

@@ -1,9 +1,9 @@
 """Writes on contributions: drafts, submission, files, the secretariat's decisions, deadlines.
 
 Every function here checks the state and the clock at the moment of saving (the form's view
-of the world may be minutes old) and records what changed in ContributionEvent. Those that
-change the title, the abstract or a file's text refresh the stored search vector in the same
-transaction (contributions/search.py).
+of the world may be minutes old) and records what changed in ContributionEvent. The search
+vector is a generated column; those that add a file or extract its text write the files' part
+it reads (`search.fill_stored`, contributions/search.py).
 """
 
 import datetime
@@ -141,7 +141,6 @@ def contribution_create(
             upload=upload,
             checked=checked,
         )
-    search.refresh(Contribution.objects.filter(pk=contribution.pk))
     return contribution, True
 
 
@@ -197,7 +196,6 @@ def contribution_update(
             upload=upload,
             checked=checked,
         )
-    search.refresh(Contribution.objects.filter(pk=contribution.pk))
     return contribution
 
 
@@ -257,7 +255,7 @@ def _add_revision(contribution, *, by: User, language: str, upload, checked=None
         },
     )
     # A draft's replaced file leaves the vector now; a new file's text enters it once extracted.
-    search.refresh(Contribution.objects.filter(pk=contribution.pk))
+    search.fill_stored(Contribution.objects.filter(pk=contribution.pk))
     from .tasks import extract_revision_text
 
     transaction.on_commit(lambda: extract_revision_text.delay(revision.pk))
@@ -366,7 +364,7 @@ def revision_extract_text(*, revision_id: int) -> Revision | None:
             text=text, extraction_error=error, text_extracted_at=timezone.now()
         )
         if extracted:
-            search.refresh(Contribution.objects.filter(documents__revisions=revision_id))
+            search.fill_stored(Contribution.objects.filter(documents__revisions=revision_id))
     revision.refresh_from_db()
     return revision
 

@@ -19,14 +19,23 @@ Chinese character followed by U+200B, which the parser splits on; each query wor
 its characters), so the words typed are marked wherever they occur, however rjieba cut the
 text; `highlighted` drops the U+200B again.
 
-resources/search.py and contributions/search.py build their own vectors from these parts.
+resources/search.py and contributions/search.py build their own vectors from these parts, as
+the expressions of generated columns: every part is immutable (each configuration named, not
+chosen by a cast), and what SQL cannot compute (Chinese cut into words, text in another
+table) is read from a stored tsvector column (`stored`).
 """
 
 import re
 
 import rjieba
-from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchVector
-from django.db.models import Case, Func, TextField, Value, When
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchQueryField,
+    SearchVector,
+    SearchVectorField,
+)
+from django.db.models import Case, F, Func, TextField, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -114,35 +123,43 @@ def reader_language(language: str | None = None) -> Language:
         return Language.ENGLISH
 
 
-def config_of(field: str) -> Case:
-    """The configuration named by a row's language column (`simple` for anything else)."""
-    return Case(
-        *[When(**{field: code}, then=Value(config)) for code, config in CONFIGS.items()],
-        default=Value("simple"),
-    )
+class Vectors(Func):
+    """Tsvectors concatenated, left to right: `(a || b || c)`, the positions of each after
+    those of the ones before it (what SearchVector's `+` gives, for any tsvector expression,
+    a column's included)."""
+
+    arg_joiner = " || "
+    template = "(%(expressions)s)"
+    output_field = SearchVectorField()
 
 
-def vectors_in(text, language: Language, weight: str) -> list[SearchVector]:
-    """A text's readings in `language` (two for French and Spanish: `UNACCENTED`)."""
+def stored(name: str) -> Coalesce:
+    """A tsvector column that may be empty (NULL), as a part of a vector."""
+    return Coalesce(F(name), Value("", output_field=SearchVectorField()))
+
+
+def vectors_in(text, language: Language | None, weight: str) -> list[SearchVector]:
+    """A text's readings in `language` (two for French and Spanish: `UNACCENTED`; `simple`
+    for None)."""
+    if language is None:
+        return [SearchVector(text, config="simple", weight=weight)]
     configs = [CONFIGS[language], *filter(None, [UNACCENTED.get(language)])]
     return [SearchVector(text, config=config, weight=weight) for config in configs]
 
 
-def vectors_by(text, field: str, weight: str) -> list[SearchVector]:
-    """A text's readings in the language a row's `field` names (see `vectors_in`)."""
-    unaccented = Case(
-        *[When(**{field: code}, then=text) for code in UNACCENTED],
-        default=Value(""),
-        output_field=TextField(),
-    )
-    unaccented_config = Case(
-        *[When(**{field: code}, then=Value(config)) for code, config in UNACCENTED.items()],
-        default=Value("simple"),
-    )
-    return [
-        SearchVector(text, config=config_of(field), weight=weight),
-        SearchVector(unaccented, config=unaccented_config, weight=weight),
+def by_language(field: str, readings, *, chinese=None) -> Case:
+    """The vector `readings(language)` gives for the language a row's `field` names
+    (`readings(None)` for any other; `chinese` for Chinese, if given).
+
+    One branch per language, each naming its configurations: a generated column's
+    expression must be immutable, and a configuration chosen by a CASE and cast to regconfig
+    is not (the cast reads the catalogue)."""
+    whens = [
+        When(**{field: code}, then=chinese if code == Language.CHINESE else readings(code))
+        for code in Language
+        if code != Language.CHINESE or chinese is not None
     ]
+    return Case(*whens, default=readings(None), output_field=SearchVectorField())
 
 
 def chinese_words(text: str) -> str:
@@ -153,9 +170,15 @@ def chinese_words(text: str) -> str:
     return " ".join(rjieba.cut_for_search(text))
 
 
-def chinese_vector(text: str, weight: str) -> SearchVector:
-    """The vector of one Chinese text, cut into words (a parameter: cut in Python)."""
-    return SearchVector(Value(chinese_words(text)), config="simple", weight=weight)
+def chinese_vector(texts: list[tuple[str, str]]) -> Vectors | None:
+    """The vector of Chinese texts, each (text, weight) cut into words in Python (rjieba:
+    PostgreSQL has no Chinese parser): the value of a stored column the generated vector
+    reads. None when there is no text."""
+    parts = [
+        SearchVector(Value(chinese_words(text)), config="simple", weight=weight)
+        for text, weight in texts
+    ]
+    return Vectors(*parts) if any(text for text, _weight in texts) else None
 
 
 def _rewrite_chinese(query: str, outside, inside) -> str:

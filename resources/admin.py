@@ -16,8 +16,6 @@ class ResourceAdmin(TranslationAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # The admin writes around the services: keep the search vector current here too.
-        search.refresh(Resource.objects.filter(pk=form.instance.pk))
         if form.instance.is_published:
             search.remember_words(form.instance)
 

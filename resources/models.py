@@ -2,13 +2,14 @@
 
 A Resource's editorial text (title, summary, body) is translated (copportal/content.py); its
 material (a file, a link) is in one language, and translations of the same material are linked
-through `translation_of`. Search reads one stored vector per resource (`search_vector`), kept
-current by the services and indexed with GIN on PostgreSQL (resources/search.py says how).
+through `translation_of`. Search reads one stored vector per resource (`search_vector`), a
+column PostgreSQL generates from the row and indexes with GIN (resources/search.py says how).
 """
 
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
@@ -23,6 +24,8 @@ from copportal.languages import Language
 from copportal.uploads import FileType
 from copportal.workflow import StatusEvent
 from meetings.models import Audience, Meeting, Theme
+
+from .search import document as search_document
 
 
 class ResourceQuerySet(models.QuerySet):
@@ -183,8 +186,16 @@ class Resource(TranslatedContent):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    # Written by resources.search.refresh (PostgreSQL); GIN-indexed by migration 0002.
-    search_vector = SearchVectorField(null=True, editable=False)
+    # The Chinese text cut into words (resources.search.cut_chinese, from save()): the parts
+    # of the vector SQL cannot compute.
+    chinese_vector = SearchVectorField(null=True, editable=False)
+    chinese_file_vector = SearchVectorField(null=True, editable=False)
+    search_vector = models.GeneratedField(
+        expression=search_document(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = ResourceQuerySet.as_manager()
 
@@ -194,11 +205,26 @@ class Resource(TranslatedContent):
         verbose_name_plural = _("resources")
         permissions = [("publish_resource", "Can publish and unpublish resources")]
         indexes = [
-            models.Index(fields=["status", "-year", "-published_on"], name="resource_listing")
+            models.Index(fields=["status", "-year", "-published_on"], name="resource_listing"),
+            GinIndex(fields=["search_vector"], name="resource_search_vector"),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, update_fields=None, **kwargs):
+        """Save, the Chinese parts of the search vector cut again when their text is written
+        (resources/search.py's `cut_chinese`; PostgreSQL generates the rest)."""
+        from . import search
+
+        if update_fields is None or search.CHINESE_SOURCES & set(update_fields):
+            deferred = self.get_deferred_fields() & search.CHINESE_SOURCES
+            if deferred:
+                self.refresh_from_db(fields=deferred)
+            self.__dict__.update(search.cut_chinese(self))
+            if update_fields is not None:
+                update_fields = {*update_fields, "chinese_vector", "chinese_file_vector"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
         return reverse("resources:detail", args=[self.slug])

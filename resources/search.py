@@ -9,8 +9,11 @@ stemmed in the reader's language, OR'ed with the `simple` reading for names and 
 Chinese queries are cut into words too, and also match the Chinese title and summary by
 substring (pg_trgm GIN indexes). Zero matches: "did you mean" from SearchTerm (pg_trgm).
 
-The services call `refresh` after every write; nothing else writes the vector. What this
-shares with the contributions' search (contributions/search.py) is in copportal/search.py.
+The vector is a generated column (`document`): PostgreSQL computes it from the row whenever
+the row is written, whoever writes it, so nothing refreshes it. Only the Chinese text is cut
+into words in Python, into two columns the vector reads (`cut_chinese`, which Resource.save()
+calls). What this shares with the contributions' search (contributions/search.py) is in
+copportal/search.py.
 """
 
 import operator
@@ -24,7 +27,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db.models import F, FloatField, Func, Q, TextField, Value
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Substr
 
 from copportal.content import column
 from copportal.languages import Language
@@ -39,47 +42,70 @@ from copportal.search import (  # noqa: F401
     STOP,
     WORD,
     Headline,
+    Vectors,
     any_word,
+    by_language,
     chinese_vector,
     clean_query,
-    config_of,
     has_words,
     headline_config,
     highlighted,
     reader_language,
+    stored,
     ts_query,
-    vectors_by,
     vectors_in,
 )
 
 WEIGHTS = (("title", "A"), ("summary", "B"), ("body", "C"))
 CHINESE_COLUMNS = [column(field, Language.CHINESE) for field, _weight in WEIGHTS]
+# What `cut_chinese` reads: when one of these is written, its columns are cut again.
+CHINESE_SOURCES = frozenset({*CHINESE_COLUMNS, "language", "file_text"})
 FILE_TEXT = Substr("file_text", 1, FILE_TEXT_IN_VECTOR)
 
 
-def document(chinese: dict | None = None):
-    """The expression of a resource's stored vector (for UPDATE ... SET search_vector = ...).
+def document() -> Vectors:
+    """The expression of a resource's `search_vector` (a generated column: PostgreSQL
+    computes it from the row on every write).
 
-    `chinese`: one resource's Chinese columns (and `language`, `file_words`: the file's text), cut
-    into words here; without it the Chinese columns and a Chinese file are left out (the
-    resources without Chinese text, updated together by `refresh`).
+    Each language's title, summary and body in its configurations, the publisher, the file's
+    text in the material's language. What SQL cannot cut into words, it reads from the
+    columns `cut_chinese` fills: the Chinese title, summary and body (`chinese_vector`) and a
+    Chinese file's text (`chinese_file_vector`).
     """
     parts = []
     for language in Language:
+        if language == Language.CHINESE:
+            parts.append(stored("chinese_vector"))
+            continue
         for field, weight in WEIGHTS:
-            name = column(field, language)
-            if language == Language.CHINESE:
-                if chinese:
-                    parts.append(chinese_vector(chinese[name] or "", weight))
-                continue
-            text = Coalesce(name, Value(""), output_field=TextField())
-            parts += vectors_in(text, language, weight)
+            parts += vectors_in(F(column(field, language)), language, weight)
     parts.append(SearchVector("publisher", config="simple", weight="B"))
-    if chinese and chinese["language"] == Language.CHINESE:
-        parts.append(chinese_vector(chinese["file_words"] or "", "D"))
-    else:
-        parts += vectors_by(FILE_TEXT, "language", "D")
-    return reduce(operator.add, parts)
+    parts.append(
+        by_language(
+            "language",
+            lambda language: Vectors(*vectors_in(FILE_TEXT, language, "D")),
+            chinese=stored("chinese_file_vector"),
+        )
+    )
+    return Vectors(*parts)
+
+
+def cut_chinese(values) -> dict:
+    """The columns of a resource's vector that SQL cannot compute, from its Chinese text
+    cut into words (rjieba): {"chinese_vector": ..., "chinese_file_vector": ...}, each an
+    expression to save or None. `values`: a resource, or a row (dict) of its columns.
+
+    The one place these are computed: Resource.save() sets them, and writers that bypass
+    save() (bulk creation, QuerySet.update of Chinese text or of a Chinese file's text)
+    call `fill_stored`."""
+    get = values.get if isinstance(values, dict) else values.__dict__.get
+    texts = [(get(column(field, Language.CHINESE)) or "", weight) for field, weight in WEIGHTS]
+    file_text = (get("file_text") or "")[:FILE_TEXT_IN_VECTOR]
+    is_chinese = get("language") == Language.CHINESE
+    return {
+        "chinese_vector": chinese_vector(texts),
+        "chinese_file_vector": chinese_vector([(file_text, "D")]) if is_chinese else None,
+    }
 
 
 def _has_chinese() -> Q:
@@ -87,18 +113,20 @@ def _has_chinese() -> Q:
     return reduce(operator.or_, in_columns, Q(language=Language.CHINESE, file_text__gt=""))
 
 
-def refresh(queryset) -> None:
-    """Recompute the stored vector of these resources.
+def fill_stored(queryset) -> None:
+    """`cut_chinese` for these resources, written (one UPDATE per resource with Chinese
+    text, one for the others): for the writers that bypass Resource.save()."""
+    queryset.exclude(_has_chinese()).exclude(
+        chinese_vector__isnull=True, chinese_file_vector__isnull=True
+    ).update(chinese_vector=None, chinese_file_vector=None)
+    rows = queryset.filter(_has_chinese()).values("pk", "language", "file_text", *CHINESE_COLUMNS)
+    for row in rows:
+        queryset.model.objects.filter(pk=row["pk"]).update(**cut_chinese(row))
 
-    One UPDATE for those without Chinese text; one each for the others (their Chinese is
-    cut into words in Python, rjieba: PostgreSQL has no Chinese parser).
-    """
-    queryset.exclude(_has_chinese()).update(search_vector=document())
-    chinese = queryset.filter(_has_chinese()).values(
-        "pk", "language", *CHINESE_COLUMNS, file_words=FILE_TEXT
-    )
-    for row in chinese:
-        queryset.model.objects.filter(pk=row["pk"]).update(search_vector=document(row))
+
+def refresh(queryset) -> None:
+    """Nothing: migration 0005 calls it, whose vectors migration search_vector_generated
+    replaced by a generated column (kept so that the migrations still run)."""
 
 
 def match(query: str, language: str | None = None) -> Q:

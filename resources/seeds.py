@@ -380,10 +380,10 @@ def load_demo() -> int:
 
 def _translate() -> None:
     """The resources' texts in the six languages (copportal/seed_translations.py), written
-    after the services saved them: their search vectors are refreshed for what changed."""
+    after the services saved them, by UPDATE: their Chinese is cut again for the vector."""
     changed = seed_translations.fill([Resource]).get(Resource, set())
     if changed:
-        search.refresh(Resource.objects.filter(pk__in=changed))
+        search.fill_stored(Resource.objects.filter(pk__in=changed))
 
 
 # The chair's report is the record of the meetings it reports on: their pages link to it.

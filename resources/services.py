@@ -1,9 +1,9 @@
 """Writes on the library: resources (with their file, search vector and suggestions) and helplines.
 
-Every write checks the permission it needs, validates with full_clean, and refreshes the
-resource's stored search vector in the same transaction (resources/search.py). A file's text
-is extracted by a task queued after commit (resources/tasks.py), which refreshes the vector
-again when the text arrives.
+Every write checks the permission it needs and validates with full_clean; the search vector
+is a column PostgreSQL generates from the row (resources/search.py). A file's text is
+extracted by a task queued after commit (resources/tasks.py), and enters the vector when the
+task saves it.
 """
 
 import contextlib
@@ -87,7 +87,7 @@ def _extract_after_commit(resource: Resource) -> None:
 
 
 def resource_extract_text(*, resource_id: int, file_name: str) -> Resource | None:
-    """Extract the text of a resource's file for search and refresh its vector (the task).
+    """Extract the text of a resource's file for search (the task).
 
     Safe to run twice (the same text again). Does nothing when the resource is gone or its
     file was replaced since (the new file has its own task). A file whose text cannot be
@@ -103,8 +103,12 @@ def resource_extract_text(*, resource_id: int, file_name: str) -> Resource | Non
             logger.warning("text extraction failed for resource %s", resource_id, exc_info=True)
             text = ""
     with transaction.atomic():
-        if Resource.objects.filter(pk=resource_id, file=file_name).update(file_text=text):
-            search.refresh(Resource.objects.filter(pk=resource_id))
+        current = Resource.objects.select_for_update().filter(pk=resource_id, file=file_name)
+        current = current.only("pk", "language").first()
+        if current is not None:
+            # save(): a Chinese file's text is cut into words for the vector (Resource.save).
+            current.file_text = text
+            current.save(update_fields=["file_text"])
     resource.file_text = text
     return resource
 
@@ -135,13 +139,12 @@ _TEXT = {column(f, lang) for f in TEXT for lang in Language} | {
 def _save(resource: Resource, *, audiences=None, themes=None) -> Resource:
     # `title` itself is modeltranslation's view of the current language's column: the title
     # required is the original language's (checked in _set_fields).
-    resource.full_clean(exclude=["search_vector", "title"])
+    resource.full_clean(exclude=["title"])
     resource.save()
     if audiences is not None:
         resource.audiences.set(audiences)
     if themes is not None:
         resource.themes.set(themes)
-    search.refresh(Resource.objects.filter(pk=resource.pk))
     if resource.is_published:
         search.remember_words(resource)
     return resource
@@ -211,9 +214,9 @@ def resource_unpublish(*, resource_id: int, by: User | None) -> Resource:
 
 
 def _transition(resource_id: int, action: str, *, by: User | None) -> Resource:
-    """The table's action (resources/workflow.py), then the search vector and words."""
+    """The table's action (resources/workflow.py), then the words for "Did you mean" (the
+    search vector is a generated column: nothing to refresh)."""
     resource = workflow.WORKFLOW.transition(resource_id, action, by=by)
-    search.refresh(Resource.objects.filter(pk=resource.pk))
     if resource.is_published:
         search.remember_words(resource)
     return resource

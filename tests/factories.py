@@ -167,8 +167,8 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 def bulk_published(meeting, submitter, organization, count, *, start=1, text_repeat=1):
     """`count` published contributions numbered from `start`, each with one source and an
     English file whose text is extracted, in four statements: the contributions at scale of
-    the tests and the benchmarks. bulk_create bypasses the services, which keep the search
-    vectors current: they are refreshed here."""
+    the tests and the benchmarks. The files' text is in another table: bulk_create bypasses
+    the services that put it into the search vectors, so it is done here."""
     from contributions import search
     from contributions.models import Contribution, ContributionSource, Document, Revision
 
@@ -208,5 +208,5 @@ def bulk_published(meeting, submitter, organization, count, *, start=1, text_rep
         )
         for d in documents
     )
-    search.refresh(Contribution.objects.filter(pk__in=[c.pk for c in contributions]))
+    search.fill_stored(Contribution.objects.filter(pk__in=[c.pk for c in contributions]))
     return contributions

@@ -22,7 +22,10 @@ from django.apps import apps
 from django.db import models
 
 # Never worth an entry, whatever the model.
-BOOKKEEPING = ("search_vector", "created_at", "updated_at")
+BOOKKEEPING = (
+    *("search_vector", "chinese_vector", "chinese_file_vector", "files_vector"),
+    *("created_at", "updated_at"),
+)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from meetings.seeds.vocabularies import load_risks
-from resources import search, services
+from resources import services
 from resources.models import Resource
 
 URL = reverse("resources:list")
@@ -205,7 +205,6 @@ def _bulk(count):
         )
         for i in range(count)
     )
-    search.refresh(Resource.objects.all())
     return resources
 
 
@@ -233,7 +232,6 @@ def test_queries_do_not_grow_with_results(client, db, url, django_assert_num_que
         )
         for i in range(490)
     )
-    search.refresh(Resource.objects.all())
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.context["page"].paginator.count > 10
