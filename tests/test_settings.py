@@ -6,6 +6,7 @@ import secrets
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -50,13 +51,26 @@ def manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
     )
 
 
+def reachable_server_url() -> str:
+    """The test run's PostgreSQL server, its maintenance database: `check` asks the server its
+    version (Django's check of the generated search vectors), and queries nothing else."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    password = f":{quote(db['PASSWORD'], safe='')}" if db.get("PASSWORD") else ""
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    host = quote(db.get("HOST") or "", safe="")
+    return f"postgres://{quote(db.get('USER') or '', safe='')}{password}@{host}{port}/postgres"
+
+
 def production(tmp_path, **overrides: str) -> dict[str, str]:
-    """Production-like settings (check --deploy does not query the database: none is there)."""
+    """Production-like settings, on the test run's server (as the entrypoint's check --deploy
+    runs with the database up: docker-compose.yml waits for it)."""
     return {
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "portal.example.org",
-        "DATABASE_URL": "postgres://portal@127.0.0.1:9/portal",
+        "DATABASE_URL": reachable_server_url(),
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "EMAIL_URL": "smtp://portal:secret@smtp.example.org:587/?tls=True",
         **overrides,
