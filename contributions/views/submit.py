@@ -15,8 +15,9 @@ from copportal.uploads import limits_text
 from meetings.models import Meeting
 
 from .. import services
-from ..forms import FILTER_SOURCES, SOURCE_FILTER, ContributionForm
+from ..forms import ContributionForm
 from ..models import Contribution
+from ..widgets import FILTER_SOURCES, SOURCE_FILTER
 from .access import as_int
 
 
