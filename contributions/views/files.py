@@ -1,12 +1,12 @@
 """Downloads: a revision's file, the contribution template, a meeting's archive."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 
 from copportal.languages import Language
-from copportal.uploads import stored_file_response
+from copportal.uploads import generated_file_response, stored_file_response
 from meetings.models import Meeting
 
 from .. import services, template_docx
@@ -38,14 +38,11 @@ def contribution_template(request, language):
         raise Http404
     number = request.GET.get("meeting", "")
     meeting = Meeting.objects.upcoming().filter(number=as_int(number)).first() if number else None
-    response = HttpResponse(
+    return generated_file_response(
         template_docx.contribution_template(language, meeting),
+        filename=f"CWG-COP-contribution-template-{language}.docx",
         content_type=template_docx.CONTENT_TYPE,
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="CWG-COP-contribution-template-{language}.docx"'
-    )
-    return response
 
 
 def meeting_archive(request, number, language):
