@@ -13,7 +13,7 @@ class ContributionsConfig(AppConfig):
         from meetings.agenda import numbering
         from meetings.models import Meeting, Theme
 
-        from .forms import forget_filter_choices, forget_organization_choices
+        from .choices import forget_filter_choices, forget_organization_choices
         from .models import Contribution
 
         # What the agenda does with contributions, from the groups on our Status enum: the

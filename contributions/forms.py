@@ -1,22 +1,18 @@
 import datetime
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from copportal.accounts.models import Organization, Region
-from copportal.languages import Language, folded
+from copportal.languages import Language
 from copportal.uploads import allowed_types, check_upload, limits_text, too_large_error
 from meetings.forms import MeetingChoiceField
 from meetings.models import Audience, Meeting, Theme
 
+from .choices import filter_choices, organization_choices
 from .models import Contribution
+from .widgets import FastSelect, OrganizationPicker
 
 REQUIRED_TO_SUBMIT = _("Required to submit. You can save a draft without it.")
 
@@ -31,145 +27,8 @@ class LazyHelp:
         return str(self.function())
 
 
-ORGANIZATION_CHOICES_KEY = "organization-choices:{language}"
-
-
-def organization_choices() -> list[tuple[int, str]]:
-    """Every organization as (pk, name), by name: cached per language, since the 205 options
-    cost more to build than the rest of the page. contributions/apps.py clears the cache
-    when an organization changes."""
-    key = ORGANIZATION_CHOICES_KEY.format(language=get_language())
-    choices = cache.get(key)
-    if choices is None:
-        choices = Organization.objects.choices()
-        cache.set(key, choices, 24 * 3600)
-    return choices
-
-
-def _forget(pattern: str) -> None:
-    """Clear a cached list in every language, now and again after the commit (a page served
-    before the commit may have cached the list as it was)."""
-    keys = [pattern.format(language=code) for code, _name in settings.LANGUAGES]
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
-
-
-def forget_organization_choices(**kwargs) -> None:
-    _forget(ORGANIZATION_CHOICES_KEY)
-
-
-FILTER_CHOICES_KEY = "contribution-filter-choices:v2:{language}"
-
-
-def filter_choices() -> dict:
-    """The list filters' meetings ((number, is_demo), newest first) and themes (slug, title):
-    cached per language, two queries a page otherwise. contributions/apps.py clears the cache when a
-    meeting or a theme changes."""
-    key = FILTER_CHOICES_KEY.format(language=get_language())
-    choices = cache.get(key)
-    if choices is None:
-        choices = {
-            "meetings": list(Meeting.objects.order_by("-number").values_list("number", "is_demo")),
-            "themes": [(theme.slug, str(theme)) for theme in Theme.objects.all()],
-        }
-        cache.set(key, choices, 24 * 3600)
-    return choices
-
-
-def forget_filter_choices(**kwargs) -> None:
-    _forget(FILTER_CHOICES_KEY)
-
-
 def _own_first(choices, own: set[int]) -> list[tuple[int, str]]:
     return sorted(choices, key=lambda choice: choice[0] not in own)
-
-
-SOURCE_FILTER = "source_filter"
-FILTER_SOURCES = "filter-sources"  # the value of the filter box's button (`action`)
-
-
-class OrganizationPicker(forms.CheckboxSelectMultiple):
-    """A plain list of checkboxes with a filter box, which portal.js turns into a
-    type-to-filter picker (Tom Select). Without JavaScript the filter box is a submit button
-    of the form: the page comes back with everything typed (the views re-render the form
-    unsaved) and only the organizations that match, plus those already chosen. Rendered in
-    Python: 205 options through the widget templates cost ~15 ms a page."""
-
-    filter_text = ""  # set by the form from the posted filter box
-
-    def render(self, name, value, attrs=None, renderer=None):
-        attrs = {**self.attrs, **(attrs or {})}
-        base = escape(attrs.get("id") or f"id_{name}")
-        name = escape(name)
-        selected = {str(v) for v in (value or [])}
-        words = folded(self.filter_text).split()
-        shown = [
-            (i, pk, label)
-            for i, (pk, label) in enumerate(self.choices)
-            if str(pk) in selected or all(word in folded(str(label)) for word in words)
-        ]
-        # Plain string building: 205 options through format_html cost ~10 ms.
-        rows = "".join(
-            f'<li><input type="checkbox" name="{name}" value="{pk}" id="{base}_{i}"'
-            f"{' checked' if str(pk) in selected else ''}>"
-            f' <label for="{base}_{i}">{escape(label)}</label></li>'
-            for i, pk, label in shown
-        )
-        matching = sum(1 for _i, pk, _label in shown if str(pk) not in selected)
-        if words:
-            status = _(
-                "%(shown)s of %(total)s organizations match “%(words)s”; the ones you chose "
-                "stay chosen. Empty the box and filter again to see them all."
-            ) % {"shown": matching, "total": len(self.choices), "words": self.filter_text}
-        else:
-            status = _("Type part of a name and press Filter to shorten the list.")
-        controls = format_html(
-            '<div class="picker-filter input-group" data-picker-filter>'
-            '<input type="search" name="{}" value="{}" id="{}_filter" class="form-control" '
-            'aria-label="{}" aria-describedby="{}_filter_status">'
-            '<button type="submit" name="action" value="{}" class="btn btn-outline-secondary" '
-            "formnovalidate>{}</button></div>"
-            '<p class="form-text mt-0 mb-1" id="{}_filter_status" role="status">{}</p>',
-            SOURCE_FILTER,
-            self.filter_text,
-            mark_safe(base),
-            _("Filter the list"),
-            mark_safe(base),
-            FILTER_SOURCES,
-            _("Filter"),
-            mark_safe(base),
-            status,
-        )
-        return format_html(
-            '<div class="picker" id="{}" data-picker data-filter-label="{}" '
-            'data-placeholder="{}">{}<ul class="picker-options list-unstyled mb-0">{}</ul></div>',
-            mark_safe(base),
-            _("Filter the list"),
-            _("Type to find an organization"),
-            controls,
-            mark_safe(rows),
-        )
-
-
-class FastSelect(forms.Select):
-    """A select whose options are rendered in Python (the list's filters)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        attrs = {**self.attrs, **(attrs or {})}
-        current = "" if value is None else str(value)
-        options = "".join(
-            f'<option value="{escape(pk)}"{" selected" if str(pk) == current else ""}>'
-            f"{escape(label)}</option>"
-            for pk, label in self.choices
-        )
-        extra = format_html_join("", ' {}="{}"', ((k, v) for k, v in attrs.items() if k != "id"))
-        return format_html(
-            '<select name="{}" id="{}"{}>{}</select>',
-            name,
-            attrs.get("id", ""),
-            extra,
-            mark_safe(options),
-        )
 
 
 class ContributionForm(forms.ModelForm):

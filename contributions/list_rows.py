@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from copportal.languages import Language
 
-from .forms import forget_organization_choices, organization_choices
+from .choices import forget_organization_choices, organization_choices
 from .models import ContributionSource, Document
 
 ROW_TEMPLATE = "contributions/includes/contribution_row.html"

@@ -49,7 +49,9 @@ def template_fields():
         if name == "meeting":
             choices = []  # the meeting and its deadline are stated instead (meeting_lines)
         elif isinstance(field, forms.ModelMultipleChoiceField) and name != "sources":
-            choices = [str(choice) for choice in field.queryset]
+            # A fresh query each time: iterating the class-level field's queryset would keep
+            # its rows for the life of the process (a theme added later never shown).
+            choices = [str(choice) for choice in field.queryset.all()]
         elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
             choices = [str(label) for value, label in field.choices if value != ""]
         help_text = DOCUMENT_HELP.get(name, field.help_text) or ""

@@ -242,7 +242,7 @@ def _option_labels(form, name) -> list[str]:
 def test_organizations_are_listed_in_alphabetical_order_in_french():
     """The database's byte order would put "Égypte" after "Zimbabwe" and the organizations
     with one name (no French column) apart; the lists people pick from read alphabetically."""
-    from contributions.forms import organization_choices
+    from contributions.choices import organization_choices
     from copportal.accounts.forms import AffiliationRequestForm
     from resources.forms import HelplineForm
 

@@ -6,7 +6,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
-from contributions.forms import ContributionForm, organization_choices
+from contributions.choices import organization_choices
+from contributions.forms import ContributionForm
 
 from ..factories import OrganizationFactory
 

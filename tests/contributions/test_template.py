@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from contributions.forms import ContributionForm
 from contributions.template_docx import DOCUMENT_HELP, LEFT_OUT
 
-from ..factories import MeetingFactory
+from ..factories import MeetingFactory, ThemeFactory
 
 
 def _text(content: bytes) -> str:
@@ -110,3 +110,12 @@ def test_without_a_meeting_the_template_names_the_meetings_open_for_contribution
     text = _text(client.get("/contributions/template-en.docx").content)
     assert "CWG-COP meeting 30. Contribution deadline:" in text
     assert "CWG-COP meeting 29" not in text  # its deadline has passed
+
+
+@pytest.mark.django_db
+def test_a_theme_added_after_a_first_download_is_in_the_next_one(client):
+    """The form's class-level queryset is not iterated in place: its rows would stay cached
+    for the life of the process, and a theme added later never appear."""
+    client.get("/contributions/template-en.docx")
+    ThemeFactory(title="Age assurance")
+    assert "Age assurance" in _text(client.get("/contributions/template-en.docx").content)

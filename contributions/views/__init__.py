@@ -1,0 +1,1 @@
+"""The contributions' pages, one module per feature (contributions/urls.py names them)."""
