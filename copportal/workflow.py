@@ -1,7 +1,8 @@
 """Status changes as data: one table per workflow, one writer for all of them.
 
 A `Workflow` is a model's table of `Transition`s: from a status, an action leads to a status,
-for those who have its permission, with the event it records and the mail it sends. Its
+for those who have its permission, with the event it records and the mail it sends. A row may
+apply to some of the model's objects only (`applies`: a liaison note's direction). Its
 `transition()` is the only code that changes such a status: it locks the row, looks the action
 up in the table, checks the permission and the reason, lets the action set its own fields,
 changes the status, records the event (`StatusEvent`'s shape) and runs the table's mail hook
@@ -42,6 +43,7 @@ class Transition:
     notify: Callable | None = None  # the mail hook, given the event (or the object)
     guarded: bool = False  # one conditional UPDATE (guarded_update) instead of a row lock
     record: bool = True  # False: the row's own fields are its record (hot paths)
+    applies: Callable | None = None  # obj -> bool: False where the row is not the object's
 
     @property
     def event_action(self) -> str:
@@ -93,10 +95,16 @@ class Workflow:
             row
             for row in self.transitions
             if status in row.sources
+            and self.applies(row, obj)
             and row.shown
             and not row.guarded
             and (row.permission is None or user.has_perm(row.permission, obj))
         ]
+
+    @staticmethod
+    def applies(row: Transition, obj) -> bool:
+        """Whether the row is one of this object's (a row's `applies`: by a note's direction)."""
+        return row.applies is None or row.applies(obj)
 
     def _refuse(self, obj, action) -> ValidationError:
         if self.refusal:
@@ -122,7 +130,7 @@ class Workflow:
         pk = obj_or_id.pk if isinstance(obj_or_id, models.Model) else obj_or_id
         obj = self.lock(pk) if self.lock else self.model.objects.select_for_update().get(pk=pk)
         row = self.table.get((self.status_of(obj), action))
-        if row is None or row.guarded:
+        if row is None or row.guarded or not self.applies(row, obj):
             raise self._refuse(obj, action)
         if row.permission and by is not None and not by.has_perm(row.permission, obj):
             raise PermissionDenied

@@ -8,13 +8,13 @@ from django.core.validators import validate_email
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from copportal.content import TranslatedContent
 from copportal.languages import Language
 from copportal.uploads import StoredFile
+from copportal.workflow import StatusEvent
 
 
 class LiaisonNoteQuerySet(models.QuerySet):
@@ -234,28 +234,28 @@ class LiaisonRecipient(models.Model):
         return {"liaison_note": self.note_id}
 
 
-class LiaisonNoteEvent(models.Model):
-    """A change of a liaison note's status (draft -> approved -> sent): who, when, from, to.
-
-    A "sent" event is the one the notifications turn into mail to the recipients.
+class LiaisonNoteEvent(StatusEvent):
+    """A change of a liaison note's status (draft -> approved -> sent, or draft -> published
+    for a note received): who, when, from, to (copportal/workflow.py's shape; the table is
+    meetings/liaison/workflow.py's). A "sent" event is the one that mails the recipients.
     """
 
-    note = models.ForeignKey(LiaisonNote, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(_("action"), max_length=20)
+    liaison_note = models.ForeignKey(
+        LiaisonNote, on_delete=models.CASCADE, related_name="events", verbose_name=_("liaison note")
+    )
     from_status = models.CharField(_("from"), max_length=10, choices=LiaisonNote.Status.choices)
     to_status = models.CharField(_("to"), max_length=10, choices=LiaisonNote.Status.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
-    at = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:
-        ordering = ["note", "at", "pk"]
+        ordering = ["liaison_note", "at", "pk"]
         verbose_name = _("liaison note event")
         verbose_name_plural = _("liaison note events")
 
     def __str__(self):
-        return f"{self.note_id}: {self.from_status} -> {self.to_status}"
+        return f"{self.liaison_note_id}: {self.from_status} -> {self.to_status}"
 
 
 def liaison_attachment_upload_to(attachment, filename):

@@ -1,6 +1,6 @@
 """Liaison notes: the public list of sent and received notes, and the secretariat's and the
-chair's side (drafting, approving, sending: meetings/liaison/services.py LIAISON_NOTE_TRANSITIONS;
-recording and publishing the notes other bodies send: INCOMING_NOTE_TRANSITIONS)."""
+chair's side (drafting, approving, sending, and recording and publishing the notes other
+bodies send: the table is meetings/liaison/workflow.py's)."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -151,8 +151,8 @@ def liaison_note_act(request, pk, action):
     note = get_object_or_404(_notes(request.user), pk=pk)
     try:
         services.liaison_note_act(note_id=note.pk, action=action, by=request.user)
-    except services.ActionRefused as refused:
-        messages.error(request, str(refused))
+    except ValidationError as refused:  # the table's refusal (ActionRefused), or no such action
+        messages.error(request, " ".join(refused.messages))
     else:
         done = {
             "approve": _("The note is approved."),

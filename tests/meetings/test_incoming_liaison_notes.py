@@ -270,7 +270,7 @@ class TestPublishing:
         client.post(f"/liaison-notes/{received.pk}/publish/")
         second = client.post(f"/liaison-notes/{received.pk}/publish/", follow=True)
         assert "it cannot be “publish” now." in second.content.decode()
-        events = LiaisonNoteEvent.objects.filter(note=received)
+        events = LiaisonNoteEvent.objects.filter(liaison_note=received)
         assert list(events.values_list("from_status", "to_status", "actor")) == [
             ("draft", "published", secretariat.pk)
         ]

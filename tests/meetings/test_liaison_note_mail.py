@@ -9,7 +9,7 @@ from django.conf import settings
 
 from copportal.notifications.models import Delivery
 from copportal.notifications.services import preference_set
-from meetings.liaison import services
+from meetings.liaison import mail, services
 from meetings.models import LiaisonNote, LiaisonRecipient
 
 from ..factories import MeetingFactory, pdf_upload
@@ -139,7 +139,7 @@ def test_an_address_that_turned_liaison_notes_off_is_skipped(note, chair, secret
 def test_sending_again_mails_nobody_twice(note, chair, secretariat):
     _send(note, chair, secretariat)
     before = Delivery.objects.filter(kind="liaison-note-sent").count()
-    services._notify_recipients(LiaisonNote.objects.get(pk=note.pk))  # a replayed event
+    mail.notify_recipients(LiaisonNote.objects.get(pk=note.pk))  # a replayed event
     assert Delivery.objects.filter(kind="liaison-note-sent").count() == before
 
 

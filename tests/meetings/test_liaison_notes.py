@@ -176,7 +176,7 @@ class TestWorkflow:
         client.post(f"/liaison-notes/{approved.pk}/send/")
         second = client.post(f"/liaison-notes/{approved.pk}/send/", follow=True)
         assert "This note is sent: it cannot be “mark as sent” now." in second.content.decode()
-        assert LiaisonNoteEvent.objects.filter(note=approved, to_status="sent").count() == 1
+        assert LiaisonNoteEvent.objects.filter(liaison_note=approved, to_status="sent").count() == 1
 
     def test_buttons_follow_the_table(self, client_for, draft, chair, secretariat):
         assert "Approve" in client_for(chair).get(draft.get_absolute_url()).content.decode()
@@ -212,7 +212,7 @@ def test_two_sends_at_once_record_one_event(meeting, chair, secretariat):
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["refused", "sent"]
-    assert LiaisonNoteEvent.objects.filter(note=note, to_status="sent").count() == 1
+    assert LiaisonNoteEvent.objects.filter(liaison_note=note, to_status="sent").count() == 1
 
 
 class TestVisibility:
