@@ -71,7 +71,7 @@ def say(*lines: str) -> None:
     """Print, and never fail: after Ctrl-C in `make run | tee log`, the terminal's pipe may be
     gone, and a failed print must not keep the server from being stopped."""
     with contextlib.suppress(OSError):
-        print(*lines, flush=True)
+        print(*lines, file=sys.stderr, flush=True)
 
 
 class DevDbError(Exception):
@@ -298,6 +298,9 @@ def _write_holders(holders: list) -> None:
     HOLDERS.write_text(json.dumps(holders))
 
 
+HELD = "COPPORTAL_DEVDB_HELD"
+
+
 @contextlib.contextmanager
 def server():
     """The embedded server, running while the block runs; stopped after it if no other
@@ -319,6 +322,9 @@ def server():
             _start(account)
         _ensure_database()
         _write_holders([*_holders(), _me()])
+    # What this process starts (manage.py under make run, pytest under make test) finds the
+    # server held: manage.py does not hold it a second time.
+    os.environ[HELD] = "1"
     try:
         yield
     finally:

@@ -6,6 +6,7 @@ embedded server when DATABASE_URL is not set."""
 import datetime
 import json
 import logging
+import os
 import subprocess
 import sys
 
@@ -174,3 +175,27 @@ def test_a_socket_folder_too_long_for_a_unix_socket_moves_to_the_temporary_folde
     folder = devdb.socket_dir()
     assert folder.name.startswith("copportal-pg-")
     assert len(str(folder / ".s.PGSQL.5432")) <= 100
+
+
+def test_manage_py_without_database_url_holds_the_server_for_its_command():
+    """Any manage.py command works without DATABASE_URL (the system checks ask the server its
+    version): it starts the embedded server if nothing holds it and stops it after, and says
+    so on stderr, so that its stdout stays its own (dumpdata > file)."""
+    held_before = devdb._ready()  # make test holds it; CI (DATABASE_URL set) does not
+    env = {
+        key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", devdb.HELD}
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        env=env,
+        cwd=devdb.ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "No changes detected"
+    said = "Using the development database" if held_before else "Starting the development"
+    assert said in result.stderr
+    assert devdb._ready() == held_before  # started for the command, stopped after it
