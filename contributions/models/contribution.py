@@ -1,10 +1,6 @@
-"""Contributions to a meeting: their sources, language versions, revisions and history.
+"""The contribution itself: what an author fills in, its status, and the reads on it.
 
-A contribution has one original language and may have a version in each of the other ITU
-languages (a Document per language); each Document keeps every file it was given (Revision
-rows, never overwritten). The secretariat numbers accepted contributions per meeting
-(SymbolCounter): CWG-COP-<meeting>/<n>, with (Rev.N) and the language letter on files.
-Every change of state is a ContributionEvent.
+Its statuses and their groups are in status.py, its sources (co-sponsors) in sources.py.
 """
 
 from django.conf import settings
@@ -13,17 +9,15 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from copportal.accounts.models import Affiliation, Organization
 from copportal.languages import Language
-from copportal.uploads import StoredFile
-from copportal.workflow import StatusEvent
 from meetings.models import Audience, Meeting, Theme
 
-from .search import document as search_document
+from ..search import document as search_document
+from .sources import ContributionSource
+from .status import ContributionStatus
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -75,7 +69,7 @@ class ContributionQuerySet(models.QuerySet):
 
     def matching(self, query: str, language: str | None = None):
         """The contributions whose text matches `query` (no ranking: for counts)."""
-        from . import search
+        from .. import search
 
         return self.filter(search.match(query, language))
 
@@ -86,7 +80,7 @@ class ContributionQuerySet(models.QuerySet):
         by default; contributions/search.py). Chain it after `listed_for(user)`: it filters nothing
         by status or visibility.
         """
-        from . import search
+        from .. import search
 
         return search.ranked(self.matching(query, language), query, language)
 
@@ -98,35 +92,7 @@ class ContributionQuerySet(models.QuerySet):
 class Contribution(models.Model):
     """A document submitted to a meeting; numbered by the secretariat on acceptance."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", pgettext_lazy("contribution status", "Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        LATE = "late", _("Late")
-        ACCEPTED = "accepted", _("Accepted")
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", pgettext_lazy("contribution status", "Withdrawn")
-        REJECTED = "rejected", _("Rejected")
-
-        # Groups of statuses, defined here once (STYLE): code, queries and templates ask these.
-        @classmethod
-        def visible(cls) -> frozenset[str]:
-            """Shown with the meeting's documents (a withdrawn one that was published stays
-            on the public record: Contribution.is_public_record)."""
-            return frozenset({cls.PUBLISHED})
-
-        @classmethod
-        def on_the_desk(cls) -> frozenset[str]:
-            """Waiting for the secretariat's decision."""
-            return frozenset({cls.SUBMITTED, cls.LATE})
-
-        @classmethod
-        def final(cls) -> frozenset[str]:
-            """No action leads out of these."""
-            return frozenset({cls.WITHDRAWN, cls.REJECTED})
-
-        @classmethod
-        def withdrawable(cls) -> frozenset[str]:
-            return frozenset(set(cls) - cls.final())
+    Status = ContributionStatus  # its statuses and their groups: status.py
 
     class Kind(models.TextChoices):
         CONTRIBUTION = "contribution", _("Contribution")
@@ -264,7 +230,7 @@ class Contribution(models.Model):
 
         `files_vector` is fill_stored's alone: an update never writes it, or an instance
         read before a file's text was extracted would put the old files' part back."""
-        from . import search
+        from .. import search
 
         if update_fields is None and not self._state.adding:
             loaded = [f for f in self._meta.concrete_fields if f.attname in self.__dict__]
@@ -336,7 +302,7 @@ class Contribution(models.Model):
 
     def allowed_actions(self, user) -> list:
         """The status changes the user may make now (contributions/workflow.py's table)."""
-        from .workflow import allowed_transitions
+        from ..workflow import allowed_transitions
 
         return allowed_transitions(self, user)
 
@@ -394,248 +360,3 @@ class Contribution(models.Model):
             Status.WITHDRAWN: _("It was withdrawn. Its record is kept."),
             Status.REJECTED: _("The secretariat did not accept it; the reason is below."),
         }[self.status]
-
-
-Status = Contribution.Status
-# Groups of statuses, on the enum (STYLE). The agenda's: which contributions the builder lists
-# (drafts are their authors' own), which should have an item, which a released agenda shows,
-# and why an allocated one in another status stays off it. contributions/apps.py gives them
-# to the agenda (meetings knows no status of ours) as the one rule its check and release use.
-Status.LISTED_FOR_THE_AGENDA = frozenset(set(Status) - {Status.DRAFT})
-Status.FOR_THE_AGENDA = frozenset(
-    {Status.SUBMITTED, Status.LATE, Status.ACCEPTED, Status.PUBLISHED}
-)
-Status.ON_THE_AGENDA = frozenset({Status.PUBLISHED})
-Status.LEFT_OFF_THE_AGENDA = {
-    Status.SUBMITTED: _("not yet published: still on the secretariat's desk"),
-    Status.LATE: _("not yet published: late, waiting for the secretariat's decision"),
-    Status.ACCEPTED: _("not yet published: accepted, waiting for the secretariat to publish it"),
-    Status.WITHDRAWN: pgettext_lazy("why a contribution is left off an agenda", "withdrawn"),
-    Status.REJECTED: pgettext_lazy("why a contribution is left off an agenda", "rejected"),
-}
-del Status
-
-
-class ContributionSource(models.Model):
-    """A Member State or organization a contribution comes from (co-sponsors), in order."""
-
-    contribution = models.ForeignKey(
-        Contribution, on_delete=models.CASCADE, related_name="source_links"
-    )
-    organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="contribution_links"
-    )
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["contribution", "order"]
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["contribution", "organization"], name="unique_contribution_source"
-            )
-        ]
-
-    def __str__(self):
-        return str(self.organization)
-
-
-class Document(models.Model):
-    """A contribution in one language: the original or a language version."""
-
-    contribution = models.ForeignKey(
-        Contribution, on_delete=models.CASCADE, related_name="documents"
-    )
-    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
-
-    class Meta:
-        ordering = ["contribution", "language"]
-        verbose_name = _("language version")
-        verbose_name_plural = _("language versions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["contribution", "language"], name="one_document_per_language"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.contribution} ({self.get_language_display()})"
-
-    @property
-    def letter(self) -> str:
-        return Language(self.language).letter
-
-    @property
-    def latest(self) -> "Revision | None":
-        """The newest revision; prefetch `revisions` to avoid a query."""
-        revisions = list(self.revisions.all())
-        return max(revisions, key=lambda revision: revision.number) if revisions else None
-
-
-def revision_upload_to(revision, filename):
-    """A name of our own: never the user's file name, never a path they chose."""
-    return f"contributions/{revision.document.contribution_id}/{revision.stored_name}"
-
-
-class Revision(StoredFile):
-    """One file of a language version. Rev.0 is the original; nothing is ever overwritten."""
-
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="revisions")
-    number = models.PositiveSmallIntegerField(_("revision"))
-    # The default storage: MEDIA_ROOT, which no URL serves (MEDIA_URL is None); files go out
-    # through the download view, which checks who may see them.
-    file = models.FileField(_("file"), upload_to=revision_upload_to, max_length=200)
-    text = models.TextField(_("extracted text"), blank=True)
-    text_extracted_at = models.DateTimeField(null=True, blank=True)
-    extraction_error = models.CharField(max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["document", "-number"]
-        verbose_name = _("revision")
-        verbose_name_plural = _("revisions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["document", "number"], name="unique_revision_number_per_document"
-            )
-        ]
-
-    def __str__(self):
-        return self.label
-
-    def get_absolute_url(self):
-        return reverse("contributions:file", args=[self.pk])
-
-    @property
-    def label(self) -> str:
-        """Rev.N; the first file is the "Original" in the original language only, a language
-        version's first file is its "First version" (uses document.contribution: prefetch)."""
-        if self.number:
-            return _("Rev.%(number)s") % {"number": self.number}
-        if self.document.language == self.document.contribution.original_language:
-            return _("Original")
-        return _("First version")
-
-    @property
-    def symbol(self) -> str:
-        """CWG-COP-20/5(Rev.1)-E; "" before the contribution is numbered."""
-        contribution = self.document.contribution
-        if not contribution.number:
-            return ""
-        rev = f"(Rev.{self.number})" if self.number else ""
-        return f"{contribution.symbol}{rev}-{self.document.letter}"
-
-    @property
-    def download_name(self) -> str:
-        """The file name users receive: the symbol when there is one, else the upload's name."""
-        if self.symbol:
-            return f"{self.symbol.replace('/', '-')}.{self.file_type}"
-        return self.original_name
-
-
-class SymbolCounter(models.Model):
-    """The last number given in a meeting: locked while numbering, never goes back."""
-
-    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="+")
-    last_number = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("symbol counter")
-        verbose_name_plural = _("symbol counters")
-
-    def __str__(self):
-        return f"{self.meeting}: {self.last_number}"
-
-
-class ContributionEvent(StatusEvent):
-    """The audit log: who changed a contribution, when, from what state to what, and why
-    (copportal/workflow.py's shape; the status changes are contributions/workflow.py's)."""
-
-    class Action(models.TextChoices):
-        CREATED = "created", _("Draft created")
-        EDITED = "edited", _("Draft edited")
-        SUBMITTED = "submitted", _("Submitted")
-        SUBMITTED_LATE = "submitted-late", _("Submitted after the deadline")
-        FILE_ADDED = "file-added", _("File uploaded")
-        ACCEPTED = "accepted", _("Accepted")
-        CARRIED_OVER = "carried-over", _("Carried over to the next meeting")
-        REJECTED = "rejected", _("Rejected")
-        PUBLISHED = "published", _("Published")
-        VISIBILITY = "visibility", _("Visibility changed")
-        WITHDRAWN = "withdrawn", pgettext_lazy("contribution status", "Withdrawn")
-
-    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
-    )
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    from_status = models.CharField(_("from"), max_length=10, choices=Contribution.Status.choices)
-    to_status = models.CharField(_("to"), max_length=10, choices=Contribution.Status.choices)
-    in_grace = models.BooleanField(
-        _("in the grace period"),
-        default=False,
-        help_text=_("A submission that arrived after the deadline, within the grace period."),
-    )
-
-    class Meta:
-        ordering = ["contribution", "at", "pk"]
-        verbose_name = _("contribution event")
-        verbose_name_plural = _("contribution events")
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
-
-
-# --- All documents of a meeting as one ZIP per language (contributions/archives.py) ---------
-def archive_upload_to(archive, filename):
-    """The fingerprint is in the name: a changed document makes a new archive, never a stale
-    one under an old address."""
-    return (
-        f"meeting-archives/{archive.meeting_id}/"
-        f"CWG-COP-{archive.meeting.number}-{archive.language}-{archive.fingerprint}.zip"
-    )
-
-
-class MeetingArchive(models.Model):
-    """A meeting's public documents in one language, as one ZIP: built once per fingerprint
-    (the included files' ids, revisions and times) by a task, then served until a document
-    changes. Public material only: the same archive for every reader."""
-
-    class Status(models.TextChoices):
-        BUILDING = "building", _("Being prepared")
-        READY = "ready", _("Ready")
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="archives")
-    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
-    fingerprint = models.CharField(max_length=64)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.BUILDING)
-    done = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
-    file = models.FileField(upload_to=archive_upload_to, max_length=200, blank=True)
-    size = models.PositiveBigIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["meeting", "language", "-created_at"]
-        verbose_name = _("meeting's documents as a ZIP")
-        verbose_name_plural = _("meetings' documents as ZIPs")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "language", "fingerprint"], name="one_archive_per_fingerprint"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.meeting} · {self.language} · {self.fingerprint[:12]}"
-
-    def get_absolute_url(self):
-        return reverse("contributions:meeting_archive", args=[self.meeting.number, self.language])
-
-    @property
-    def is_ready(self) -> bool:
-        return self.status == self.Status.READY and bool(self.file)
-
-    @property
-    def download_name(self) -> str:
-        return f"CWG-COP-{self.meeting.number}-documents-{self.language}.zip"
