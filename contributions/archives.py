@@ -1,5 +1,5 @@
-"""All documents of a meeting as one ZIP per language: what goes in, its fingerprint, and
-the writing of the archive.
+"""All documents of a meeting as one ZIP per language: what goes in, its fingerprint, the
+writing of the archive, and the services that ask for it and build it (a task, after commit).
 
 In a language's archive: the published public contributions' latest revision in that language
 (the original's where there is none, said so in the index), the released agenda (its printable
@@ -9,9 +9,10 @@ Members-only contributions are never in it: the archive is the same for every re
 
 The fingerprint is a digest of the included files' ids, digests and times (and what the
 index says of them): a changed document gives a new fingerprint, hence a new archive
-(contributions/services.py meeting_archive_request).
+(meeting_archive_request, below).
 """
 
+import datetime
 import hashlib
 import json
 import shutil
@@ -22,9 +23,10 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.files import File
+from django.db import transaction
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from copportal.languages import Language
@@ -242,3 +244,74 @@ def write(archive: MeetingArchive, found: list[Entry], progress: Callable[[int],
         spool.seek(0)
         archive.file.save(archive.download_name, File(spool), save=False)
     return size
+
+
+# --- The services: ask for a meeting's archive, build it ---------------------------------------
+# A build not finished after this long (its worker died, its message was lost) is queued again.
+ARCHIVE_STALE_AFTER = datetime.timedelta(minutes=10)
+
+
+@transaction.atomic
+def meeting_archive_request(*, meeting: Meeting, language: str) -> MeetingArchive:
+    """The archive of the meeting's documents in `language` as they are now: the one already
+    built for this fingerprint, or a new one whose build is queued after commit (and queued
+    again when a build has stalled). Anyone may ask: it holds public material only."""
+    from .tasks import build_meeting_archive
+
+    found = entries(meeting, language)
+    archive, created = MeetingArchive.objects.get_or_create(
+        meeting=meeting,
+        language=language,
+        fingerprint=fingerprint(found),
+        defaults={"total": len(found)},
+    )
+    stalled = (
+        archive.status == MeetingArchive.Status.BUILDING
+        and archive.updated_at < timezone.now() - ARCHIVE_STALE_AFTER
+    )
+    if stalled:
+        MeetingArchive.objects.filter(pk=archive.pk).update(updated_at=timezone.now())
+    if created or stalled:
+        transaction.on_commit(lambda: build_meeting_archive.delay(archive.pk))
+    return archive
+
+
+def meeting_archive_build(*, archive_id: int) -> MeetingArchive | None:
+    """Write the archive's ZIP through the storage API, with its progress on the row; then
+    remove the meeting's older archives in that language. Safe to run twice: a ready archive
+    is left alone, and of two builds at once the first to finish is kept. An archive whose
+    documents changed since it was asked for is dropped (the next request makes the new one).
+    """
+    archive = MeetingArchive.objects.select_related("meeting").filter(pk=archive_id).first()
+    if archive is None or archive.status == MeetingArchive.Status.READY:
+        return archive
+    found = entries(archive.meeting, archive.language)
+    if fingerprint(found) != archive.fingerprint:
+        archive.delete()
+        return None
+    MeetingArchive.objects.filter(pk=archive.pk).update(total=len(found), done=0)
+
+    def progress(done):
+        MeetingArchive.objects.filter(pk=archive.pk).update(done=done, updated_at=timezone.now())
+
+    size = write(archive, found, progress)
+    with transaction.atomic():
+        finished = MeetingArchive.objects.filter(
+            pk=archive.pk, status=MeetingArchive.Status.BUILDING
+        ).update(status=MeetingArchive.Status.READY, file=archive.file.name, size=size)
+        name, storage = archive.file.name, archive.file.storage
+        if not finished:  # another build finished first: this file is not needed
+            transaction.on_commit(lambda: storage.delete(name))
+        else:  # the archives made before this one (a newer one, finished first, stays)
+            older = list(
+                MeetingArchive.objects.filter(
+                    meeting=archive.meeting,
+                    language=archive.language,
+                    created_at__lt=archive.created_at,
+                ).exclude(file="")
+            )
+            MeetingArchive.objects.filter(pk__in=[old.pk for old in older]).delete()
+            for old in older:
+                transaction.on_commit(lambda old=old: old.file.storage.delete(old.file.name))
+    archive.refresh_from_db()
+    return archive

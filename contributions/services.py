@@ -3,10 +3,10 @@
 Every function here checks the state and the clock at the moment of saving (the form's view
 of the world may be minutes old) and records what changed in ContributionEvent. The search
 vector is a generated column; those that add a file or extract its text write the files' part
-it reads (`search.fill_stored`, contributions/search.py).
+it reads (`search.fill_stored`, contributions/search.py). A meeting's documents as ZIPs are
+asked for and built in contributions/archives.py.
 """
 
-import datetime
 import logging
 import uuid
 
@@ -27,7 +27,6 @@ from .models import (
     ContributionEvent,
     ContributionSource,
     Document,
-    MeetingArchive,
     Revision,
 )
 
@@ -367,77 +366,3 @@ def revision_extract_text(*, revision_id: int) -> Revision | None:
             search.fill_stored(Contribution.objects.filter(documents__revisions=revision_id))
     revision.refresh_from_db()
     return revision
-
-
-# --- All documents of a meeting as one ZIP per language (contributions/archives.py) ---------
-# A build not finished after this long (its worker died, its message was lost) is queued again.
-ARCHIVE_STALE_AFTER = datetime.timedelta(minutes=10)
-
-
-@transaction.atomic
-def meeting_archive_request(*, meeting: Meeting, language: str) -> MeetingArchive:
-    """The archive of the meeting's documents in `language` as they are now: the one already
-    built for this fingerprint, or a new one whose build is queued after commit (and queued
-    again when a build has stalled). Anyone may ask: it holds public material only."""
-    from . import archives
-    from .tasks import build_meeting_archive
-
-    found = archives.entries(meeting, language)
-    archive, created = MeetingArchive.objects.get_or_create(
-        meeting=meeting,
-        language=language,
-        fingerprint=archives.fingerprint(found),
-        defaults={"total": len(found)},
-    )
-    stalled = (
-        archive.status == MeetingArchive.Status.BUILDING
-        and archive.updated_at < timezone.now() - ARCHIVE_STALE_AFTER
-    )
-    if stalled:
-        MeetingArchive.objects.filter(pk=archive.pk).update(updated_at=timezone.now())
-    if created or stalled:
-        transaction.on_commit(lambda: build_meeting_archive.delay(archive.pk))
-    return archive
-
-
-def meeting_archive_build(*, archive_id: int) -> MeetingArchive | None:
-    """Write the archive's ZIP through the storage API, with its progress on the row; then
-    remove the meeting's older archives in that language. Safe to run twice: a ready archive
-    is left alone, and of two builds at once the first to finish is kept. An archive whose
-    documents changed since it was asked for is dropped (the next request makes the new one).
-    """
-    from . import archives
-
-    archive = MeetingArchive.objects.select_related("meeting").filter(pk=archive_id).first()
-    if archive is None or archive.status == MeetingArchive.Status.READY:
-        return archive
-    found = archives.entries(archive.meeting, archive.language)
-    if archives.fingerprint(found) != archive.fingerprint:
-        archive.delete()
-        return None
-    MeetingArchive.objects.filter(pk=archive.pk).update(total=len(found), done=0)
-
-    def progress(done):
-        MeetingArchive.objects.filter(pk=archive.pk).update(done=done, updated_at=timezone.now())
-
-    size = archives.write(archive, found, progress)
-    with transaction.atomic():
-        finished = MeetingArchive.objects.filter(
-            pk=archive.pk, status=MeetingArchive.Status.BUILDING
-        ).update(status=MeetingArchive.Status.READY, file=archive.file.name, size=size)
-        name, storage = archive.file.name, archive.file.storage
-        if not finished:  # another build finished first: this file is not needed
-            transaction.on_commit(lambda: storage.delete(name))
-        else:  # the archives made before this one (a newer one, finished first, stays)
-            older = list(
-                MeetingArchive.objects.filter(
-                    meeting=archive.meeting,
-                    language=archive.language,
-                    created_at__lt=archive.created_at,
-                ).exclude(file="")
-            )
-            MeetingArchive.objects.filter(pk__in=[old.pk for old in older]).delete()
-            for old in older:
-                transaction.on_commit(lambda old=old: old.file.storage.delete(old.file.name))
-    archive.refresh_from_db()
-    return archive

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from . import services
+from . import archives, services
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
@@ -12,7 +12,7 @@ def extract_revision_text(revision_id: int) -> None:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3, acks_late=True)
 def build_meeting_archive(archive_id: int) -> None:
     """Build a meeting's ZIP in one language (queued after commit; safe to run twice)."""
-    services.meeting_archive_build(archive_id=archive_id)
+    archives.meeting_archive_build(archive_id=archive_id)
 
 
 @shared_task(acks_late=True)

@@ -9,7 +9,7 @@ from copportal.languages import Language
 from copportal.uploads import generated_file_response, stored_file_response
 from meetings.models import Meeting
 
-from .. import services, template_docx
+from .. import archives, template_docx
 from ..models import Revision
 from .access import as_int, get_visible, login_for_members
 
@@ -51,7 +51,7 @@ def meeting_archive(request, number, language):
     if language not in Language.values:
         raise Http404
     meeting = get_object_or_404(Meeting, number=number)
-    archive = services.meeting_archive_request(meeting=meeting, language=language)
+    archive = archives.meeting_archive_request(meeting=meeting, language=language)
     archive.refresh_from_db()  # built already when tasks run in-process
     if archive.is_ready:
         return stored_file_response(
