@@ -1,128 +1,46 @@
 """Settings for the CWG-COP Portal: one module, driven by environment variables.
 
-Development needs nothing set: the embedded PostgreSQL of copportal/devdb.py (`make run`
-starts it), e-mail on the console,
-Celery tasks run eagerly in-process and a per-process cache. Production sets at least
-DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and EMAIL_URL.
-A malformed value stops start-up with a message naming the variable.
+Development needs nothing set: the embedded PostgreSQL of copportal/devdb/ (`make run`
+starts it), e-mail on the console, Celery tasks run eagerly in-process and a per-process
+cache. Production sets at least DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL,
+REDIS_URL and EMAIL_URL. A malformed value stops start-up with a message naming the
+variable (copportal/settings_env.py reads and checks each).
 """
 
 import datetime
-import os
 from pathlib import Path
-from urllib.parse import unquote
-from zoneinfo import ZoneInfo
 
-import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy
 
 from copportal import devdb
+from copportal import settings_env as parse
 from copportal.languages import INTERFACE_LANGUAGES
+from copportal.settings_env import from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEV_SECRET_KEY = "dev-only-not-secret-cwg-cop-portal-change-me-in-production"  # noqa: S105
 
 
-def _from_env(name, parse, default):
-    """Parse os.environ[name] with `parse`; a bad value fails start-up naming the variable."""
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        return parse(raw.strip())
-    except Exception as exc:
-        raise ImproperlyConfigured(f"{name} is malformed ({raw!r}): {exc}") from None
-
-
-def _bool(raw):
-    value = raw.lower()
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"0", "false", "no", "off"}:
-        return False
-    raise ValueError("expected true or false")
-
-
-def _int(raw):
-    return int(raw)
-
-
-def _list(raw):
-    return [item.strip() for item in raw.split(",") if item.strip()]
-
-
-def _days(raw):
-    """Whole numbers of days, comma-separated: "7,1"."""
-    days = [int(item) for item in _list(raw)]
-    if any(day < 1 or day > 365 for day in days):
-        raise ValueError("each is between 1 and 365")
-    return days
-
-
-def _days_or_on_the_day(raw):
-    """Whole numbers of days, 0 (on the day) to 365, comma-separated: "14,7,2,0"."""
-    days = [int(item) for item in _list(raw)]
-    if any(day < 0 or day > 365 for day in days):
-        raise ValueError("each is between 0 and 365")
-    return days
-
-
-def _database(raw):
-    config = environ.Env.db_url_config(raw)
-    engine = config.get("ENGINE", "")
-    if engine != "django.db.backends.postgresql":
-        raise ValueError("expected postgres://user:password@host:port/name")
-    if not config.get("NAME"):
-        raise ValueError("the database name is missing (postgres://user@host:5432/NAME)")
-    # A Unix socket's folder as the host, URL-encoded: postgres://user@%2Frun%2Fpostgresql/name
-    config["HOST"] = unquote(config.get("HOST") or "")
-    return config
-
-
-def _redis(raw):
-    if not raw.startswith(("redis://", "rediss://", "unix://")):
-        raise ValueError("expected redis://host:port/db")
-    return raw
-
-
-def _email(raw):
-    config = environ.Env.email_url_config(raw)
-    if not config.get("EMAIL_BACKEND"):
-        raise ValueError("expected smtp://user:password@host:port or consolemail://")
-    return config
-
-
-def _url(raw):
-    if not raw.startswith(("http://", "https://")):
-        raise ValueError("expected http://host:port or https://host")
-    return raw.rstrip("/")
-
-
-def _time_zone(raw):
-    ZoneInfo(raw)
-    return raw
-
-
-DEBUG = _from_env("DEBUG", _bool, True)
-SECRET_KEY = _from_env("SECRET_KEY", str, DEV_SECRET_KEY)
+DEBUG = from_env("DEBUG", parse.boolean, True)
+SECRET_KEY = from_env("SECRET_KEY", str, DEV_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set when DEBUG is off: the development key is public. "
         'Generate one with: python -c "import secrets; print(secrets.token_urlsafe(50))"'
     )
-ALLOWED_HOSTS = _from_env("ALLOWED_HOSTS", _list, ["127.0.0.1", "localhost", "[::1]"])
-CSRF_TRUSTED_ORIGINS = _from_env("CSRF_TRUSTED_ORIGINS", _list, [])
-SITE_URL = _from_env("SITE_URL", str, "http://127.0.0.1:8000").rstrip("/")
+ALLOWED_HOSTS = from_env("ALLOWED_HOSTS", parse.items, ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = from_env("CSRF_TRUSTED_ORIGINS", parse.items, [])
+SITE_URL = from_env("SITE_URL", str, "http://127.0.0.1:8000").rstrip("/")
 # The site's name in e-mails (subject, greeting) and the TOTP issuer; translated unless set.
-SITE_NAME = _from_env("SITE_NAME", str, gettext_lazy("CWG-COP Portal"))
+SITE_NAME = from_env("SITE_NAME", str, gettext_lazy("CWG-COP Portal"))
 # How many reverse proxies in front set X-Forwarded-For (0: none, the client connects to
 # gunicorn directly). The client's address is then the one that many hops from the end
 # (copportal/middleware.py client_ip); rate limits key on it. Never more than really exist:
 # an address the client wrote itself would be believed.
-TRUSTED_PROXY_COUNT = _from_env("TRUSTED_PROXY_COUNT", _int, 0)
+TRUSTED_PROXY_COUNT = from_env("TRUSTED_PROXY_COUNT", int, 0)
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
@@ -204,17 +122,17 @@ TEMPLATES = [
 
 # Database: PostgreSQL, the one DATABASE_URL names, else the embedded development server
 # (copportal/devdb.py: `make run` and `make test` start it, on a Unix socket in .devdb/).
-DATABASES = {"default": _from_env("DATABASE_URL", _database, None) or devdb.database_settings()}
+DATABASES = {"default": from_env("DATABASE_URL", parse.database, None) or devdb.database_settings()}
 # Persistent connections (0 closes each after its request; `make test` uses 0 so that the
 # live server's threads leave no connection behind), checked before reuse.
-DATABASES["default"]["CONN_MAX_AGE"] = _from_env("DATABASE_CONN_MAX_AGE", _int, 60)
+DATABASES["default"]["CONN_MAX_AGE"] = from_env("DATABASE_CONN_MAX_AGE", int, 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # An unreachable database host fails in seconds (start-up, /healthz) instead of hanging.
 DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: the Celery broker and the shared cache (rate limits, TOTP replay guard).
-REDIS_URL = _from_env("REDIS_URL", _redis, None)
+REDIS_URL = from_env("REDIS_URL", parse.redis, None)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -257,31 +175,11 @@ CELERY_BEAT_SCHEDULE = {
     "housekeeping": {"task": "copportal.tasks.housekeeping", "schedule": 86400.0},
 }
 
-# E-mail: the console in development; EMAIL_URL (smtp://user:password@host:587/?tls=True) else.
-_EMAIL_OPTIONS = {
-    "EMAIL_HOST": "host",
-    "EMAIL_PORT": "port",
-    "EMAIL_HOST_USER": "username",
-    "EMAIL_HOST_PASSWORD": "password",
-    "EMAIL_USE_TLS": "use_tls",
-    "EMAIL_USE_SSL": "use_ssl",
-    "EMAIL_TIMEOUT": "timeout",
-    "EMAIL_FILE_PATH": "file_path",
-}
-_email_config = _from_env(
-    "EMAIL_URL", _email, {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
-)
-MAILERS = {
-    "default": {
-        "BACKEND": _email_config["EMAIL_BACKEND"],
-        "OPTIONS": {
-            option: _email_config[key]
-            for key, option in _EMAIL_OPTIONS.items()
-            if _email_config.get(key) not in (None, "")
-        },
-    }
-}
-DEFAULT_FROM_EMAIL = _from_env("DEFAULT_FROM_EMAIL", str, "CWG-COP Portal <noreply@example.org>")
+# E-mail: the console in development; EMAIL_URL (smtp://user:password@host:587/?tls=True) else
+# (an SMTP server's timeout is 30 s unless the URL sets one: copportal/settings_env.py mailer).
+_CONSOLE_MAILER = {"BACKEND": "django.core.mail.backends.console.EmailBackend", "OPTIONS": {}}
+MAILERS = {"default": from_env("EMAIL_URL", parse.mailer, _CONSOLE_MAILER)}
+DEFAULT_FROM_EMAIL = from_env("DEFAULT_FROM_EMAIL", str, "CWG-COP Portal <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Accounts
@@ -337,7 +235,7 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 # Chair and secretariat accounts must have TOTP when DEBUG is off.
-REQUIRE_STAFF_MFA = _from_env("REQUIRE_STAFF_MFA", _bool, not DEBUG)
+REQUIRE_STAFF_MFA = from_env("REQUIRE_STAFF_MFA", parse.boolean, not DEBUG)
 
 # Internationalization: the six ITU languages; English is served unprefixed.
 LANGUAGE_CODE = "en"
@@ -357,10 +255,10 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["copportal.formats"]
 TIME_ZONE = "UTC"
 # Meetings are held in Geneva (IANA zone Europe/Zurich) unless a meeting says otherwise.
-MEETING_TIME_ZONE = _from_env("MEETING_TIME_ZONE", _time_zone, "Europe/Zurich")
+MEETING_TIME_ZONE = from_env("MEETING_TIME_ZONE", parse.time_zone, "Europe/Zurich")
 # Council Decision 556: documents are due 12 calendar days before the meeting opens.
-CONTRIBUTION_DEADLINE_DAYS = _from_env("CONTRIBUTION_DEADLINE_DAYS", _int, 12)
-CONTRIBUTION_DEADLINE_TIME = _from_env("CONTRIBUTION_DEADLINE_TIME", str, "23:59")
+CONTRIBUTION_DEADLINE_DAYS = from_env("CONTRIBUTION_DEADLINE_DAYS", int, 12)
+CONTRIBUTION_DEADLINE_TIME = from_env("CONTRIBUTION_DEADLINE_TIME", str, "23:59")
 
 # Static and uploaded files. Uploads are never served by URL: views check who may see them
 # and stream the file (copportal/uploads.py stored_file_response).
@@ -371,34 +269,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # MEDIA_ROOT, or, when AWS_STORAGE_BUCKET_NAME is set, an S3-compatible object store shared by
 # every web machine and worker (django-storages; README, Configuration). The bucket stays
 # private: no URL of it is ever handed out, downloads stream through the portal's views.
-AWS_STORAGE_BUCKET_NAME = _from_env("AWS_STORAGE_BUCKET_NAME", str, "")
-if AWS_STORAGE_BUCKET_NAME:
-    _endpoint = _from_env("AWS_S3_ENDPOINT_URL", _url, None)
-    _default_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            # Not AWS (MinIO, Ceph, a cloud's S3-compatible service): its address.
-            "endpoint_url": _endpoint,
-            "region_name": _from_env("AWS_S3_REGION_NAME", str, None),
-            # Unset: boto3's own chain (an instance or workload role, ~/.aws).
-            "access_key": _from_env("AWS_ACCESS_KEY_ID", str, None),
-            "secret_key": _from_env("AWS_SECRET_ACCESS_KEY", str, None),
-            # A folder inside the bucket, when the bucket is shared.
-            "location": _from_env("AWS_LOCATION", str, ""),
-            # Path-style addresses (host/bucket/key) for a custom endpoint, which rarely has
-            # a DNS name per bucket; AWS itself takes virtual-host style.
-            "addressing_style": _from_env(
-                "AWS_S3_ADDRESSING_STYLE", str, "path" if _endpoint else None
-            ),
-            "default_acl": None,  # the bucket's own (private) policy, never public-read
-            "file_overwrite": False,
-            # A file being read spools to disk beyond this, never whole into memory.
-            "max_memory_size": 2 * 1024 * 1024,
-        },
-    }
-else:
-    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+AWS_STORAGE_BUCKET_NAME = from_env("AWS_STORAGE_BUCKET_NAME", str, "")
+_default_storage = (
+    parse.s3_storage(AWS_STORAGE_BUCKET_NAME)  # reads the other AWS_* variables
+    if AWS_STORAGE_BUCKET_NAME
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
     "default": _default_storage,
     "staticfiles": {
@@ -407,7 +283,7 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-MEDIA_ROOT = _from_env("MEDIA_ROOT", Path, BASE_DIR / "uploads")
+MEDIA_ROOT = from_env("MEDIA_ROOT", Path, BASE_DIR / "uploads")
 # No URL serves MEDIA_ROOT (no route, no web-server alias); the value only has to be set.
 MEDIA_URL = "/uploads-are-not-served/"
 
@@ -416,12 +292,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_HSTS_SECONDS = _from_env("SECURE_HSTS_SECONDS", _int, 31536000)
+SECURE_HSTS_SECONDS = from_env("SECURE_HSTS_SECONDS", int, 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_SSL_REDIRECT = _from_env("SECURE_SSL_REDIRECT", _bool, not DEBUG)
+SECURE_SSL_REDIRECT = from_env("SECURE_SSL_REDIRECT", parse.boolean, not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-if _from_env("USE_X_FORWARDED_PROTO", _bool, False):
+if from_env("USE_X_FORWARDED_PROTO", parse.boolean, False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
@@ -450,13 +326,13 @@ LOGGING = {
 
 # --- Contributions (issue 3): files people upload ------------------------------------------
 # Types are checked by content (copportal/uploads.py); names: pdf, docx, pptx, xlsx, odt.
-CONTRIBUTION_FILE_TYPES = _from_env(
-    "CONTRIBUTION_FILE_TYPES", _list, ["pdf", "docx", "pptx", "xlsx", "odt"]
+CONTRIBUTION_FILE_TYPES = from_env(
+    "CONTRIBUTION_FILE_TYPES", parse.items, ["pdf", "docx", "pptx", "xlsx", "odt"]
 )
-CONTRIBUTION_MAX_UPLOAD_BYTES = _from_env("CONTRIBUTION_MAX_UPLOAD_BYTES", _int, 20 * 1024 * 1024)
+CONTRIBUTION_MAX_UPLOAD_BYTES = from_env("CONTRIBUTION_MAX_UPLOAD_BYTES", int, 20 * 1024 * 1024)
 # An Office file (a ZIP) may not expand beyond this when opened: zip bombs are refused.
-CONTRIBUTION_MAX_UNPACKED_BYTES = _from_env(
-    "CONTRIBUTION_MAX_UNPACKED_BYTES", _int, 200 * 1024 * 1024
+CONTRIBUTION_MAX_UNPACKED_BYTES = from_env(
+    "CONTRIBUTION_MAX_UNPACKED_BYTES", int, 200 * 1024 * 1024
 )
 # Uploads above this go to a temporary file, not memory; form fields stay small.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
@@ -475,41 +351,38 @@ FILE_UPLOAD_HANDLERS = [
 # delivery is marked failed (the log offers to resend it). MAX plus the task's time limit
 # must stay below the broker's visibility_timeout (3600 s above), or Redis would hand a
 # waiting retry to a second worker (harmless, the claim stops it, but wasteful).
-NOTIFICATIONS_RETRY_BASE_SECONDS = _from_env("NOTIFICATIONS_RETRY_BASE_SECONDS", _int, 60)
-NOTIFICATIONS_RETRY_MAX_SECONDS = _from_env("NOTIFICATIONS_RETRY_MAX_SECONDS", _int, 1800)
-NOTIFICATIONS_MAX_ATTEMPTS = _from_env("NOTIFICATIONS_MAX_ATTEMPTS", _int, 20)
+NOTIFICATIONS_RETRY_BASE_SECONDS = from_env("NOTIFICATIONS_RETRY_BASE_SECONDS", int, 60)
+NOTIFICATIONS_RETRY_MAX_SECONDS = from_env("NOTIFICATIONS_RETRY_MAX_SECONDS", int, 1800)
+NOTIFICATIONS_MAX_ATTEMPTS = from_env("NOTIFICATIONS_MAX_ATTEMPTS", int, 20)
 NOTIFICATIONS_TASK_TIME_LIMIT = 120
 # Mail goes out in batches: a task takes this many deliveries, claims them in one statement
 # and sends them over the worker's one SMTP connection. A batch still sending after
 # BATCH_SECONDS hands the rest to a new task (inside the time limit and the stale delay).
-NOTIFICATIONS_BATCH_SIZE = _from_env("NOTIFICATIONS_BATCH_SIZE", _int, 50)
+NOTIFICATIONS_BATCH_SIZE = from_env("NOTIFICATIONS_BATCH_SIZE", int, 50)
 NOTIFICATIONS_BATCH_SECONDS = 60
 # A delivery claimed longer ago than this (its worker died) or waiting longer than this
 # without being picked up (its message was lost) is queued again by the sweep.
 NOTIFICATIONS_STALE_AFTER = datetime.timedelta(
-    seconds=_from_env("NOTIFICATIONS_STALE_AFTER_SECONDS", _int, 600)
+    seconds=from_env("NOTIFICATIONS_STALE_AFTER_SECONDS", int, 600)
 )
 # Delivery rows (sent, failed, cancelled) are deleted after this many days.
-NOTIFICATIONS_RETENTION_DAYS = _from_env("NOTIFICATIONS_RETENTION_DAYS", _int, 365)
+NOTIFICATIONS_RETENTION_DAYS = from_env("NOTIFICATIONS_RETENTION_DAYS", int, 365)
 # Reminders go out at this local time (the meeting's time zone), N days before the deadline.
-NOTIFICATIONS_REMINDER_TIME = _from_env("NOTIFICATIONS_REMINDER_TIME", str, "08:00")
+NOTIFICATIONS_REMINDER_TIME = from_env("NOTIFICATIONS_REMINDER_TIME", str, "08:00")
 # Every reminder's days before its date, in one place (copportal/notifications/schedule.py):
 # delegates before a meeting's deadline (0: on the day; the chair may choose other days for
 # one meeting), the secretariat before a liaison note's reply-by date (action), participants
 # before a meeting opens (its remote link).
 NOTIFICATIONS_REMINDER_DAYS = {
-    "deadline": _from_env(
-        "NOTIFICATIONS_DEADLINE_REMINDER_DAYS", _days_or_on_the_day, [14, 7, 2, 0]
+    "deadline": from_env(
+        "NOTIFICATIONS_DEADLINE_REMINDER_DAYS", parse.days_or_on_the_day, [14, 7, 2, 0]
     ),
-    "reply": _from_env("NOTIFICATIONS_REPLY_REMINDER_DAYS", _days, [7, 1]),
-    "remote-link": _from_env("NOTIFICATIONS_REMOTE_LINK_DAYS", _days, [1]),
+    "reply": from_env("NOTIFICATIONS_REPLY_REMINDER_DAYS", parse.days, [7, 1]),
+    "remote-link": from_env("NOTIFICATIONS_REMOTE_LINK_DAYS", parse.days, [1]),
 }
 # Upload files no row references are deleted once older than this (an upload in progress
 # writes its file before its row commits).
-UPLOAD_ORPHAN_GRACE_HOURS = _from_env("UPLOAD_ORPHAN_GRACE_HOURS", _int, 24)
-# An SMTP server that hangs fails the send (and it is retried) well within the time limit.
-if MAILERS["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
-    MAILERS["default"]["OPTIONS"].setdefault("timeout", 30)
+UPLOAD_ORPHAN_GRACE_HOURS = from_env("UPLOAD_ORPHAN_GRACE_HOURS", int, 24)
 
 # --- The audit log (issue 21): officers' edits, who, when, what (copportal/audit/) ---------
 # django-auditlog records; copportal/audit/registry.py says which models and fields. Changes

@@ -139,7 +139,10 @@ def test_app_services_run_in_production_mode(services, name):
 
 def test_compose_sets_only_variables_the_portal_reads(services):
     """A misspelt variable would be ignored silently, and the setting left at its default."""
-    settings = (ROOT / "copportal" / "settings.py").read_text()
+    # settings.py, and settings_env.py for the object store's AWS_* variables
+    settings = "".join(
+        (ROOT / "copportal" / name).read_text() for name in ("settings.py", "settings_env.py")
+    )
     # Django itself; gunicorn.conf.py
     read_elsewhere = {"DJANGO_SETTINGS_MODULE", "WEB_CONCURRENCY"}
     gunicorn_conf = (ROOT / "gunicorn.conf.py").read_text()

@@ -11,7 +11,8 @@ from urllib.parse import quote
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# What settings.py reads; each test starts from none of them set (the development defaults).
+# What settings.py (with settings_env.py) reads; each test starts from none of them set (the
+# development defaults).
 PORTAL_VARIABLES = {
     "DEBUG",
     "SECRET_KEY",
