@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml | check-python
 	@touch $(STAMP)
 
 # Starts the embedded PostgreSQL (or uses DATABASE_URL), migrates, loads the seeds, serves on
-# 127.0.0.1:8000 and runs celery beat's schedule beside it (copportal/devdb.py); Ctrl-C stops all.
+# 127.0.0.1:8000 and runs celery beat's schedule beside it (copportal/devdb/); Ctrl-C stops all.
 run: $(STAMP)
 	@$(PY) -m copportal.devdb run
 

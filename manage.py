@@ -10,12 +10,12 @@ def main():
     if os.environ.get("DATABASE_URL", "").strip() or os.environ.get("COPPORTAL_DEVDB_HELD"):
         execute_from_command_line(sys.argv)
         return
-    # No DATABASE_URL: the embedded server (copportal/devdb.py), started for the command if
+    # No DATABASE_URL: the embedded server (copportal/devdb/), started for the command if
     # nothing holds it, and stopped after it unless another run still does. Every command
     # needs it: the system checks ask the server its version (generated columns).
-    from copportal import devdb
+    from copportal.devdb import postgres
 
-    with devdb.server():
+    with postgres.server():
         execute_from_command_line(sys.argv)
 
 

@@ -14,8 +14,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy
 
-from copportal import devdb
 from copportal import settings_env as parse
+from copportal.devdb import postgres as devdb
 from copportal.languages import INTERFACE_LANGUAGES
 from copportal.settings_env import from_env
 
@@ -121,7 +121,7 @@ TEMPLATES = [
 ]
 
 # Database: PostgreSQL, the one DATABASE_URL names, else the embedded development server
-# (copportal/devdb.py: `make run` and `make test` start it, on a Unix socket in .devdb/).
+# (copportal/devdb/: `make run` and `make test` start it, on a Unix socket in .devdb/).
 DATABASES = {"default": from_env("DATABASE_URL", parse.database, None) or devdb.database_settings()}
 # Persistent connections (0 closes each after its request; `make test` uses 0 so that the
 # live server's threads leave no connection behind), checked before reuse.

