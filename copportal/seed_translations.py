@@ -67,7 +67,7 @@ def translation_of(row, field: str, language: Language) -> str:
 def fill(models=None) -> dict:
     """Write the known translations into empty columns, for `models` (all seeded ones by
     default); returns the changed rows' pks by model, for the callers that keep something
-    derived from the text (resources/seeds.py cuts those resources' Chinese again for search).
+    derived from the text (resources/seeds/ cuts those resources' Chinese again for search).
 
     Only rows whose English or French is a known text are read: a library of many thousand
     resources costs one indexed query per field, not a walk through every row."""

@@ -4,6 +4,8 @@ import pytest
 
 from resources import seeds
 from resources.models import Resource
+from resources.seeds import demo as demo_seeds
+from resources.seeds import source_documents
 
 
 @pytest.mark.django_db
@@ -19,8 +21,11 @@ def test_real_seeds_have_one_guideline_per_audience_and_only_the_noted_addresses
     ]
     assert all(g.title_en and g.title_fr for g in guidelines)
     # The addresses are those the seeds state or that were read in stored public pages
-    # (noted beside seeds.LINKS): no other.
-    assert dict(Resource.objects.exclude(link="").values_list("slug", "link")) == seeds.LINKS
+    # (noted beside source_documents.LINKS): no other.
+    assert (
+        dict(Resource.objects.exclude(link="").values_list("slug", "link"))
+        == source_documents.LINKS
+    )
     assert not Resource.objects.filter(is_demo=True).exists()
     assert Resource.objects.get(slug="wtdc-resolution-67-kigali-2022").title_fr.startswith(
         "Résolution 67 (Rév. Kigali, 2022)"
@@ -34,10 +39,10 @@ def test_seeds_run_twice_and_demo_data_is_marked():
     seeds.load(demo=True)
     assert Resource.objects.count() == count
     demo = Resource.objects.filter(is_demo=True)
-    assert demo.count() == len(seeds.DEMO)
+    assert demo.count() == len(demo_seeds.DEMO)
     for resource in demo:
         language = resource.original_language
-        assert resource.text_in("title", language).endswith(seeds.DEMO_MARK[language])
+        assert resource.text_in("title", language).endswith(demo_seeds.DEMO_MARK[language])
     assert set(demo.values_list("language", flat=True)) == {"ar", "en", "es", "fr", "ru", "zh"}
 
 
@@ -55,10 +60,10 @@ def test_every_seeded_entry_can_be_opened(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         seeds.load(demo=False)
     real = Resource.objects.filter(is_demo=False)
-    assert real.count() == len(seeds.GUIDELINES) + len(seeds.OTHERS)
+    assert real.count() == len(source_documents.GUIDELINES) + len(source_documents.OTHERS)
     for resource in real:
         assert resource.file or resource.link or resource.cited_in, resource.slug
-    report = Resource.objects.get(slug=seeds.REPORT_SLUG)
+    report = Resource.objects.get(slug=source_documents.REPORT_SLUG)
     resolution = Resource.objects.get(slug="wtdc-resolution-67-kigali-2022")
     for document in (report, resolution):
         assert document.file_type == "docx" and document.language == "fr"
@@ -76,7 +81,7 @@ def test_every_seeded_entry_can_be_opened(django_capture_on_commit_callbacks):
 
 def test_a_cited_only_entry_says_so_and_leads_to_the_citing_document(client, db):
     seeds.load(demo=False)
-    report = Resource.objects.get(slug=seeds.REPORT_SLUG)
+    report = Resource.objects.get(slug=source_documents.REPORT_SLUG)
     page = client.get(Resource.objects.get(slug="council-resolution-1306").get_absolute_url())
     assert "Only the document that names it is available" in page.text
     assert report.get_absolute_url() in page.text
@@ -88,7 +93,7 @@ def test_a_cited_only_entry_says_so_and_leads_to_the_citing_document(client, db)
 @pytest.mark.django_db
 def test_the_detail_page_shows_the_file_and_the_link(client):
     seeds.load(demo=False)
-    report = Resource.objects.get(slug=seeds.REPORT_SLUG)
+    report = Resource.objects.get(slug=source_documents.REPORT_SLUG)
     page = client.get(report.get_absolute_url()).text
     assert f'href="/resources/{report.slug}/file/"' in page
     assert "Only the document that names it" not in page
@@ -113,7 +118,7 @@ def test_seeds_run_again_keep_the_secretariats_edits(secretariat):
     from resources import services
 
     seeds.load(demo=False)
-    report = Resource.objects.get(slug=seeds.REPORT_SLUG)
+    report = Resource.objects.get(slug=source_documents.REPORT_SLUG)
     first_file = report.file.name
     guideline = Resource.objects.get(slug="cop-guidelines-2020-policy-makers")
     services.resource_update(

@@ -1,23 +1,7 @@
-"""The library's seeds: the material the source documents name (seeds/ beside DESIGN.md).
-
-Titles are those of the documents, in the languages we have them in: the French ones as the
-chair's report and Resolution 67 (Rev. Kigali, 2022) write them; English ones only where the
-title is certain.
-
-Each entry can be opened. The two source documents themselves (seed_documents/, copied
-from seeds/) are the files of their entries: the chair's report and Resolution 67, as DOCX
-made from their text, stored and searched as any uploaded file. An address is seeded only
-where a source states it (the Girls in ICT portal: the chair's report, annex, footnote 2)
-or where it was read in stored public material, noted beside it. Every other entry names
-the document and the part that cite it (`cited_in`, `cited_section`), and its page says
-that only the citing document is at hand.
-
-Demonstration resources (demo=True only) are marked "(demonstration)" and `is_demo`.
-Safe to run again: resources are found by their slug, and only what is still empty is
-filled in (a title, a link or a file the secretariat edited in the portal stays theirs).
+"""The entries of the source documents: the chair's report and Resolution 67 (their own files,
+seed_documents/), the 2020 Guidelines, and what else the report cites, with where it cites them.
 """
 
-import datetime
 import io
 import re
 from pathlib import Path
@@ -25,15 +9,14 @@ from pathlib import Path
 import docx
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from copportal import seed_translations
 from copportal.content import column
-from meetings.models import Audience, Meeting
-from meetings.seeds.vocabularies import load_audiences, load_risks
+from meetings.models import Meeting
+from meetings.seeds.vocabularies import load_audiences
 
-from . import search, services
-from .models import Resource
+from ..models import Resource
+from .upsert import upsert
 
-DOCUMENTS = Path(__file__).resolve().parent / "seed_documents"
+DOCUMENTS = Path(__file__).resolve().parent.parent / "seed_documents"
 REPORT_SLUG = "cwg-cop-chair-report-meetings-19-20"
 # The files of the two source documents' own entries.
 FILES = {
@@ -206,42 +189,6 @@ OTHERS = [
     ),
 ]
 
-# Demonstration only: enough variety for every facet to show.
-DEMO = [
-    ("en", "guideline", 2021, ["children"], ["cyberbullying"], "europe",
-     "Talking with children about cyberbullying",
-     "How parents can recognise cyberbullying and talk about it with their children."),
-    ("fr", "toolkit", 2022, ["parents-educators"], ["sexual-exploitation-abuse"], "africa",
-     "Boîte à outils pour les éducateurs",
-     "Reconnaître quand un adulte cherche à exploiter sexuellement un enfant en ligne."),
-    ("es", "course", 2023, ["parents-educators", "children"], ["grooming"], "americas",
-     "Curso sobre el grooming en línea",
-     "Cómo detectar a quien intenta explotar sexualmente a un niño por internet."),
-    ("en", "report", 2023, ["policy-makers"], ["age-assurance", "privacy"], "europe",
-     "Age assurance and privacy: a review",
-     "Methods of age assurance compared for their effect on children's privacy."),
-    ("ar", "legislation", 2022, ["policy-makers"], ["privacy"], "arab-states",
-     "إطار قانوني لحماية الأطفال على الإنترنت",
-     "نموذج تشريعي لحماية خصوصية الأطفال على الإنترنت."),
-    ("ru", "statistics", 2024, ["industry"], ["cyberbullying"], "cis",
-     "Статистика кибербуллинга среди подростков",
-     "Данные о кибербуллинге и о том, как подростки обращаются за помощью."),
-    ("zh", "video", 2024, ["children"], ["grooming"], "asia-pacific",
-     "儿童上网安全视频",
-     "面向儿童的上网安全短片，讲述如何识别网络诱骗。"),
-    ("en", "good-practice", 2024, ["industry"], ["sexual-exploitation-abuse"], "asia-pacific",
-     "Reporting mechanisms on a national platform",
-     "A platform's reporting button and the helpline behind it."),
-    ("fr", "report", 2021, ["policy-makers"], ["age-assurance"], "europe",
-     "Vérification de l'âge: état des lieux",
-     "Ce que les législations demandent aux plateformes pour vérifier l'âge."),
-    ("en", "course", 2022, ["parents-educators"], ["privacy"], "africa",
-     "Privacy lessons for the classroom",
-     "Six lessons on privacy for teachers of children aged 9 to 12."),
-]  # fmt: skip
-DEMO_MARK = {"en": "(demonstration)", "fr": "(démonstration)", "es": "(demostración)",
-             "ru": "(демонстрация)", "ar": "(عرض توضيحي)", "zh": "（演示）"}  # fmt: skip
-
 
 def _document(name: str) -> SimpleUploadedFile:
     """A source document (its text, seed_documents/) as a DOCX in French, for its entry."""
@@ -261,44 +208,6 @@ def _document(name: str) -> SimpleUploadedFile:
     )
 
 
-def _is_empty(value) -> bool:
-    return value in (None, "")
-
-
-def _upsert(slug: str, *, audiences, themes, upload=None, **fields) -> Resource:
-    """Create the seeded resource, or fill in what an existing one still lacks: what the
-    secretariat edited in the portal (a title, a link, a file, the audiences) is kept."""
-    existing = Resource.objects.filter(slug=slug).first()
-    if existing is None:
-        return services.resource_create(
-            by=None,
-            slug=slug,
-            publish=True,
-            audiences=audiences,
-            themes=themes,
-            upload=upload() if upload else None,
-            **fields,
-        )
-    missing = {
-        name: value
-        for name, value in fields.items()
-        if _is_empty(getattr(existing, f"{name}_id" if name == "cited_in" else name))
-    }
-    audiences = None if existing.audiences.exists() else audiences
-    themes = None if existing.themes.exists() else themes
-    upload = upload() if upload and not existing.file else None
-    if not (missing or audiences or themes or upload):
-        return existing
-    return services.resource_update(
-        resource_id=existing.pk,
-        by=None,
-        audiences=audiences or None,
-        themes=themes or None,
-        upload=upload,
-        **missing,
-    )
-
-
 def _sources(slug: str, report: Resource | None) -> dict:
     """The seeded link, file and citation of an entry (see LINKS, FILES and CITED)."""
     fields = {"link": LINKS.get(slug, "")}
@@ -313,7 +222,7 @@ def _load_other(entry, report: Resource | None) -> Resource:
     slug, kind, year, original, titles, summaries = entry
     fields = {column("title", lang): text for lang, text in titles.items()}
     fields |= {column("summary", lang): text for lang, text in summaries.items()}
-    return _upsert(
+    return upsert(
         slug,
         audiences=[],
         themes=[],
@@ -334,7 +243,7 @@ def load_real() -> int:
     report = _load_other(others.pop(REPORT_SLUG), None)
     count = 1
     for slug, audience, english, french in GUIDELINES:
-        _upsert(
+        upsert(
             slug,
             audiences=[audiences[audience]],
             themes=[],
@@ -355,37 +264,6 @@ def load_real() -> int:
     return count
 
 
-def load_demo() -> int:
-    audiences = {a.slug: a for a in Audience.objects.all()}
-    themes = {t.slug: t for t in load_risks()}
-    for n, (lang, kind, year, who, about, region, title, summary) in enumerate(DEMO, start=1):
-        _upsert(
-            f"demo-resource-{n}",
-            audiences=[audiences[slug] for slug in who],
-            themes=[themes[slug] for slug in about],
-            original_language=lang,
-            language=lang,
-            type=kind,
-            published_on=datetime.date(year, 1 + n % 12, 1 + n),
-            region=region,
-            publisher="Demonstration publisher",
-            is_demo=True,
-            **{
-                column("title", lang): f"{title} {DEMO_MARK[lang]}",
-                column("summary", lang): summary,
-            },
-        )
-    return len(DEMO)
-
-
-def _translate() -> None:
-    """The resources' texts in the six languages (copportal/seed_translations.py), written
-    after the services saved them, by UPDATE: their Chinese is cut again for the vector."""
-    changed = seed_translations.fill([Resource]).get(Resource, set())
-    if changed:
-        search.fill_stored(Resource.objects.filter(pk__in=changed))
-
-
 # The chair's report is the record of the meetings it reports on: their pages link to it.
 RECORDS = {"cwg-cop-chair-report-meetings-19-20": [19, 20]}
 
@@ -393,14 +271,3 @@ RECORDS = {"cwg-cop-chair-report-meetings-19-20": [19, 20]}
 def link_records() -> None:
     for slug, numbers in RECORDS.items():
         Resource.objects.get(slug=slug).records.set(Meeting.objects.filter(number__in=numbers))
-
-
-def load(*, demo: bool) -> list[str]:
-    """Load the library's seeds; returns the summary line for load_seeds."""
-    real = load_real()
-    link_records()
-    shown = load_demo() if demo else 0
-    _translate()
-    if not demo:
-        return [f"Library: {real} resources from the source documents."]
-    return [f"Library: {real} resources from the source documents and {shown} demonstration ones."]
