@@ -9,10 +9,13 @@ class ContributionsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from copportal import sections as slots
         from copportal.accounts.models import Organization
+        from meetings import providers
         from meetings.agenda import numbering
         from meetings.models import Meeting, Theme
 
+        from . import meeting_parts as parts
         from .choices import forget_filter_choices, forget_organization_choices
         from .models import Contribution
 
@@ -27,6 +30,13 @@ class ContributionsConfig(AppConfig):
                 left_out=Status.LEFT_OFF_THE_AGENDA,
             )
         )
+        # What meetings show and read of their contributions: meetings know none of them.
+        providers.register_agenda_documents(parts.AGENDA_DOCUMENTS)
+        providers.register_theme_use("contributions", lambda theme: theme.contributions.count())
+        slots.register("meetings.detail.documents", "contributions", parts.meeting_documents)
+        slots.register("meetings.detail.submission", "contributions", parts.meeting_submission)
+        slots.register("meetings.detail.downloads", "contributions", parts.meeting_archives)
+        slots.register("meetings.theme", "contributions", parts.theme_contributions)
 
         # The cached lists of organizations (the Source picker), meetings and themes (the
         # list's filters) follow every change.

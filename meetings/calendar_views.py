@@ -54,7 +54,9 @@ def _meeting_events(request, meeting: Meeting, stamp: datetime.datetime) -> list
         events.append(item)
     deadline = icalendar.Event()
     at = timezone.localtime(meeting.deadline, meeting.zone)
-    deadline.add("uid", _uid(request, f"meeting-{meeting.number}-deadline", "contributions"))
+    # The deadline's UID as calendars first stored it ("meeting-N-deadline-contributions@host"):
+    # a UID must never change.
+    deadline.add("uid", _uid(request, f"meeting-{meeting.number}", "deadline-contributions"))
     deadline.add("dtstamp", stamp)
     deadline.add("summary", _("Contribution deadline: %(meeting)s") % {"meeting": meeting.title})
     deadline.add("dtstart", at)

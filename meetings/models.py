@@ -27,6 +27,7 @@ from .liaison.models import (
 )
 from .outcomes.models import ChairReport, DraftResolution, Recommendation, chair_report_upload_to
 from .parts import PartOfMeeting
+from .providers import page_flags
 from .registration.models import MeetingRegistration, Registration
 from .roadmap.models import Audience, Theme
 
@@ -84,9 +85,9 @@ class MeetingQuerySet(models.QuerySet):
     def for_page(self):
         """With what a meeting's page needs to know in the same query: its latest agenda
         release (`latest_release_version`, `latest_release_at`) and whether it has sessions,
-        recommendations, draft resolutions, a chair's report, public liaison notes, documents
-        of the library that record it (`has_sessions`, ...), so that the page reads only the
-        lists that are there."""
+        recommendations, draft resolutions, a chair's report, public liaison notes (`has_sessions`,
+        ...) and the flags the higher apps register (meetings/providers.py: `has_records`, the
+        library's documents that record it), so that the page reads only the lists there are."""
         meeting = models.OuterRef("pk")
         latest = AgendaRelease.objects.filter(meeting=meeting).order_by("-version")
         exists = {
@@ -95,9 +96,9 @@ class MeetingQuerySet(models.QuerySet):
             "has_draft_resolutions": DraftResolution.objects.filter(meeting=meeting),
             "has_chair_reports": ChairReport.objects.filter(meeting=meeting),
             "has_liaison_notes": LiaisonNote.objects.published().filter(meeting=meeting),
-            # The library's documents that record it (resources.Resource.records), through
-            # the relation's table: meetings import nothing from resources.
-            "has_records": Meeting.records.through.objects.filter(meeting=meeting),
+            # The higher apps' own (e.g. the library's documents that record it, for its
+            # section): meetings know neither app (meetings/providers.py).
+            **page_flags(meeting),
         }
         return self.select_related("theme").annotate(
             latest_release_version=models.Subquery(latest.values("version")[:1]),

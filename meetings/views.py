@@ -1,7 +1,5 @@
 from django.contrib import messages
-from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,32 +19,15 @@ def meeting_list(request):
     )
 
 
-SAMPLE = 987654321  # a number no contribution has, to split a reversed address around
-
-
 def meeting_detail(request, number):
     """A meeting's page: its facts, deadline, agenda, contributions, sessions and outcomes.
 
     Two queries when the meeting has no sessions or outcomes yet (the meeting with what it
-    has, and its documents with their count); each list it has adds its own, whatever its
-    length.
+    has, and its documents with their count: the contributions app's section); each list it
+    has adds its own, whatever its length. The contributions and the library's record are
+    the sections those apps register (contributions/meeting_parts.py, resources/sections.py).
     """
     meeting = get_object_or_404(Meeting.objects.for_page(), number=number)
-    # Contributions know meetings, not the other way round: through the reverse relation,
-    # the published ones this reader may see; their count comes with them (a window).
-    documents = list(
-        meeting.contributions.listed_for(request.user)
-        .order_by("number", "pk")
-        .values("number", "title", "original_language")
-        .annotate(total=Window(Count("pk")))[:200]
-    )
-    # The documents' addresses: reversed once, then each number filled in (one reverse per
-    # row cost more than the rest of the list).
-    head, tail = reverse("contributions:detail", args=[meeting.number, SAMPLE]).rsplit(
-        str(SAMPLE), 1
-    )
-    for document in documents:
-        document["url"] = f"{head}{document['number']}{tail}" if document["number"] else ""
     latest_release = None
     if meeting.latest_release_version is not None:
         latest_release = {
@@ -58,8 +39,6 @@ def meeting_detail(request, number):
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
-            "documents": documents,
-            "portal_count": documents[0]["total"] if documents else 0,
             "latest_release": latest_release,
             "sessions": (
                 meeting.sessions.prefetch_related("presenters") if meeting.has_sessions else []
@@ -73,7 +52,6 @@ def meeting_detail(request, number):
                 else []
             ),
             "chair_reports": meeting.chair_reports.all() if meeting.has_chair_reports else [],
-            "records": meeting.records.published() if meeting.has_records else [],
             "liaison_notes": (
                 meeting.liaison_notes.published().prefetch_related("recipients")
                 if meeting.has_liaison_notes

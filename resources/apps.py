@@ -9,9 +9,16 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from copportal import sections as slots
         from copportal.audit import registry as audit
+        from meetings import providers
 
         from . import sections
         from .audited import AUDITED
 
         audit.register(*AUDITED)
         slots.register("contributions.detail", "resources", sections.contribution_resources)
+        # What meetings show and ask of the library: meetings know nothing of it.
+        providers.register_page_flag("has_records", sections.meeting_records_rows)
+        providers.register_theme_use("resources", lambda theme: theme.resources.count())
+        slots.register("meetings.detail.record", "resources", sections.meeting_record)
+        slots.register("meetings.agenda.record", "resources", sections.agenda_record)
+        slots.register("meetings.theme", "resources", sections.theme_resources)

@@ -53,26 +53,6 @@ WIRING = {
 KNOWN_OFFENDERS = {
     "copportal/notifications/views.py": ["meetings: import meetings.models"],
     "copportal/views.py": ["meetings: import meetings.models"],
-    "meetings/agenda/numbering.py": [
-        "contributions: url contributions:",
-        "reverse relation contributions",
-    ],
-    "meetings/agenda/services.py": ["reverse relation contributions"],
-    "meetings/agenda/snapshots.py": ["reverse relation contributions"],
-    "meetings/agenda/views.py": ["reverse relation contributions", "reverse relation records"],
-    "meetings/calendar_views.py": ["reverse relation contributions"],
-    "meetings/models.py": ["reverse relation records"],
-    "meetings/outcomes/report_draft.py": ["reverse relation contributions"],
-    "meetings/roadmap/services.py": [
-        "reverse relation contributions",
-        "reverse relation resources",
-    ],
-    "meetings/roadmap/views.py": ["reverse relation contributions", "reverse relation resources"],
-    "meetings/views.py": [
-        "contributions: url contributions:",
-        "reverse relation contributions",
-        "reverse relation records",
-    ],
     "templates/home.html": [
         "contributions: load contributions",
         "contributions: url contribution_feeds:",
@@ -95,19 +75,10 @@ KNOWN_OFFENDERS = {
         "contributions: url contributions:",
         "reverse relation contributions",
     ],
-    "templates/meetings/agenda/agenda.html": ["reverse relation contributions"],
-    "templates/meetings/agenda/includes/agenda_node.html": ["reverse relation contributions"],
-    "templates/meetings/meeting_detail.html": [
-        "contributions: template contributions/includes/meeting_archives.html",
-        "contributions: template contributions/includes/template_links.html",
-        "contributions: url contributions:",
-    ],
-    "templates/meetings/roadmap/theme_detail.html": ["contributions: url contributions:"],
 }
 KNOWN_UPWARD_RELATIONS = ["notifications.MeetingReminders.meeting -> meetings.Meeting"]
 KNOWN_CYCLES = [
     ("contributions", "copportal"),
-    ("contributions", "meetings"),
     ("copportal", "meetings"),
     ("copportal", "resources"),
 ]

@@ -28,3 +28,19 @@ def test_the_contribution_page_slot_is_filled_by_the_library():
     from resources.sections import contribution_resources
 
     assert contribution_resources in sections.providers("contributions.detail")
+
+
+def test_the_meeting_and_theme_page_slots_are_filled_by_contributions_and_the_library():
+    from contributions import meeting_parts
+    from resources import sections as library
+
+    assert sections.providers("meetings.detail.record") == [library.meeting_record]
+    assert sections.providers("meetings.detail.documents") == [meeting_parts.meeting_documents]
+    assert sections.providers("meetings.detail.submission") == [meeting_parts.meeting_submission]
+    assert sections.providers("meetings.detail.downloads") == [meeting_parts.meeting_archives]
+    assert sections.providers("meetings.agenda.record") == [library.agenda_record]
+    # Contributions first, then the library's resources, as the theme's page always had them.
+    assert sections.providers("meetings.theme") == [
+        meeting_parts.theme_contributions,
+        library.theme_resources,
+    ]

@@ -106,7 +106,7 @@ class AgendaRelease(models.Model):
     """A released, frozen version of a meeting's agenda: what the public reads.
 
     The row is also the event the notifications turn into mail ("the agenda was released").
-    `snapshot` holds the numbered items and their contributions as they were
+    `snapshot` holds the numbered items and their contributions (`allocated`) as they were
     (meetings/agenda/snapshots.py makes and compares snapshots).
     """
 

@@ -2,8 +2,8 @@
 
 Reads only: the writes are in meetings/agenda/services.py. A meeting's items are read in one query
 and numbered in Python (1, 2, 2.1: by order, one level of sub-items); the contributions
-allocated to them come through the reverse relation `contributions` (set from the
-contributions side), read by field name: this app imports nothing from contributions.
+allocated to them come from the contributions app's AgendaDocuments (meetings/providers.py,
+registered in contributions/apps.py): this app knows nothing of contributions.
 Which of them a release includes, and why it leaves the others out, is the contributions
 app's to say: it registers its ContributionRule (contributions/apps.py), and the check
 before a release, the release itself and the builder all ask that one rule.
@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from ..models import AgendaItem, Meeting
+from ..providers import agenda_documents
 
 TRANSLATED_FIELDS = ("title", "description")
 
@@ -56,8 +56,6 @@ def contribution_rule() -> ContributionRule:
     return _rule
 
 
-# A contribution's visibility, by name (contributions.Contribution.Visibility.MEMBERS).
-MEMBERS_ONLY = "members"
 # Who may read members-only contributions (contributions/rules.py), by name.
 VIEW_MEMBERS_ONLY = "contributions.view_members_only"
 
@@ -75,17 +73,17 @@ class Node:
     position: int  # its index among its siblings
     siblings: int  # how many siblings it has, itself included
     children: list["Node"] = field(default_factory=list)
-    contributions: list[dict] = field(default_factory=list)  # every one allocated to it
+    allocated: list[dict] = field(default_factory=list)  # every contribution allocated to it
 
     @property
-    def released_contributions(self) -> list[dict]:
+    def released(self) -> list[dict]:
         """The allocated contributions a release of the draft shows under the item."""
-        return [c for c in self.contributions if c["released"]]
+        return [c for c in self.allocated if c["released"]]
 
     @property
     def left_out(self) -> list[dict]:
         """The allocated contributions a release leaves out, each with its `left_out` reason."""
-        return [c for c in self.contributions if not c["released"]]
+        return [c for c in self.allocated if not c["released"]]
 
     @property
     def can_move_up(self) -> bool:
@@ -132,38 +130,15 @@ def contribution_symbol(meeting_number: int, number: int | None) -> str:
     return f"CWG-COP-{meeting_number}/{number}" if number else ""
 
 
-def contribution_url(meeting_number: int, number: int | None, pk: int) -> str:
-    """The contribution's page, by URL name (contributions' stable addresses)."""
-    try:
-        if number:
-            return reverse("contributions:detail", args=[meeting_number, number])
-        return reverse("contributions:detail_by_id", args=[pk])
-    except NoReverseMatch:
-        return ""
-
-
 def meeting_contributions(meeting: Meeting) -> list[dict]:
     """The meeting's contributions the builder lists, as plain values (one query), each
     saying whether a release includes it (`released`) and, if not, why (`left_out`)."""
     rule = contribution_rule()
-    rows = (
-        meeting.contributions.filter(status__in=rule.listed)
-        .order_by("number", "pk")
-        .values(
-            "pk", "number", "title", "original_language", "status", "visibility", "agenda_item_id"
-        )
-    )
-    # The status's label in the reader's language, from the field's own choices (by name:
-    # this app imports nothing from contributions).
-    labels = dict(meeting.contributions.model._meta.get_field("status").flatchoices)
-    result = []
-    for row in rows:
-        row["status_label"] = str(labels.get(row["status"], row["status"]))
+    result = agenda_documents().listed(meeting, rule.listed)
+    for row in result:
         row["symbol"] = contribution_symbol(meeting.number, row["number"])
-        row["url"] = contribution_url(meeting.number, row["number"], row["pk"])
         row["released"] = row["status"] in rule.released
         row["left_out"] = rule.reason_left_out(row["status"])
-        result.append(row)
     return result
 
 
@@ -177,7 +152,7 @@ def draft_tree(meeting: Meeting, contributions: list[dict] | None = None) -> lis
         if row["agenda_item_id"]:
             by_item.setdefault(row["agenda_item_id"], []).append(row)
     for node in flatten(tree):
-        node.contributions = by_item.get(node.item.pk, [])
+        node.allocated = by_item.get(node.item.pk, [])
     return tree
 
 
@@ -216,7 +191,7 @@ def release_warnings(tree: list[Node], contributions: list[dict]) -> list[str]:
         item = node.item
         if item.description or item.presenter or item.documents or node.children:
             continue
-        if not node.contributions:
+        if not node.allocated:
             warnings.append(
                 _(
                     "Item %(number)s, “%(title)s”, is empty: "
@@ -224,7 +199,7 @@ def release_warnings(tree: list[Node], contributions: list[dict]) -> list[str]:
                 )
                 % {"number": node.number, "title": item.title}
             )
-        elif not node.released_contributions:
+        elif not node.released:
             warnings.append(
                 _(
                     "Item %(number)s, “%(title)s”, will be released empty: none of the "

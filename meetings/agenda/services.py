@@ -16,6 +16,7 @@ from copportal.audit.services import audited_bulk_update
 from copportal.notifications.services import notify
 
 from ..models import Meeting
+from ..providers import agenda_documents
 from ..services import by_language, require, subscribers
 from . import numbering, snapshots
 from .models import Agenda, AgendaItem, AgendaRelease
@@ -172,8 +173,9 @@ def agenda_allocate(*, meeting: Meeting, by, allocations: dict[int, int | None])
     require(by, "meetings.change_agenda", meeting)
     item_ids = set(AgendaItem.objects.for_meeting(meeting).values_list("pk", flat=True))
     # The ones the builder lists (not other people's drafts).
-    listed = meeting.contributions.filter(status__in=numbering.contribution_rule().listed)
-    current = dict(listed.values_list("pk", "agenda_item_id"))
+    documents = agenda_documents()
+    listed = documents.listed(meeting, numbering.contribution_rule().listed)
+    current = {row["pk"]: row["agenda_item_id"] for row in listed}
     changed = 0
     for contribution_id, item_id in allocations.items():
         if contribution_id not in current:
@@ -181,7 +183,7 @@ def agenda_allocate(*, meeting: Meeting, by, allocations: dict[int, int | None])
         if item_id is not None and item_id not in item_ids:
             raise ValidationError(_("That item is not on this meeting's agenda."))
         if current[contribution_id] != item_id:
-            meeting.contributions.filter(pk=contribution_id).update(agenda_item_id=item_id)
+            documents.allocate(meeting, contribution_id, item_id)
             changed += 1
     return changed
 
@@ -222,10 +224,8 @@ def _notify_release(release: AgendaRelease) -> None:
     The changelog is the one the agenda page shows the same person: an author who may not see
     members-only contributions (no approved affiliation) gets it without their titles."""
     meeting = release.meeting
-    # Contributions know meetings: their submitters are reached through the reverse relation.
-    authors = set(
-        meeting.contributions.filter(agenda_item__isnull=False).values_list("submitter", flat=True)
-    )
+    # Contributions know meetings: their submitters come from the contributions app.
+    authors = agenda_documents().authors(meeting)
     members = {user.pk: user for user in subscribers()}  # all of them may see members-only
     others = []
     for user in User.objects.filter(pk__in=authors - members.keys()):

@@ -8,19 +8,13 @@ from django.utils.translation import gettext as _
 from copportal.content import TranslatedContent, column
 
 from ..models import Meeting
-from .numbering import (
-    MEMBERS_ONLY,
-    TRANSLATED_FIELDS,
-    Node,
-    contribution_symbol,
-    flatten,
-    language_codes,
-)
+from ..providers import agenda_documents
+from .numbering import TRANSLATED_FIELDS, Node, contribution_symbol, flatten, language_codes
 
 
 def snapshot(meeting: Meeting, tree: list[Node]) -> dict:
-    """The draft frozen as plain JSON: numbered items, every language, and the contributions
-    the rule releases (Node.released_contributions: what the check said would be there)."""
+    """The draft frozen as plain JSON: numbered items, every language, and under `allocated`
+    the contributions the rule releases (Node.released: what the check said would be there)."""
     items = []
     for node in flatten(tree):
         item = node.item
@@ -33,15 +27,15 @@ def snapshot(meeting: Meeting, tree: list[Node]) -> dict:
             "duration_minutes": item.duration_minutes,
             "presenter": item.presenter,
             "documents": item.document_lines,
-            "contributions": [
+            "allocated": [
                 {
                     "symbol": c["symbol"],
                     "title": c["title"],
                     "language": c["original_language"],
                     "url": c["url"],
-                    "members_only": c["visibility"] == MEMBERS_ONLY,
+                    "members_only": c["members_only"],
                 }
-                for c in node.released_contributions
+                for c in node.released
             ],
         }
         for name in TRANSLATED_FIELDS:
@@ -56,7 +50,7 @@ def members_only_now(meeting: Meeting) -> tuple[set[str], set[str]]:
     """The symbols and titles of the meeting's members-only contributions as they are now
     (one query): releases made before snapshots marked them, or a contribution made
     members-only after the release, are still recognised."""
-    rows = meeting.contributions.filter(visibility=MEMBERS_ONLY).values_list("number", "title")
+    rows = agenda_documents().members_only(meeting)
     symbols = {contribution_symbol(meeting.number, number) for number, _title in rows if number}
     return symbols - {""}, {title for _number, title in rows}
 
@@ -71,13 +65,13 @@ def public_snapshot(release_snapshot: dict, hidden: tuple[set[str], set[str]]) -
     symbols, titles = hidden
     items = []
     for data in release_snapshot.get("items", []):
-        contributions = []
-        for c in data.get("contributions", []):
+        allocated = []
+        for c in data.get("allocated", []):
             if c.get("members_only") or c["symbol"] in symbols or c["title"] in titles:
                 c = {"symbol": c["symbol"], "title": "", "url": "", "members_only": True}
                 c["hidden"] = True
-            contributions.append(c)
-        items.append({**data, "contributions": contributions})
+            allocated.append(c)
+        items.append({**data, "allocated": allocated})
     return {**release_snapshot, "items": items}
 
 
@@ -198,8 +192,8 @@ def changelog(old: dict | None, new: dict) -> list[Change]:
             changes.append(Change("moved", item, old_number=before["number"]))
         elif before["number"] != data["number"]:
             changes.append(Change("renumbered", item, old_number=before["number"]))
-        old_symbols = {contribution_label(c) for c in before["contributions"]}
-        new_symbols = {contribution_label(c) for c in data["contributions"]}
+        old_symbols = {contribution_label(c) for c in before["allocated"]}
+        new_symbols = {contribution_label(c) for c in data["allocated"]}
         for symbol in sorted(new_symbols - old_symbols):
             changes.append(Change("contribution-added", item, contribution=symbol))
         for symbol in sorted(old_symbols - new_symbols):

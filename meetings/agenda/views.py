@@ -43,8 +43,8 @@ STALE = _(
 def _builder_context(request, meeting, **extra):
     draft = Agenda.objects.filter(meeting=meeting).first()
     current = draft.version if draft else 0
-    contributions = numbering.meeting_contributions(meeting)
-    tree = numbering.draft_tree(meeting, contributions)
+    listed = numbering.meeting_contributions(meeting)
+    tree = numbering.draft_tree(meeting, listed)
     items = numbering.flatten(tree)
     releases = list(meeting.agenda_releases.select_related("released_by").order_by("-version")[:20])
     for release in releases:
@@ -59,8 +59,9 @@ def _builder_context(request, meeting, **extra):
         # The allocation table's choices, made once for all its rows.
         "item_choices": [(node.item.pk, f"{node.number} {node.item.title}") for node in items],
         "version": current or 0,
-        "contributions": contributions,
-        "warnings": numbering.release_warnings(tree, contributions),
+        # The meeting's contributions the builder lists (the allocation table's rows).
+        "listed": listed,
+        "warnings": numbering.release_warnings(tree, listed),
         "form": AgendaItemForm(),
         "release_form": AgendaReleaseForm(initial={"version": current or 0}),
         "releases": releases,
@@ -256,8 +257,8 @@ def agenda_public(request, number):
     )
     context = {"meeting": meeting, "releases": releases}
     if not releases:
-        # What is known of it is in the meeting's record (a chair's report in the library).
-        context["records"] = meeting.records.published()
+        # What is known of it is in the meeting's record (a chair's report in the library):
+        # the page's "meetings.agenda.record" section, which the library fills.
         return render(request, "meetings/agenda/agenda.html", context)
     wanted = request.GET.get("version")
     if wanted is None:

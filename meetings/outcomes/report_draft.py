@@ -13,8 +13,9 @@ the outcome (the portal records outcomes per meeting, not per item: they follow,
 recommendations and draft resolutions); the liaison notes sent (the portal records no
 incoming ones); the participants by organization (registration); the next meeting.
 
-Contributions are read through the reverse relation by field name, as meetings/agenda/numbering.py
-does: this app imports nothing from contributions.
+Contributions' sources come from the contributions app's AgendaDocuments
+(meetings/providers.py), as meetings/agenda/numbering.py's rows do: this app knows nothing of
+contributions.
 """
 
 import io
@@ -34,6 +35,7 @@ from copportal.languages import Language, folded
 
 from ..agenda import numbering, snapshots
 from ..models import AgendaRelease, Meeting, Registration
+from ..providers import agenda_documents
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -56,12 +58,7 @@ def _dates(meeting: Meeting) -> str:
 
 def _sources(meeting: Meeting) -> dict[str, list[str]]:
     """Each numbered contribution's sources, in order, by symbol (two queries)."""
-    rows = (
-        meeting.contributions.filter(number__isnull=False, source_links__isnull=False)
-        .order_by("number", "source_links__order")
-        .values_list("number", "source_links__organization")
-    )
-    rows = list(rows)
+    rows = agenda_documents().sources(meeting)
     names = {o.pk: str(o) for o in Organization.objects.filter(pk__in={r[1] for r in rows})}
     sources: dict[str, list[str]] = {}
     for number, organization in rows:
@@ -157,10 +154,10 @@ def _agenda(w: _Writer, meeting: Meeting, language: Language) -> None:
     sources = _sources(meeting)
     for item in items:
         w.heading(f"{item.number}  {item.shown('title', language).text}", level=2)
-        contributions = item.data.get("contributions", [])
-        if contributions:
+        allocated = item.data.get("allocated", [])
+        if allocated:
             w.text(_("Contributions:"))
-            for contribution in contributions:
+            for contribution in allocated:
                 names = sources.get(contribution["symbol"], [])
                 line = f"{contribution['symbol']}  {contribution['title']}"
                 if names:

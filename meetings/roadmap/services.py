@@ -1,5 +1,7 @@
 """Writes of the roadmap: the chair creates, edits and deletes its themes."""
 
+from collections import defaultdict
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
@@ -9,6 +11,7 @@ from copportal.accounts.models import User
 from copportal.audit.services import audited_bulk_update
 
 from ..models import Meeting
+from ..providers import theme_uses
 from ..services import require
 from .models import Theme
 
@@ -70,12 +73,9 @@ def theme_delete(*, by: User, theme: Theme) -> None:
     """Delete a theme nothing refers to. One that a meeting, a contribution or a resource
     carries is refused (deleting it would untag them): the chair edits it instead."""
     require(by, "meetings.delete_theme", theme)
-    # Reverse relations: contributions and resources know themes, not the other way round.
-    used = {
-        "meetings": theme.meetings.count(),
-        "contributions": theme.contributions.count(),
-        "resources": theme.resources.count(),
-    }
+    # The higher apps know themes, not the other way round: each counts its own rows
+    # (meetings/providers.py); an app that is not there carries none.
+    used = defaultdict(int, meetings=theme.meetings.count(), **theme_uses(theme))
     if any(used.values()):
         raise ValidationError(
             _(

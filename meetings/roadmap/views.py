@@ -33,26 +33,16 @@ def roadmap(request):
 
 
 def theme_detail(request, slug):
-    """A theme with its meetings and the published contributions tagged with it."""
+    """A theme with its meetings; the published contributions and resources tagged with it
+    are the sections those apps register (contributions/meeting_parts.py, resources/sections.py):
+    they know themes, not the other way round."""
     theme = get_object_or_404(
         Theme.objects.prefetch_related(
             Prefetch("meetings", queryset=Meeting.objects.order_by("start_date"))
         ),
         slug=slug,
     )
-    # Through the reverse relation: contributions know themes, not the other way round.
-    contributions = (
-        theme.contributions.listed_for(request.user)
-        .order_by("-meeting__number", "number")
-        .values("number", "title", "original_language", "meeting__number")[:100]
-    )
-    # Resources know themes too: the published ones, through the reverse relation.
-    resources = theme.resources.published().for_listing().order_by("-year", "slug")[:100]
-    return render(
-        request,
-        "meetings/roadmap/theme_detail.html",
-        {"theme": theme, "contributions": contributions, "resources": resources},
-    )
+    return render(request, "meetings/roadmap/theme_detail.html", {"theme": theme})
 
 
 @permission_required("meetings.add_theme")

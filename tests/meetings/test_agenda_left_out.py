@@ -88,7 +88,7 @@ def test_the_check_and_the_release_agree_on_every_status(meeting, chair, items, 
     warned = [w for w in numbering.release_warnings(tree, contributions) if name in w]
     release = services.agenda_release(meeting=meeting, by=chair, version=version(meeting))
     (opening, *_rest) = release.snapshot["items"]
-    released = [c["title"] for c in opening["contributions"]]
+    released = [c["title"] for c in opening["allocated"]]
     left_out = [entry["title"] for entry in release.left_out]
     if status == Status.DRAFT:  # the author's own: neither listed, nor warned, nor released
         assert (warned, released, left_out) == ([], [], [])

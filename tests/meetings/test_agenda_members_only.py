@@ -91,7 +91,7 @@ def test_the_changelog_names_no_hidden_title(client_for, meeting, item, chair, d
 def test_a_release_made_before_snapshots_marked_them_is_hidden_too(client, released):
     shown = AgendaRelease.objects.get()
     for data in shown.snapshot["items"]:
-        for c in data["contributions"]:
+        for c in data["allocated"]:
             c.pop("members_only")
     shown.save(update_fields=["snapshot"])
     page = client.get("/meetings/40/agenda/").content.decode()
@@ -107,7 +107,7 @@ def test_a_contribution_made_members_only_after_the_release_is_hidden(client, re
 
 
 def test_the_snapshot_keeps_the_record_for_members(released):
-    frozen = AgendaRelease.objects.get().snapshot["items"][0]["contributions"]
+    frozen = AgendaRelease.objects.get().snapshot["items"][0]["allocated"]
     assert [(c["title"], c["members_only"]) for c in frozen] == [
         ("A public toolkit", False),
         (SECRET, True),
