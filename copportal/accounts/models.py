@@ -148,6 +148,21 @@ class Classification(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def label(self) -> str:
+        """Its name in the reader's language (TERMS.md) for the four classifications the seeds
+        load; a classification added since shows its one name."""
+        return str(CLASSIFICATION_LABELS.get(self.code, self.name))
+
+
+# The interface's names of the classifications the seeds load (data/member_states.json).
+CLASSIFICATION_LABELS = {
+    "ldc": _("Least developed countries (LDCs)"),
+    "sids": _("Small island developing States (SIDS)"),
+    "lldc": _("Landlocked developing countries (LLDCs)"),
+    "eit": _("Economies in transition"),
+}
+
 
 class OrganizationQuerySet(models.QuerySet):
     def member_states(self):
