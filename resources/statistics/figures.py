@@ -73,16 +73,14 @@ def contributions_by_meeting() -> Figure:
     )
     today = timezone.localdate()
     rows = []
-    for number, opens, reported, minimum, public_count, members in meetings:
-        portal = public_count + members
+    for number, opens, reported, minimum, public, members in meetings:
+        portal = public + members
         if opens > today and not portal:
             continue
         if reported is not None:
-            counted_from = _("Chair's report: more than") if minimum else _("Chair's report")
-            count = reported
+            rows.append((number, opens, reported, minimum, _("Chair's report"), public, members))
         else:
-            counted_from, count = _("Published in the portal"), portal
-        rows.append((number, opens, count, counted_from, public_count, members))
+            rows.append((number, opens, portal, False, _("The portal"), public, members))
     return Figure(
         key="contributions-by-meeting",
         title=_("Contributions per meeting"),
@@ -91,9 +89,10 @@ def contributions_by_meeting() -> Figure:
             "predate the portal, the number the chair's report gives."
         ),
         columns=(
-            Column("meeting", _("Meeting"), "code"),
+            Column("meeting", _("Meeting"), "text"),
             Column("opens_on", _("Opens on"), "date"),
             Column("contributions", _("Contributions"), "count"),
+            Column("count_is_minimum", _("More than this number"), "flag"),
             Column("counted_from", _("Counted from"), "text"),
             Column("public", _("Public, in the portal"), "count"),
             Column("members_only", _("Members only, in the portal"), "count"),
