@@ -150,13 +150,11 @@ class Classification(models.Model):
 
     @property
     def label(self) -> str:
-        """Its name in the reader's language (TERMS.md) for the four classifications the seeds
-        load; a classification added since shows its one name."""
+        """Its name in the reader's language (TERMS.md); a code not below shows its one name."""
         return str(CLASSIFICATION_LABELS.get(self.code, self.name))
 
 
-# The interface's names of the classifications the seeds load (data/member_states.json).
-CLASSIFICATION_LABELS = {
+CLASSIFICATION_LABELS = {  # those the seeds load (data/member_states.json)
     "ldc": _("Least developed countries (LDCs)"),
     "sids": _("Small island developing States (SIDS)"),
     "lldc": _("Landlocked developing countries (LLDCs)"),
