@@ -148,6 +148,19 @@ class Classification(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def label(self) -> str:
+        """Its name in the reader's language (TERMS.md); a code not below shows its one name."""
+        return str(CLASSIFICATION_LABELS.get(self.code, self.name))
+
+
+CLASSIFICATION_LABELS = {  # those the seeds load (data/member_states.json)
+    "ldc": _("Least developed countries (LDCs)"),
+    "sids": _("Small island developing States (SIDS)"),
+    "lldc": _("Landlocked developing countries (LLDCs)"),
+    "eit": _("Economies in transition"),
+}
+
 
 class OrganizationQuerySet(models.QuerySet):
     def member_states(self):
