@@ -15,3 +15,6 @@ class ResourcesConfig(AppConfig):
 
         audit.register(*AUDITED)
         slots.register("contributions.detail", "resources", sections.contribution_resources)
+        slots.register(
+            "contributions.officer_links", "country-entries", sections.country_entry_queue
+        )

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path("helplines/<int:pk>/edit/", views.helpline_edit, name="helpline_edit"),
     path("helplines/<int:pk>/delete/", views.helpline_delete, name="helpline_delete"),
     path("helplines/import/", views.helpline_import, name="helpline_import"),
+    path("", include("resources.countries.urls")),
 ]
