@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
+from django.utils import timezone
 
 from copportal.notifications.models import Delivery
 from resources.countries import services
@@ -97,7 +98,7 @@ def test_an_entry_needs_a_source_a_title_and_a_date_not_in_the_future(client_for
     assert "Give the entry" in client.post(NEW, no_source).content.decode()
     no_title = {**FORM, "title_en": ""}
     assert "A title in the original language." in client.post(NEW, no_title).content.decode()
-    future = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
     page = client.post(NEW, {**FORM, "date_checked": future}).content.decode()
     assert "cannot be later than today" in page
     assert not CountryEntry.objects.exists()
@@ -186,7 +187,9 @@ def test_the_secretariats_dashboard_links_the_queue_and_the_chairs_does_not(
     _proposal(organization, delegate)
     page = client_for(secretariat).get("/contributions/mine/").content.decode()
     assert 'href="/countries/entries/"' in page and "(1 waiting)" in page
-    assert "/countries/entries/" not in client_for(chair).get("/contributions/mine/").content.decode()
+    assert (
+        "/countries/entries/" not in client_for(chair).get("/contributions/mine/").content.decode()
+    )
 
 
 def test_the_decision_forms_need_the_csrf_token(organization, delegate, secretariat):
@@ -199,7 +202,9 @@ def test_the_decision_forms_need_the_csrf_token(organization, delegate, secretar
 
 
 def test_a_delegate_of_two_countries_proposes_for_either_only(client_for, organization, delegate):
-    second = AffiliationFactory(user=delegate, organization__name="Fiji", organization__iso_code="FJI")
+    second = AffiliationFactory(
+        user=delegate, organization__name="Fiji", organization__iso_code="FJI"
+    )
     client = client_for(type(delegate).objects.get(pk=delegate.pk))
     assert client.get("/countries/fji/entries/new/").status_code == 200
     assert client.get("/countries/mwi/entries/new/").status_code == 404  # no such state here
@@ -212,6 +217,8 @@ def test_entry_pages_in_arabic_and_chinese(client_for, organization, delegate, p
     entry.title_ar, entry.title_zh_hans = "الاستراتيجية الوطنية", "国家战略"
     entry.save()
     page = client_for(delegate).get(f"{prefix}{entry.get_absolute_url()}").content.decode()
-    assert ("الاستراتيجية الوطنية" in page and 'dir="rtl"' in page) if prefix == "/ar" else (
-        "国家战略" in page
+    assert (
+        ("الاستراتيجية الوطنية" in page and 'dir="rtl"' in page)
+        if prefix == "/ar"
+        else ("国家战略" in page)
     )
