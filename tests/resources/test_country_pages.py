@@ -81,7 +81,7 @@ def test_pages_in_the_six_languages_name_countries_by_their_un_short_names(
 def test_the_page_names_region_and_classifications_in_the_readers_language(client, seeded):
     page = client.get("/fr/countries/fji/").content.decode()
     assert "Asie-Pacifique" in page
-    # (The classifications' French labels arrive with the catalogues: /work/tr/countries.json.)
+    assert "Petit État insulaire en développement (PEID)" in page  # /work/tr/countries.json
     page = client.get("/countries/afg/").content.decode()
     assert "Least developed country (LDC)" in page
     assert "Landlocked developing country (LLDC)" in page
