@@ -2,7 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from . import search
-from .models import HelplineEntry, Resource
+from .models import CountryEntry, HelplineEntry, Resource
 
 
 @admin.register(Resource)
@@ -26,3 +26,11 @@ class HelplineEntryAdmin(admin.ModelAdmin):
     list_filter = ["is_116111"]
     search_fields = ["country__name", "name", "number"]
     raw_id_fields = ["country"]
+
+
+@admin.register(CountryEntry)
+class CountryEntryAdmin(TranslationAdmin):
+    list_display = ["organization", "kind", "title", "status", "date_checked"]
+    list_filter = ["status", "kind"]
+    raw_id_fields = ["organization", "proposed_by", "decided_by"]
+    readonly_fields = ["status"]  # the workflow's (copportal/workflow.py)

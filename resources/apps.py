@@ -22,3 +22,6 @@ class ResourcesConfig(AppConfig):
         slots.register("meetings.detail.record", "resources", sections.meeting_record)
         slots.register("meetings.agenda.record", "resources", sections.agenda_record)
         slots.register("meetings.theme", "resources", sections.theme_resources)
+        slots.register(
+            "contributions.officer_links", "country-entries", sections.country_entry_queue
+        )

@@ -16,4 +16,8 @@ AUDITED = (
         "resources.helplineentry",
         lambda entry: reverse("resources:helpline_edit", args=[entry.pk]),
     ),
+    Audited(
+        "resources.countryentry",
+        lambda entry: reverse("resources:countries:entry", args=[entry.pk]),
+    ),
 )

@@ -25,6 +25,7 @@ from copportal.uploads import FileType
 from copportal.workflow import StatusEvent
 from meetings.models import Audience, Meeting, Theme
 
+from .countries.models import CountryEntry, CountryEntryEvent  # noqa: F401  (Django finds them here)
 from .search import document as search_document
 
 

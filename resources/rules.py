@@ -1,4 +1,5 @@
-"""Who may do what with the library: every permission of this app, declared once.
+"""Who may do what with the library and the country pages: every permission of this app,
+declared once.
 
 `view_resource` is an object permission: a published resource for anyone, a draft for the
 secretariat only. Views ask through copportal.accounts.permissions.permission_required;
@@ -23,3 +24,35 @@ rules.add_perm("resources.change_resource", is_secretariat)
 rules.add_perm("resources.publish_resource", is_secretariat)
 rules.add_perm("resources.change_helplineentry", is_secretariat)
 rules.add_perm("resources.delete_helplineentry", is_secretariat)
+
+
+# Country pages (resources/countries/): entries on a Member State's page.
+@rules.predicate
+def is_delegate_of_the_country(user, obj) -> bool:
+    """A delegate of the Member State asked about (an Organization), or of an entry's one."""
+    from copportal.accounts.models import Organization
+
+    from .countries.models import CountryEntry
+
+    state = obj.organization if isinstance(obj, CountryEntry) else obj
+    if not user.is_authenticated or not isinstance(state, Organization):
+        return False
+    return state.is_member_state and any(o.pk == state.pk for o in user.approved_organizations)
+
+
+@rules.predicate
+def is_public_entry(user, entry) -> bool:
+    from .countries.models import CountryEntry
+
+    return isinstance(entry, CountryEntry) and entry.is_public
+
+
+# On a Member State (the proposal form) or on its entry (the workflow's "propose" row).
+rules.add_perm("resources.propose_countryentry", is_delegate_of_the_country)
+# The queue, approve, reject, record directly, withdraw.
+rules.add_perm("resources.review_countryentry", is_secretariat)
+# A new entry for a Member State (asked on it): a delegate proposes, the secretariat records.
+rules.add_perm("resources.add_countryentry", is_secretariat | is_delegate_of_the_country)
+rules.add_perm(
+    "resources.view_countryentry", is_public_entry | is_secretariat | is_delegate_of_the_country
+)

@@ -41,3 +41,12 @@ def theme_resources(request, theme):
         Resource.objects.filter(themes=theme).published().for_listing().order_by("-year", "slug")
     )
     return "resources/includes/theme_resources.html", {"resources": resources[:100]}
+def country_entry_queue(request, officer):
+    """On the officers' dashboard, for the secretariat: the country entries proposed and
+    waiting (one query), with the link to their queue."""
+    from .countries.models import CountryEntry
+
+    if request is None or not request.user.has_perm("resources.review_countryentry"):
+        return None
+    waiting = CountryEntry.objects.waiting().count()
+    return "resources/countries/dashboard_link.html", {"country_entries_waiting": waiting}

@@ -20,4 +20,5 @@ urlpatterns = [
     path("helplines/<int:pk>/delete/", views.helpline_delete, name="helpline_delete"),
     path("helplines/import/", views.helpline_import, name="helpline_import"),
     path("", include("resources.statistics.urls")),
+    path("", include("resources.countries.urls")),
 ]

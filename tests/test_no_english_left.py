@@ -43,15 +43,28 @@ PUBLIC = [
     "/resources/",
     "/resources/?q=grooming",
     "/helplines/",
+    "/countries/",
+    "/countries/phl/",
     "/liaison-notes/",
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password/reset/",
     "/this-page-does-not-exist/",
 ]
-DELEGATE = ["/accounts/me/", "/contributions/submit/", "/notifications/"]
+DELEGATE = [
+    "/accounts/me/",
+    "/contributions/submit/",
+    "/notifications/",
+    "/countries/phl/entries/new/",
+]
 CHAIR = ["/meetings/99/edit/", "/meetings/99/agenda/edit/", "/meetings/new/"]
-SECRETARIAT = ["/contributions/desk/", "/liaison-notes/new/", "/notifications/log/"]
+SECRETARIAT = [
+    "/contributions/desk/",
+    "/liaison-notes/new/",
+    "/notifications/log/",
+    "/countries/entries/",
+    "/countries/phl/",
+]
 
 
 def texts(page: bytes, language: str) -> set[str]:

@@ -95,6 +95,13 @@ EXPECTED = {
     "resources.change_helplineentry": everywhere(SECRETARIAT),
     "resources.delete_helplineentry": everywhere(SECRETARIAT),
     "resources.view_resource": {s: SECRETARIAT for s in STATES},
+    # Country entries: tried on Member States and entries in
+    # tests/resources/test_country_entries.py. Asked on a contribution or on nothing, the
+    # country part never holds (it is no Member State), only the secretariat's.
+    "resources.propose_countryentry": everywhere(set()),
+    "resources.review_countryentry": everywhere(SECRETARIAT),
+    "resources.add_countryentry": everywhere(SECRETARIAT),
+    "resources.view_countryentry": {s: SECRETARIAT for s in STATES},
 }
 
 

@@ -29,6 +29,9 @@ from meetings.liaison import services as liaison
 from meetings.liaison.workflow import WORKFLOW as LIAISON_NOTES
 from meetings.models import LiaisonNote
 from resources import services as resources
+from resources.countries import services as countries
+from resources.countries.models import CountryEntry
+from resources.countries.workflow import WORKFLOW as COUNTRY_ENTRIES
 from resources.models import Resource
 from resources.workflow import WORKFLOW as RESOURCES
 
@@ -154,6 +157,7 @@ def test_every_model_with_a_workflow_has_its_table():
         Affiliation,
         Delivery,
         LiaisonNote,
+        CountryEntry,
     }
 
 
@@ -284,6 +288,35 @@ def test_liaison_notes_agree_with_their_events_after_every_transition(chair, sec
     assert drifted(LIAISON_NOTES) == []
     LiaisonNote.objects.filter(pk=received.pk).update(status="draft")  # a bypass
     assert drifted(LIAISON_NOTES) == [received.pk]
+
+
+@pytest.mark.django_db
+def test_country_entries_agree_with_their_events_after_every_transition(
+    delegate, secretariat, organization
+):
+    d, s = delegate, secretariat
+    covered = set()
+
+    def act(entry, action, by):
+        return countries.country_entry_act(entry_id=entry.pk, action=action, by=by, note="Why")
+
+    def new(by):
+        fields = {"kind": "strategy", "title_en": "Strategy", "source_text": "A letter"}
+        entry = countries.country_entry_create(
+            by=by, organization=organization, date_checked=datetime.date(2025, 1, 6), **fields
+        )
+        # The creation's own step (propose or record) went through the table from a draft.
+        first = {"proposed": "propose", "recorded": "record"}[entry.events.get().action]
+        covered.add((CountryEntry.Status.DRAFT, first))
+        return entry
+
+    for by, steps in [(d, [("approve", s), ("withdraw", s)]), (d, [("reject", s)]), (s, [])]:
+        _walk(COUNTRY_ENTRIES, new(by), steps, covered=covered, act=act)
+    assert covered == set(COUNTRY_ENTRIES.table)
+    assert drifted(COUNTRY_ENTRIES) == []
+    entry = CountryEntry.objects.first()
+    CountryEntry.objects.filter(pk=entry.pk).update(status="draft")  # a bypass
+    assert drifted(COUNTRY_ENTRIES) == [entry.pk]
 
 
 @pytest.mark.django_db

@@ -47,6 +47,11 @@ KINDS = {
             LIAISON,
         ),
         Kind("affiliation-decided", _("The secretariat decides on your affiliation"), ACCOUNT),
+        Kind(
+            "country-entry-decided",
+            _("The secretariat decides on an entry you proposed for a country's page"),
+            ACCOUNT,
+        ),
     ]
 }
 

@@ -250,7 +250,7 @@ def test_preferences_default_to_on(client_for, delegate):
     page = client.get(reverse("notifications:preferences")).content.decode()
     from copportal.notifications.kinds import KINDS
 
-    assert page.count(" checked") == len(KINDS) == 13
+    assert page.count(" checked") == len(KINDS) == 14
     assert "Your contributions" in page
     client.post(reverse("notifications:preferences"), {"kinds": ["deadline-reminder"]})
     assert set(

@@ -1,0 +1,81 @@
+"""Writes on country entries: a new entry (proposed by a delegate of the country, or recorded
+by the secretariat), the secretariat's decisions, and the proposer's mail."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from copportal.accounts.models import Organization, User
+from copportal.content import column
+from copportal.languages import Language
+from copportal.notifications.services import Recipient, notify
+
+from .models import CountryEntry, CountryEntryEvent
+from .workflow import PROPOSE, REVIEW, WORKFLOW
+
+TEXT = ("title", "details")
+FIELDS = {
+    "original_language",
+    "kind",
+    "url",
+    "email",
+    "source_url",
+    "source_text",
+    "date_checked",
+    *(column(name, language) for name in TEXT for language in Language),
+}
+
+
+@transaction.atomic
+def country_entry_create(*, by: User, organization: Organization, **fields) -> CountryEntry:
+    """A new entry of a Member State: recorded at once (approved) when the secretariat writes
+    it, proposed to the secretariat when a delegate of that country does; anyone else is
+    refused. Both go through the table (draft, then record or propose), with their event."""
+    if by.has_perm(REVIEW):
+        action = "record"
+    elif by.has_perm(PROPOSE, organization):
+        action = "propose"
+    else:
+        raise PermissionDenied
+    unknown = set(fields) - FIELDS
+    if unknown:
+        raise TypeError(f"not a country entry field: {', '.join(sorted(unknown))}")
+    entry = CountryEntry(organization=organization)
+    for name, value in fields.items():
+        setattr(entry, name, "" if value is None and name != "date_checked" else value)
+    if not entry.text_in("title", entry.original_language):
+        raise ValidationError(
+            {column("title", entry.original_language): _("A title in the original language.")}
+        )
+    entry.full_clean(exclude=["title", "details"])
+    entry.save()
+    return WORKFLOW.transition(entry, action, by=by)
+
+
+def country_entry_act(*, entry_id: int, action: str, by: User, note: str = "") -> CountryEntry:
+    """approve, reject (with a reason), withdraw (with a reason): the table checks who and
+    from which status."""
+    return WORKFLOW.transition(entry_id, action, by=by, note=note)
+
+
+def notify_decision(event: CountryEntryEvent) -> None:
+    """Tell the proposer, in their language, once (the delivery is sent after commit)."""
+    entry = event.entry
+    if entry.proposed_by is None:
+        return
+    notify(
+        kind="country-entry-decided",
+        key=f"country-entry-decision:{event.pk}",
+        recipients=[Recipient(user=entry.proposed_by)],
+        context={
+            "title": entry.shown("title", entry.original_language).text,
+            "approved": entry.is_public,
+            "reason": entry.reason,
+            # In the six languages (the UN short names): the mail's language picks.
+            "organization": entry.organization.names_by_language(),
+            "path": reverse(
+                "resources:countries:detail", args=[entry.organization.iso_code.lower()]
+            ),
+        },
+    )
