@@ -41,6 +41,8 @@ def theme_resources(request, theme):
         Resource.objects.filter(themes=theme).published().for_listing().order_by("-year", "slug")
     )
     return "resources/includes/theme_resources.html", {"resources": resources[:100]}
+
+
 def country_entry_queue(request, officer):
     """On the officers' dashboard, for the secretariat: the country entries proposed and
     waiting (one query), with the link to their queue."""
