@@ -7,6 +7,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Resource library")
 
     def ready(self):
+        from copportal import menus
         from copportal import sections as slots
         from copportal.audit import registry as audit
 
@@ -15,3 +16,14 @@ class ResourcesConfig(AppConfig):
 
         audit.register(*AUDITED)
         slots.register("contributions.detail", "resources", sections.contribution_resources)
+        menus.register("main", menus.Entry("library", _("Library"), "resources:list", order=60))
+        menus.register(
+            "footer",
+            menus.Entry(
+                "helplines",
+                _("Child helplines: where to find help"),
+                "resources:helplines",
+                order=10,
+            ),
+            menus.Entry("library", _("Resource library"), "resources:list", order=20),
+        )
