@@ -49,9 +49,7 @@ def test_registering_again_replaces_by_name():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("who,shown", [("secretariat", True), ("chair", False), (None, False)])
-def test_a_registered_entry_shows_to_whom_may_see_it(
-    client_for, request, who, shown, extra_entry
-):
+def test_a_registered_entry_shows_to_whom_may_see_it(client_for, request, who, shown, extra_entry):
     user = request.getfixturevalue(who) if who else None
     menu = nav(client_for(user).get("/meetings/").content.decode())
     assert ("Test page" in menu) is shown
