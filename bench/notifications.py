@@ -43,7 +43,7 @@ from django.utils import timezone  # noqa: E402
 from contributions.reminders import send_due_reminders  # noqa: E402
 from copportal.accounts.models import Affiliation, Organization, User  # noqa: E402
 from copportal.celery import app as celery_app  # noqa: E402
-from copportal.notifications import services  # noqa: E402
+from copportal.notifications import sending, services  # noqa: E402
 from copportal.notifications.models import Delivery  # noqa: E402
 from copportal.notifications.tasks import send_deliveries  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
@@ -101,7 +101,7 @@ def plain_loop(deliveries) -> float:
     begin = time.perf_counter()
     with smtplib.SMTP("127.0.0.1", SINK.port) as smtp:
         for delivery in deliveries:
-            message = services.build_message(delivery).message(policy=email.policy.SMTP)
+            message = sending.build_message(delivery).message(policy=email.policy.SMTP)
             smtp.sendmail(settings.DEFAULT_FROM_EMAIL, [delivery.address], message.as_bytes())
     return time.perf_counter() - begin
 

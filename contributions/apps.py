@@ -10,6 +10,7 @@ class ContributionsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from copportal import sections as slots
+        from copportal import menus
         from copportal.accounts.models import Organization
         from meetings import providers
         from meetings.agenda import numbering
@@ -50,3 +51,34 @@ class ContributionsConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"filters-{model.__name__}-{signal}",
                 )
+
+        menus.register(
+            "main",
+            menus.Entry("contributions", _("Contributions"), "contributions:list", order=20),
+            menus.Entry(
+                "submit",
+                _("Submit"),
+                "contributions:submit",
+                order=30,
+                permission="contributions.add_contribution",
+                signed_in=True,
+            ),
+            menus.Entry(
+                "desk",
+                _("Desk"),
+                "contributions:desk",
+                order=40,
+                permission="contributions.use_desk",
+                signed_in=True,
+            ),
+        )
+        menus.register(
+            "account",
+            menus.Entry(
+                "dashboard", _("Dashboard"), "contributions:mine", order=10, signed_in=True
+            ),
+        )
+        menus.register(
+            "ways-on",
+            menus.Entry("contributions", _("Contributions"), "contributions:list", order=20),
+        )

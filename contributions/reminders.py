@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from copportal.accounts.models import Affiliation, User
 from copportal.notifications import schedule
-from copportal.notifications.models import Delivery, MeetingReminders, default_offsets
+from copportal.notifications.models import Delivery
 from copportal.notifications.services import Recipient, deliveries_cancel, notify
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingReminders
 
 from .models import Contribution
 
@@ -61,17 +61,13 @@ def due_reminders(now: datetime.datetime) -> list[DueReminder]:
     """For each real meeting whose deadline is still ahead, the latest reminder now due."""
     # Deadlines are computed per meeting; those of meetings ending in the past are past.
     meetings = list(Meeting.objects.real().filter(end_date__gte=now.date()))
-    offsets = dict(
-        MeetingReminders.objects.filter(meeting__in=meetings).values_list("meeting_id", "offsets")
-    )
+    offsets = MeetingReminders.objects.days_by_meeting(meetings)
     due = []
     for meeting in meetings:
         deadline = meeting.deadline
         if deadline <= now:
             continue
-        times = reminder_times(
-            meeting, offsets[meeting.pk] if meeting.pk in offsets else default_offsets()
-        )
+        times = reminder_times(meeting, offsets[meeting.pk])
         passed = [(offset, at) for offset, at in times if at <= now]
         if passed:
             offset, at = min(passed, key=lambda item: item[0])

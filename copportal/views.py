@@ -3,7 +3,6 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -11,29 +10,9 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
-from meetings.models import LiaisonNote, Meeting, Theme
-
 from .celery import app as celery_app
 
 logger = logging.getLogger(__name__)
-
-
-def home(request):
-    """The next meeting (theme, deadline, countdown), the latest contributions and notes, the
-    library's search; with nothing scheduled, the last meeting and the roadmap's next theme."""
-    next_meeting = Meeting.objects.upcoming().select_related("theme").first()
-    notes = (
-        LiaisonNote.objects.public()
-        .select_related("meeting")
-        .order_by(F("sent_at").desc(nulls_last=True), "-pk")[:5]
-    )
-    context = {"next_meeting": next_meeting, "latest_notes": notes}
-    if next_meeting is None:
-        context["last_meeting"] = Meeting.objects.real().past().select_related("theme").first()
-        context["next_theme"] = next(
-            (theme for theme in Theme.objects.roadmap() if not theme.is_past), None
-        )
-    return render(request, "home.html", context)
 
 
 def _database_up() -> bool:

@@ -11,6 +11,7 @@ from .models import (
     LiaisonNote,
     LiaisonRecipient,
     Meeting,
+    MeetingReminders,
     Recommendation,
     Session,
     Theme,
@@ -75,3 +76,8 @@ class AgendaReleaseAdmin(admin.ModelAdmin):
 class DeadlineChangeAdmin(admin.ModelAdmin):
     list_display = ["meeting", "changed_at", "changed_by", "old_deadline", "new_deadline"]
     readonly_fields = [f.name for f in DeadlineChange._meta.fields]
+
+
+@admin.register(MeetingReminders)
+class MeetingRemindersAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "offsets"]

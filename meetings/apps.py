@@ -12,3 +12,13 @@ class MeetingsConfig(AppConfig):
         from .audited import AUDITED
 
         audit.register(*AUDITED)
+
+        from copportal import menus
+
+        menus.register(
+            "main",
+            menus.Entry("meetings", _("Meetings"), "meetings:list", order=10),
+            menus.Entry("roadmap", _("Roadmap"), "meetings:roadmap", order=50),
+            menus.Entry("liaison-notes", _("Liaison notes"), "meetings:liaison_notes", order=70),
+        )
+        menus.register("ways-on", menus.Entry("meetings", _("Meetings"), "meetings:list", order=10))

@@ -1,5 +1,6 @@
 """Meetings, their sessions and deadline changes; the models of the app's packages (agenda,
-liaison, outcomes, registration, roadmap) are imported here, so that Django finds them."""
+liaison, outcomes, registration, reminders, roadmap) are imported here, so that Django finds
+them."""
 
 import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -29,6 +30,7 @@ from .outcomes.models import ChairReport, DraftResolution, Recommendation, chair
 from .parts import PartOfMeeting
 from .providers import page_flags
 from .registration.models import MeetingRegistration, Registration
+from .reminders.models import MeetingReminders
 from .roadmap.models import Audience, Theme
 
 # The packages' models, and the functions their migrations name (meetings.models.<name>).
@@ -45,6 +47,7 @@ __all__ = [
     "LiaisonNoteEvent",
     "LiaisonRecipient",
     "Meeting",
+    "MeetingReminders",
     "PartOfMeeting",
     "Recommendation",
     "Registration",

@@ -1,5 +1,6 @@
 """The meetings app's addresses: meetings, their calendars and feeds; each package's own
-are included (agenda, outcomes, roadmap, liaison notes, registration)."""
+are included (agenda, outcomes, roadmap, liaison notes, registration,
+reminder days)."""
 
 from django.urls import include, path
 
@@ -26,4 +27,5 @@ urlpatterns = [
     path("", include("meetings.roadmap.urls")),
     path("", include("meetings.liaison.urls")),
     path("", include("meetings.registration.urls")),
+    path("", include("meetings.reminders.urls")),
 ]

@@ -7,6 +7,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Resource library")
 
     def ready(self):
+        from copportal import menus
         from copportal import sections as slots
         from copportal.audit import registry as audit
         from meetings import providers
@@ -24,4 +25,20 @@ class ResourcesConfig(AppConfig):
         slots.register("meetings.theme", "resources", sections.theme_resources)
         slots.register(
             "contributions.officer_links", "country-entries", sections.country_entry_queue
+        )
+        menus.register(
+            "main",
+            menus.Entry("library", _("Library"), "resources:list", order=60),
+            menus.Entry("countries", _("Countries"), "resources:countries:list", order=65),
+        )
+        menus.register(
+            "footer",
+            menus.Entry(
+                "helplines",
+                _("Child helplines: where to find help"),
+                "resources:helplines",
+                order=10,
+            ),
+            menus.Entry("library", _("Resource library"), "resources:list", order=20),
+            menus.Entry("statistics", _("Statistics"), "resources:statistics", order=30),
         )

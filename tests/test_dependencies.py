@@ -48,40 +48,11 @@ WIRING = {
     "copportal/management/commands/load_seeds.py",
 }
 
-# Today's offenders, to be emptied (issue 18, item 4). The tests below compare what they find
-# with these exactly: a new offender fails them, and so does one fixed but still listed.
-KNOWN_OFFENDERS = {
-    "copportal/notifications/views.py": ["meetings: import meetings.models"],
-    "copportal/views.py": ["meetings: import meetings.models"],
-    "templates/home.html": [
-        "contributions: load contributions",
-        "contributions: url contribution_feeds:",
-        "contributions: url contributions:",
-        "meetings: template meetings/includes/dates.html",
-        "meetings: url meetings:",
-        "resources: url resources:",
-    ],
-    "templates/includes/error_links.html": [
-        "contributions: url contributions:",
-        "meetings: url meetings:",
-    ],
-    "templates/includes/footer.html": ["resources: url resources:"],
-    "templates/includes/header.html": [
-        "contributions: url contributions:",
-        "meetings: url meetings:",
-        "resources: url resources:",
-    ],
-    "templates/includes/nav_contributions.html": [
-        "contributions: url contributions:",
-        "reverse relation contributions",
-    ],
-}
-KNOWN_UPWARD_RELATIONS = ["notifications.MeetingReminders.meeting -> meetings.Meeting"]
-KNOWN_CYCLES = [
-    ("contributions", "copportal"),
-    ("copportal", "meetings"),
-    ("copportal", "resources"),
-]
+# None left (issue 18, item 4). The tests below compare what they find with these exactly, so
+# any offender fails them.
+KNOWN_OFFENDERS = {}
+KNOWN_UPWARD_RELATIONS = []
+KNOWN_CYCLES = []
 
 
 def _sources(*patterns):

@@ -1,11 +1,6 @@
 from django.contrib import admin
 
-from .models import Delivery, MeetingReminders, Preference
-
-
-@admin.register(MeetingReminders)
-class MeetingRemindersAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "offsets"]
+from .models import Delivery, Preference
 
 
 @admin.register(Preference)

@@ -1,4 +1,4 @@
-"""Who receives what (Preference), each mail to send (Delivery), and per-meeting reminders.
+"""Who receives what (Preference) and each mail to send (Delivery).
 
 A Delivery is one mail to one address for one event: (key, address) is unique, so the same
 event never makes two. It is rendered when the event is recorded and sent by a task after
@@ -8,7 +8,6 @@ commit; the task claims it (queued -> sending) before sending and marks it sent 
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -16,48 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from . import kinds
-
-
-def default_offsets():
-    """The deadline reminders' days a meeting starts with (schedule.py, from the settings)."""
-    from .schedule import DEADLINE, days
-
-    return days(DEADLINE)
-
-
-def validate_offsets(value):
-    if not isinstance(value, list) or not all(isinstance(d, int) for d in value):
-        raise ValidationError(_("Give whole numbers of days, for example 14, 7, 2, 0."))
-    if any(d < 0 or d > 365 for d in value):
-        raise ValidationError(_("Each offset is between 0 and 365 days before the deadline."))
-
-
-class MeetingReminders(models.Model):
-    """The days before a meeting's deadline on which delegates are reminded (0: on the day)."""
-
-    meeting = models.OneToOneField(
-        "meetings.Meeting",
-        on_delete=models.CASCADE,
-        related_name="reminder_settings",
-        verbose_name=_("meeting"),
-    )
-    offsets = models.JSONField(
-        _("days before the deadline"),
-        default=default_offsets,
-        validators=[validate_offsets],
-        help_text=_("For example 14, 7, 2, 0 (0: on the day of the deadline)."),
-    )
-
-    class Meta:
-        verbose_name = _("meeting reminders")
-        verbose_name_plural = _("meeting reminders")
-
-    def __str__(self):
-        return f"{self.meeting}: {', '.join(map(str, self.sorted_offsets))}"
-
-    @property
-    def sorted_offsets(self) -> list[int]:
-        return sorted(set(self.offsets), reverse=True)
 
 
 class Preference(models.Model):

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 
-from . import services
+from . import sending, services
 
 SEND_OPTIONS = {
     "bind": True,
@@ -24,7 +24,7 @@ def send_deliveries(self, delivery_ids: list[int]) -> dict:
     visibility timeout). Eagerly run (development, tests), it leaves the retry to the sweep
     instead of recursing.
     """
-    batch = services.deliveries_send(delivery_ids=delivery_ids)
+    batch = sending.deliveries_send(delivery_ids=delivery_ids)
     if batch.retry_ids and not self.request.is_eager:
         raise self.retry(args=[batch.retry_ids], countdown=batch.delay)
     counts: dict[str, int] = {}
@@ -36,8 +36,8 @@ def send_deliveries(self, delivery_ids: list[int]) -> dict:
 @shared_task(**SEND_OPTIONS)
 def send_delivery(self, delivery_id: int) -> str:
     """Send one delivery (tasks queued before batches existed, and tests); as above."""
-    outcome, delay = services.delivery_send(delivery_id=delivery_id)
-    if outcome == services.Outcome.RETRY and not self.request.is_eager:
+    outcome, delay = sending.delivery_send(delivery_id=delivery_id)
+    if outcome == sending.Outcome.RETRY and not self.request.is_eager:
         raise self.retry(countdown=delay)
     return outcome
 

@@ -9,9 +9,4 @@ urlpatterns = [
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("notifications/log/", views.log, name="log"),
     path("notifications/log/<int:pk>/resend/", views.resend, name="resend"),
-    path(
-        "notifications/meetings/<int:number>/reminders/",
-        views.meeting_reminders,
-        name="meeting_reminders",
-    ),
 ]

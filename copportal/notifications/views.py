@@ -10,11 +10,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from copportal.accounts.permissions import permission_required
-from meetings.models import Meeting
 
 from . import kinds, services
-from .forms import MeetingRemindersForm
-from .models import Delivery, MeetingReminders, Preference
+from .models import Delivery, Preference
 
 
 @login_required
@@ -79,24 +77,3 @@ def resend(request, pk):
     else:
         messages.info(request, _("This mail is not failed: nothing was queued."))
     return redirect("notifications:log")
-
-
-def _meeting(request, number):
-    return get_object_or_404(Meeting, number=number)
-
-
-@permission_required("notifications.change_reminders")
-def meeting_reminders(request, number):
-    """The chair's reminder days for one meeting."""
-    meeting = _meeting(request, number)
-    reminders = MeetingReminders.objects.filter(meeting=meeting).first() or MeetingReminders(
-        meeting=meeting
-    )
-    form = MeetingRemindersForm(request.POST or None, instance=reminders)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The reminder days are saved."))
-        return redirect("notifications:meeting_reminders", number=meeting.number)
-    return render(
-        request, "notifications/meeting_reminders.html", {"form": form, "meeting": meeting}
-    )

@@ -151,3 +151,15 @@ def sections(context, slot, obj):
         with context.push(**extra):
             parts.append(context.template.engine.get_template(template_name).render(context))
     return mark_safe("".join(parts))  # rendered templates: the engine escaped them
+
+
+@register.simple_tag(takes_context=True)
+def menu(context, name):
+    """The entries of a menu the apps registered (copportal/menus.py) that this person may see,
+    each with its url, label and whether it is this page."""
+    from copportal import menus
+
+    request = context.get("request")
+    return menus.shown(
+        name, user=context.get("user"), path=request.path if request is not None else None
+    )

@@ -93,7 +93,7 @@ def test_a_reminder_missed_while_workers_were_down_goes_once_and_only_the_latest
 
 
 def test_a_waiting_reminder_is_not_sent_once_the_date_has_begun(note):
-    from copportal.notifications.services import delivery_send
+    from copportal.notifications.sending import delivery_send
 
     sweep(geneva(2026, 3, 30, 8, 0))
     delivery = reminders_sent().get()

@@ -10,7 +10,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from copportal.notifications import services
+from copportal.notifications import sending, services
 from copportal.notifications.models import Delivery
 from copportal.notifications.services import Recipient, notify
 from copportal.notifications.tasks import send_deliveries
@@ -43,12 +43,10 @@ def test_queue_makes_one_task_per_batch(settings, monkeypatch):
 
 def test_a_batch_is_sent_once_even_when_its_task_runs_twice():
     ids = make(5)
-    batch = services.deliveries_send(delivery_ids=ids)
+    batch = sending.deliveries_send(delivery_ids=ids)
     assert set(batch.outcomes.values()) == {"sent"} and batch.retry_ids == []
     assert len(mail.outbox) == 5
-    assert services.deliveries_send(delivery_ids=ids + ids).outcomes == dict.fromkeys(
-        ids, "skipped"
-    )
+    assert sending.deliveries_send(delivery_ids=ids + ids).outcomes == dict.fromkeys(ids, "skipped")
     assert len(mail.outbox) == 5
     assert set(statuses().values()) == {"sent"}
     assert set(Delivery.objects.values_list("attempts", flat=True)) == {1}
@@ -58,7 +56,7 @@ def test_a_batch_claims_in_one_statement_and_marks_each_mail():
     ids = make(20)
 
     with CaptureQueriesContext(connection) as queries:
-        services.deliveries_send(delivery_ids=ids)
+        sending.deliveries_send(delivery_ids=ids)
     claims = [q for q in queries if q["sql"].startswith("UPDATE") and "RETURNING" in q["sql"]]
     assert len(claims) == 1
     assert sum("'sent'" in q["sql"] or "sent_at" in q["sql"] for q in queries) == 20
@@ -67,15 +65,15 @@ def test_a_batch_claims_in_one_statement_and_marks_each_mail():
 def test_a_refused_mail_is_retried_alone_and_the_batch_goes_on(monkeypatch, settings):
     settings.NOTIFICATIONS_RETRY_BASE_SECONDS = 60
     ids = make(4)
-    real_send = services._send
+    real_send = sending._send
 
     def refuse_person1(message):
         if message.to == ["person1@example.org"]:
             raise smtplib.SMTPRecipientsRefused({"person1@example.org": (550, b"no")})
         real_send(message)
 
-    monkeypatch.setattr(services, "_send", refuse_person1)
-    batch = services.deliveries_send(delivery_ids=ids)
+    monkeypatch.setattr(sending, "_send", refuse_person1)
+    batch = sending.deliveries_send(delivery_ids=ids)
     assert batch.retry_ids == [ids[1]] and batch.delay == 60
     assert statuses() == {
         "person0@example.org": "sent",
@@ -83,15 +81,15 @@ def test_a_refused_mail_is_retried_alone_and_the_batch_goes_on(monkeypatch, sett
         "person2@example.org": "sent",
         "person3@example.org": "sent",
     }
-    monkeypatch.setattr(services, "_send", real_send)
-    services.deliveries_send(delivery_ids=batch.retry_ids)
+    monkeypatch.setattr(sending, "_send", real_send)
+    sending.deliveries_send(delivery_ids=batch.retry_ids)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(statuses())  # each once
 
 
 def test_a_server_going_away_leaves_only_the_unsent_to_retry(monkeypatch, settings):
     settings.NOTIFICATIONS_RETRY_BASE_SECONDS = 60
     ids = make(5)
-    real_send = services._send
+    real_send = sending._send
     sent = []
 
     def away_after_two(message):
@@ -100,16 +98,16 @@ def test_a_server_going_away_leaves_only_the_unsent_to_retry(monkeypatch, settin
         real_send(message)
         sent.append(message.to[0])
 
-    monkeypatch.setattr(services, "_send", away_after_two)
-    batch = services.deliveries_send(delivery_ids=ids)
+    monkeypatch.setattr(sending, "_send", away_after_two)
+    batch = sending.deliveries_send(delivery_ids=ids)
     assert batch.retry_ids == ids[2:] and batch.delay == 60
     rows = {d.pk: d for d in Delivery.objects.all()}
     assert [rows[i].status for i in ids] == ["sent", "sent", "queued", "queued", "queued"]
     # The one that failed used an attempt; those never tried did not.
     assert [rows[i].attempts for i in ids] == [1, 1, 1, 0, 0]
     assert "SMTPServerDisconnected" in rows[ids[2]].last_error
-    monkeypatch.setattr(services, "_send", real_send)
-    again = services.deliveries_send(delivery_ids=ids)  # a retry with every id: only the rest
+    monkeypatch.setattr(sending, "_send", real_send)
+    again = sending.deliveries_send(delivery_ids=ids)  # a retry with every id: only the rest
     assert [again.outcomes[i] for i in ids] == ["skipped", "skipped", "sent", "sent", "sent"]
     assert sorted(m.to[0] for m in mail.outbox) == sorted(statuses())  # each once
 
@@ -120,8 +118,8 @@ def test_a_long_batch_hands_its_rest_to_a_new_task(monkeypatch, settings):
     handed = []
     monkeypatch.setattr(services, "queue", handed.append)
     clock = iter([0.0, 0.0, 5.0, 5.0, 5.0])
-    monkeypatch.setattr(services, "time", SimpleNamespace(monotonic=lambda: next(clock)))
-    batch = services.deliveries_send(delivery_ids=ids)
+    monkeypatch.setattr(sending, "time", SimpleNamespace(monotonic=lambda: next(clock)))
+    batch = sending.deliveries_send(delivery_ids=ids)
     assert batch.outcomes[ids[0]] == "sent"
     assert handed == [ids[1:]]
     rows = {d.pk: d for d in Delivery.objects.all()}

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from copportal.notifications import services
+from copportal.notifications import sending, services
 from copportal.notifications.models import Delivery, Preference
 from copportal.notifications.services import Recipient, notify
 from copportal.notifications.tasks import send_delivery
@@ -132,8 +132,8 @@ class TestSend:
                 return cursor.fetchone()[0]
 
         seen = []
-        marked = services._mark_sent
-        monkeypatch.setattr(services, "_mark_sent", lambda pk: (seen.append(show()), marked(pk)))
+        marked = sending._mark_sent
+        monkeypatch.setattr(sending, "_mark_sent", lambda pk: (seen.append(show()), marked(pk)))
         (delivery_id,) = make([Recipient(user=delegate)])
         assert show() == "on"  # the claim waits for the disk
         assert send_delivery(delivery_id) == "sent"
@@ -146,7 +146,7 @@ class TestSend:
         send_delivery(delivery_id)
         message = mail.outbox[0].message()
         delivery = Delivery.objects.get(pk=delivery_id)
-        assert message["Message-ID"] == services.message_id(delivery)
+        assert message["Message-ID"] == sending.message_id(delivery)
         assert message["Message-ID"].startswith(f"<delivery-{delivery_id}-")
         assert message["Message-ID"].endswith("@127.0.0.1>")
         assert message["List-Unsubscribe"] == f"<{delivery.unsubscribe_url}>"
@@ -166,26 +166,26 @@ class TestSend:
     ):
         settings.NOTIFICATIONS_RETRY_BASE_SECONDS = 60
         (delivery_id,) = make([Recipient(user=delegate)])
-        real_send = services._send
+        real_send = sending._send
 
         def refuse(message):
             raise smtplib.SMTPDataError(451, b"Try again later")
 
-        monkeypatch.setattr(services, "_send", refuse)
-        assert services.delivery_send(delivery_id=delivery_id) == ("retry", 60)
-        assert services.delivery_send(delivery_id=delivery_id) == ("retry", 120)
+        monkeypatch.setattr(sending, "_send", refuse)
+        assert sending.delivery_send(delivery_id=delivery_id) == ("retry", 60)
+        assert sending.delivery_send(delivery_id=delivery_id) == ("retry", 120)
         delivery = Delivery.objects.get(pk=delivery_id)
         assert delivery.status == Delivery.Status.QUEUED
         assert "451" in delivery.last_error
-        monkeypatch.setattr(services, "_send", real_send)
-        assert services.delivery_send(delivery_id=delivery_id) == ("sent", 0)
-        assert services.delivery_send(delivery_id=delivery_id) == ("skipped", 0)
+        monkeypatch.setattr(sending, "_send", real_send)
+        assert sending.delivery_send(delivery_id=delivery_id) == ("sent", 0)
+        assert sending.delivery_send(delivery_id=delivery_id) == ("skipped", 0)
         assert len(mail.outbox) == 1
 
     def test_back_off_grows_to_its_ceiling(self, settings):
         settings.NOTIFICATIONS_RETRY_BASE_SECONDS = 60
         settings.NOTIFICATIONS_RETRY_MAX_SECONDS = 1800
-        assert [services.backoff_seconds(n) for n in range(1, 8)] == [
+        assert [sending.backoff_seconds(n) for n in range(1, 8)] == [
             60,
             120,
             240,
@@ -204,9 +204,9 @@ class TestSend:
         def down(message):
             raise ConnectionRefusedError(111, "Connection refused")
 
-        monkeypatch.setattr(services, "_send", down)
-        assert services.delivery_send(delivery_id=delivery_id)[0] == "retry"
-        assert services.delivery_send(delivery_id=delivery_id)[0] == "failed"
+        monkeypatch.setattr(sending, "_send", down)
+        assert sending.delivery_send(delivery_id=delivery_id)[0] == "retry"
+        assert sending.delivery_send(delivery_id=delivery_id)[0] == "failed"
         delivery = Delivery.objects.get(pk=delivery_id)
         assert delivery.status == Delivery.Status.FAILED
         assert "Connection refused" in delivery.last_error

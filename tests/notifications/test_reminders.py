@@ -11,9 +11,10 @@ from django.urls import reverse
 
 from contributions.reminders import due_reminders, send_due_reminders
 from copportal.notifications import services
-from copportal.notifications.models import Delivery, MeetingReminders
+from copportal.notifications.models import Delivery
 from copportal.notifications.tasks import send_delivery
 from meetings import services as meeting_services
+from meetings.models import MeetingReminders
 
 from ..factories import ContributionFactory, MeetingFactory
 
@@ -222,7 +223,7 @@ def test_demonstration_meetings_send_no_reminders(delegate):
 @pytest.mark.django_db
 class TestReminderDays:
     def url(self, meeting):
-        return reverse("notifications:meeting_reminders", args=[meeting.number])
+        return reverse("meetings:reminders", args=[meeting.number])
 
     @pytest.mark.parametrize("who", ["outsider", "delegate"])
     def test_others_may_not_change_them(self, client_for, request, who):

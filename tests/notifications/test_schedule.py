@@ -4,12 +4,11 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from copportal.notifications import schedule
-from copportal.notifications.models import default_offsets
 
 
 def test_each_kind_reads_its_days_from_the_one_setting(settings):
     settings.NOTIFICATIONS_REMINDER_DAYS = {"deadline": [3, 0], "reply": [5], "remote-link": [2]}
-    assert default_offsets() == [3, 0]
+    assert schedule.deadline_days() == [3, 0]
     assert schedule.days(schedule.REPLY) == [5]
     assert schedule.days(schedule.REMOTE_LINK) == [2]
 
