@@ -9,8 +9,8 @@ class ContributionsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from copportal import sections as slots
         from copportal import menus
+        from copportal import sections as slots
         from copportal.accounts.models import Organization
         from meetings import providers
         from meetings.agenda import numbering

@@ -14,9 +14,10 @@ pages' links beside the home page's). An app adds its entries in its AppConfig.r
 
 An entry is a URL name without arguments, a label (gettext_lazy), and a place: entries show
 in the order of `order` (the main menu: Meetings 10, Contributions 20, Submit 30, Desk 40,
-Roadmap 50, Library 60, Countries 65, Liaison notes 70, Affiliations 80, Mail log 90; the account menu:
-Dashboard 10, My account 20; the footer: helplines 10, library 20, statistics 30; ways on: meetings 10,
-contributions 20). `permission` shows it only to whom has that permission (rules.py);
+Roadmap 50, Library 60, Countries 65, Liaison notes 70, Affiliations 80, Mail log 90; the
+account menu: Dashboard 10, My account 20; the footer: helplines 10, library 20, statistics
+30; ways on: meetings 10, contributions 20). `permission` shows it only to whom has that
+permission (rules.py);
 `signed_in` only to a signed-in person; `current` marks it aria-current="page" on its own page
 (the header's menus; the footer and the error pages mark none).
 A page rendered without a user (the 500 page) shows the entries that ask neither.
