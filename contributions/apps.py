@@ -9,10 +9,12 @@ class ContributionsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from copportal import exports
         from copportal.accounts.models import Organization
         from meetings.agenda import numbering
         from meetings.models import Meeting, Theme
 
+        from . import exports as contribution_exports
         from .choices import forget_filter_choices, forget_organization_choices
         from .models import Contribution
 
@@ -40,3 +42,6 @@ class ContributionsConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"filters-{model.__name__}-{signal}",
                 )
+
+        # The public list as CSV and JSON (copportal/exports.py).
+        exports.register(contribution_exports.TABLE)

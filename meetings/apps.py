@@ -12,3 +12,13 @@ class MeetingsConfig(AppConfig):
         from .audited import AUDITED
 
         audit.register(*AUDITED)
+
+        # The public lists as CSV and JSON (copportal/exports.py).
+        from copportal import exports
+
+        from . import exports as meeting_exports
+        from .liaison import exports as liaison_exports
+        from .roadmap import exports as roadmap_exports
+
+        for table in (meeting_exports.TABLE, liaison_exports.TABLE, roadmap_exports.TABLE):
+            exports.register(table)

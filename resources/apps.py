@@ -15,3 +15,11 @@ class ResourcesConfig(AppConfig):
 
         audit.register(*AUDITED)
         slots.register("contributions.detail", "resources", sections.contribution_resources)
+
+        # The library and the helplines as CSV and JSON (copportal/exports.py).
+        from copportal import exports
+
+        from .exports.lists import HELPLINES, LIBRARY
+
+        exports.register(LIBRARY)
+        exports.register(HELPLINES)

@@ -25,6 +25,7 @@ from copportal.uploads import FileType
 from copportal.workflow import StatusEvent
 from meetings.models import Audience, Meeting, Theme
 
+from .exports.models import PublicDataDump  # noqa: F401  (the dump's model, found here by Django)
 from .search import document as search_document
 
 

@@ -7,7 +7,7 @@ templates ask `perms`.
 
 import rules
 
-from copportal.accounts.rules import is_secretariat
+from copportal.accounts.rules import is_officer, is_secretariat
 
 
 @rules.predicate
@@ -23,3 +23,4 @@ rules.add_perm("resources.change_resource", is_secretariat)
 rules.add_perm("resources.publish_resource", is_secretariat)
 rules.add_perm("resources.change_helplineentry", is_secretariat)
 rules.add_perm("resources.delete_helplineentry", is_secretariat)
+rules.add_perm("resources.build_public_data", is_officer)
