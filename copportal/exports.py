@@ -6,7 +6,7 @@ AppConfig.ready; `export_view` serves it at `<list>/export.csv` and `<list>/expo
 the public data dump (resources/exports/) writes every registered table.
 
 The files are the same for every reader and in every interface language: what an anonymous
-visitor sees, never more (members-only contributions and drafts never, whoever asks), and
+visitor sees, never more (nothing members-only and no draft, whoever asks), and
 values as codes (`kind`: `good-practice`, `original_language`: `fr`), not as translated labels.
 A translated field is one column per language, `<field>_<code>` in ITU's order of languages
 (`title_ar`, `title_zh`, `title_en`, `title_fr`, `title_ru`, `title_es`; the document codes of
@@ -53,12 +53,12 @@ class Table:
     """A public list as a table. `rows(params)` gives the objects an anonymous visitor sees
     on the list's page with these query parameters, in the page's order."""
 
-    name: str  # the file's name: "contributions"
+    name: str  # the file's name: "meetings"
     title: Any  # (lazy) translated: "Contributions"
     description: Any  # (lazy) translated: what a row is
     columns: tuple[Column, ...]
     rows: Callable[[QueryDict], Iterable]
-    url_name: str  # the export's URL name: "contributions:export"
+    url_name: str  # the export's URL name, reversed with `fmt`
 
     @property
     def headers(self) -> list[str]:
@@ -172,7 +172,7 @@ def chunks(table: Table, fmt: str, params: QueryDict) -> Iterator[str]:
 
 
 def file_name(name: str, fmt: str, day: datetime.date | None = None) -> str:
-    """cwg-cop-contributions-2026-12-03.csv"""
+    """cwg-cop-meetings-2026-12-03.csv"""
     day = day or timezone.localdate()
     return f"{FILE_PREFIX}-{name}-{day.isoformat()}.{fmt}"
 

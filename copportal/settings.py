@@ -256,11 +256,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Expired sessions, upload files no row references, delivery rows past their retention.
     "housekeeping": {"task": "copportal.tasks.housekeeping", "schedule": 86400.0},
-    # The public data dump of every public list (/data/), built each night at 02:30 UTC.
-    "build-public-data": {
-        "task": "resources.tasks.build_public_data",
-        "schedule": crontab(hour=2, minute=30),
-    },
+    "build-public-data": {"task": "resources.tasks.build_public_data", "schedule": crontab(30, 2)},
 }
 
 # E-mail: the console in development; EMAIL_URL (smtp://user:password@host:587/?tls=True) else.

@@ -20,7 +20,8 @@ def build_public_data_dump(dump_id: int) -> None:
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def build_public_data() -> None:
-    """Celery beat, daily: today's public data dump (safe to run twice: rebuilt in place)."""
+    """Celery beat, each night at 02:30 UTC (crontab(30, 2) in settings): today's public data
+    dump (safe to run twice: rebuilt in place)."""
     from .exports.dump import public_data_dump_today
 
     public_data_dump_today()

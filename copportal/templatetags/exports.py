@@ -1,4 +1,4 @@
-"""`{% export_links "contributions" %}`: the list's CSV and JSON addresses, with the page's
+"""`{% export_links "meetings" %}`: the list's CSV and JSON addresses, with the page's
 query string (its filters and search; not its page number). copportal/exports.py."""
 
 from django import template

@@ -2,6 +2,8 @@
 show for the same query string (browse.py `every_page`: `?q=` and the facets; helplines.py
 `listed`: `?country=`). The library lists published resources only, drafts never."""
 
+from itertools import chain
+
 from django.utils.translation import gettext_lazy as _
 
 from copportal.exports import Column, Table, absolute, stream, translated
@@ -10,9 +12,14 @@ from .. import browse, helplines
 
 
 def _resource_rows(params):
+    # The querysets are made now, in the request's language (a query is stemmed in it), and
+    # read as the response streams.
     state = browse.read_state(params)
-    for listing in browse.every_page(state):
-        yield from stream(listing.select_related("country").prefetch_related("audiences", "themes"))
+    listings = browse.every_page(state)
+    related = ("audiences", "themes")
+    return chain.from_iterable(
+        stream(listing.select_related("country").prefetch_related(*related)) for listing in listings
+    )
 
 
 def _helpline_rows(params):

@@ -74,7 +74,7 @@ def data_build(request):
     found = dumps.public_data_dump_request(by=request.user)
     found.refresh_from_db()  # built already when tasks run in-process
     if found.status == PublicDataDump.Status.READY:
-        messages.success(request, _("Today's dump is built."))
+        messages.success(request, _("Today's file is built."))
     else:
-        messages.info(request, _("Today's dump is being built: this page follows its progress."))
+        messages.info(request, _("Today's file is being built: this page follows its progress."))
     return redirect("resources:data")

@@ -148,3 +148,12 @@ def test_the_library_and_the_finder_link_their_exports(client, helplines, make_r
     assert 'href="/resources/export.csv?q=grooming&amp;type=guideline"' in html
     html = client.get("/helplines/?country=malawi").content.decode()
     assert 'href="/helplines/export.json?country=malawi"' in html
+
+
+def test_a_search_is_read_in_the_readers_language_as_on_the_page(client, make_resource):
+    make_resource("Protéger les enfants", language="fr", summary="Les enfants en ligne")
+    make_resource("Other", summary="Nothing of the kind")
+    french = [r.slug for r in client.get("/fr/resources/?q=enfant").context["page"]]
+    from_csv, from_json = both(client, "/fr/resources/export?q=enfant")
+    assert [r["slug"] for r in from_json] == french != []
+    assert [r["slug"] for r in from_csv] == french
