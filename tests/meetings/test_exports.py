@@ -122,3 +122,13 @@ def test_each_page_links_its_exports(client, notes):
         tail = "?direction=incoming" if "?" in page else ""
         assert f'href="{export}.csv{tail}"' in html, page
         assert f'href="{export}.json{tail}"' in html, page
+
+
+def test_liaison_notes_export_queries_stay_constant(client, notes):
+    few = queries(client, "/liaison-notes/export.csv")
+    meeting = notes["sent"].meeting
+    for n in range(25):
+        note = LiaisonNote.objects.create(meeting=meeting, subject_en=f"Note {n}", status="sent")
+        LiaisonRecipient.objects.create(note=note, body="ITU-T SG17", purpose="information")
+    assert queries(client, "/liaison-notes/export.csv") == few
+    assert len(csv_rows(client.get("/liaison-notes/export.csv"))) == 27
