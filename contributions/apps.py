@@ -9,13 +9,14 @@ class ContributionsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from copportal import menus
+        from copportal import exports, menus
         from copportal import sections as slots
         from copportal.accounts.models import Organization
         from meetings import providers
         from meetings.agenda import numbering
         from meetings.models import Meeting, Theme
 
+        from . import exports as contribution_exports
         from . import meeting_parts as parts
         from .choices import forget_filter_choices, forget_organization_choices
         from .models import Contribution
@@ -82,3 +83,5 @@ class ContributionsConfig(AppConfig):
             "ways-on",
             menus.Entry("contributions", _("Contributions"), "contributions:list", order=20),
         )
+        # The public list as CSV and JSON (copportal/exports.py).
+        exports.register(contribution_exports.TABLE)

@@ -10,6 +10,7 @@ variable (copportal/settings_env.py reads and checks each).
 import datetime
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy
@@ -173,6 +174,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Expired sessions, upload files no row references, delivery rows past their retention.
     "housekeeping": {"task": "copportal.tasks.housekeeping", "schedule": 86400.0},
+    "build-public-data": {"task": "resources.tasks.build_public_data", "schedule": crontab(30, 2)},
 }
 
 # E-mail: the console in development; EMAIL_URL (smtp://user:password@host:587/?tls=True) else

@@ -22,3 +22,12 @@ class MeetingsConfig(AppConfig):
             menus.Entry("liaison-notes", _("Liaison notes"), "meetings:liaison_notes", order=70),
         )
         menus.register("ways-on", menus.Entry("meetings", _("Meetings"), "meetings:list", order=10))
+        # The public lists as CSV and JSON (copportal/exports.py).
+        from copportal import exports
+
+        from . import exports as meeting_exports
+        from .liaison import exports as liaison_exports
+        from .roadmap import exports as roadmap_exports
+
+        for table in (meeting_exports.TABLE, liaison_exports.TABLE, roadmap_exports.TABLE):
+            exports.register(table)

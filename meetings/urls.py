@@ -4,12 +4,15 @@ reminder days)."""
 
 from django.urls import include, path
 
+from copportal.exports import export_urls
+
 from . import calendar_views, meeting_views, views
 
 app_name = "meetings"
 
 urlpatterns = [
     path("meetings/", views.meeting_list, name="list"),
+    export_urls("meetings/", "meetings"),
     path("meetings/new/", meeting_views.meeting_new, name="new"),
     path("meetings/calendar.ics", calendar_views.meetings_calendar, name="calendar"),
     path("meetings/<int:number>/edit/", meeting_views.meeting_edit, name="edit"),

@@ -42,3 +42,11 @@ class ResourcesConfig(AppConfig):
             menus.Entry("library", _("Resource library"), "resources:list", order=20),
             menus.Entry("statistics", _("Statistics"), "resources:statistics", order=30),
         )
+
+        # The library and the helplines as CSV and JSON (copportal/exports.py).
+        from copportal import exports
+
+        from .exports.lists import HELPLINES, LIBRARY
+
+        exports.register(LIBRARY)
+        exports.register(HELPLINES)

@@ -208,11 +208,8 @@ def _total(counted, state: State) -> int:
     return sum(v.count for v in counted["type"] if not picked_type or v.value == picked_type)
 
 
-def results(user, state: State, language: str | None = None):
-    """(page, facets) for the state: the published library, matched, filtered, ranked.
-
-    A query of several words that no resource holds all of is searched again for any of
-    them (`state.widened`), best first: the ranking puts those with the most words first."""
+def _matched(state: State, language: str | None = None):
+    """(the query searched, the matches before the facets, the facets' counts, the total)."""
     query = state.query
     base = Resource.objects.published().matching(query, language)
     counted = facets(base, state)
@@ -224,6 +221,28 @@ def results(user, state: State, language: str | None = None):
         if _total(wider_counted, state):
             query, base, counted, state.widened = wider, wider_base, wider_counted, wider
             total = _total(counted, state)
+    return query, base, counted, total
+
+
+def every_page(state: State, language: str | None = None) -> list:
+    """The rows of every page of the state's results, as querysets in the pages' order (the
+    exports, resources/exports/lists.py): with a query, the ranked matches, then the others
+    latest first as the pages from search.RANKED on list them."""
+    query, base, _counted, _total_count = _matched(state, language)
+    listing = _filtered(base, state.picked)
+    if not query:
+        return [listing.order_by("-year", "-published_on", "-pk")]
+    first = search.ranked(listing, query, language)
+    rest = search.ranked(listing, query, language, start=search.RANKED)[search.RANKED :]
+    return [first, rest]
+
+
+def results(user, state: State, language: str | None = None):
+    """(page, facets) for the state: the published library, matched, filtered, ranked.
+
+    A query of several words that no resource holds all of is searched again for any of
+    them (`state.widened`), best first: the ranking puts those with the most words first."""
+    query, base, counted, total = _matched(state, language)
     last = max(1, -(-total // PAGE_SIZE))
     if state.page > last:
         if total:

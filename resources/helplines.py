@@ -8,6 +8,7 @@ from django.utils import translation
 
 from copportal.accounts.models import Organization
 from copportal.languages import Language, folded
+from copportal.search import clean_query
 
 
 @functools.cache
@@ -49,3 +50,15 @@ def countries_named(query: str) -> list[Organization]:
         for state in Organization.objects.member_states()
         if any(wanted in folded(name) for name in names(state)) or wanted == folded(state.iso_code)
     ]
+
+
+def listed(params):
+    """The finder's entries for `?country=` (the names of a country in any language): (the
+    query read, the entries). The page and its exports (resources/exports/lists.py) ask it."""
+    from .models import HelplineEntry
+
+    query = clean_query(params.get("country", ""))[:100]
+    entries = HelplineEntry.objects.select_related("country")
+    if query:
+        entries = entries.for_countries(countries_named(query))
+    return query, entries

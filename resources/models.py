@@ -26,6 +26,7 @@ from copportal.workflow import StatusEvent
 from meetings.models import Audience, Meeting, Theme
 
 from .countries.models import CountryEntry, CountryEntryEvent  # noqa: F401  (Django finds them here)
+from .exports.models import PublicDataDump  # noqa: F401  (the dump's model, found here by Django)
 from .search import document as search_document
 
 

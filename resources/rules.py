@@ -8,7 +8,7 @@ templates ask `perms`.
 
 import rules
 
-from copportal.accounts.rules import is_secretariat
+from copportal.accounts.rules import is_officer, is_secretariat
 
 
 @rules.predicate
@@ -56,3 +56,4 @@ rules.add_perm("resources.add_countryentry", is_secretariat | is_delegate_of_the
 rules.add_perm(
     "resources.view_countryentry", is_public_entry | is_secretariat | is_delegate_of_the_country
 )
+rules.add_perm("resources.build_public_data", is_officer)

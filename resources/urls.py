@@ -6,6 +6,7 @@ app_name = "resources"
 
 urlpatterns = [
     path("resources/", views.resource_list, name="list"),
+    path("", include("resources.exports.urls")),
     path("resources/new/", views.resource_create, name="create"),
     path("resources/manage/", views.resource_manage, name="manage"),
     path("resources/from-contribution/<int:pk>/", views.resource_promote, name="from_contribution"),

@@ -279,12 +279,7 @@ def resource_promote(request, pk):
 
 # --- Helplines -------------------------------------------------------------------------------
 def helpline_list(request):
-    query = search.clean_query(request.GET.get("country", ""))[:100]
-    entries = HelplineEntry.objects.select_related("country")
-    countries = None
-    if query:
-        countries = helplines.countries_named(query)
-        entries = entries.for_countries(countries)
+    query, entries = helplines.listed(request.GET)
     return render(
         request,
         "resources/helplines.html",

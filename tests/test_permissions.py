@@ -90,6 +90,7 @@ EXPECTED = {
     # The library's: tried on resources in tests/resources/test_permissions.py. Asked on a
     # contribution, view_resource is the secretariat's only (it is no published resource).
     "resources.add_resource": everywhere(SECRETARIAT),
+    "resources.build_public_data": everywhere(OFFICERS),
     "resources.change_resource": everywhere(SECRETARIAT),
     "resources.publish_resource": everywhere(SECRETARIAT),
     "resources.change_helplineentry": everywhere(SECRETARIAT),

@@ -15,22 +15,8 @@ PAGE_SIZE = 50
 def contribution_list(request):
     """Published contributions with filters; members also see members-only ones. With `?q=`,
     the matches best first (Contribution.objects.search)."""
-    form = ContributionFilterForm(request.GET or None)
-    contributions = Contribution.objects.listed_for(request.user)
-    ignored = []
-    if form.is_bound:
-        # A bad value drops its own filter, and only it: the others still apply.
-        form.is_valid()
-        contributions = _filtered(contributions, form.cleaned_data)
-        ignored = [
-            {"label": form[name].label, "value": form.data.get(name, "")[:40]}
-            for name in form.errors
-        ]
-    words, notes = read_query(request.GET.get("q", ""))
-    if words:
-        contributions = list_rows.columns(contributions.search(words))  # best first
-    else:
-        contributions = list_rows.columns(contributions).order_by("-meeting__number", "number")
+    form, contributions, ignored, words, notes = listed(request.GET, request.user)
+    contributions = list_rows.columns(contributions)
     page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -44,6 +30,29 @@ def contribution_list(request):
     }
     context["rows"] = list_rows.rendered_rows(page.object_list)
     return render(request, "contributions/contribution_list.html", context)
+
+
+def listed(params, user):
+    """The list as the page shows it for these query parameters, every page of it: (the
+    filter form, the contributions in the page's order, the filters ignored, the words
+    searched, notes on the query). The exports (contributions/exports.py) ask it too."""
+    form = ContributionFilterForm(params or None)
+    contributions = Contribution.objects.listed_for(user)
+    ignored = []
+    if form.is_bound:
+        # A bad value drops its own filter, and only it: the others still apply.
+        form.is_valid()
+        contributions = _filtered(contributions, form.cleaned_data)
+        ignored = [
+            {"label": form[name].label, "value": form.data.get(name, "")[:40]}
+            for name in form.errors
+        ]
+    words, notes = read_query(params.get("q", ""))
+    if words:
+        contributions = contributions.search(words)  # best first
+    else:
+        contributions = contributions.order_by("-meeting__number", "number")
+    return form, contributions, ignored, words, notes
 
 
 def _filtered(contributions, data):

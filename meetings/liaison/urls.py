@@ -4,10 +4,13 @@ Included by meetings/urls.py: the names are in the meetings namespace."""
 
 from django.urls import path
 
+from copportal.exports import export_urls
+
 from . import views
 
 urlpatterns = [
     path("liaison-notes/", views.liaison_note_list, name="liaison_notes"),
+    export_urls("liaison-notes/", "liaison-notes", "liaison_notes_export"),
     path("liaison-notes/new/", views.liaison_note_new, name="liaison_note_new"),
     path(
         "liaison-notes/new/incoming/",

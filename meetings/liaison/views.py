@@ -29,16 +29,23 @@ def _notes(user):
     return notes.published()
 
 
-def liaison_note_list(request):
-    """Both directions, each note labelled; `?direction=incoming` or `outgoing` keeps one."""
-    notes = _notes(request.user).order_by(
+def listed(params, user):
+    """The notes the list shows for these query parameters, in its order, and the direction
+    kept ("" for both). The exports (meetings/liaison/exports.py) ask it too."""
+    notes = _notes(user).order_by(
         F("meeting__number").desc(nulls_last=True), "-sent_at", "-received_on", "pk"
     )
-    direction = request.GET.get("direction")
+    direction = params.get("direction")
     if direction in LiaisonNote.Direction.values:
         notes = notes.filter(direction=direction)
     else:
         direction = ""
+    return notes, direction
+
+
+def liaison_note_list(request):
+    """Both directions, each note labelled; `?direction=incoming` or `outgoing` keeps one."""
+    notes, direction = listed(request.GET, request.user)
     context = {"notes": notes, "direction": direction, "directions": LiaisonNote.Direction}
     return render(request, "meetings/liaison/liaison_note_list.html", context)
 

@@ -61,6 +61,7 @@ def test_beat_declares_each_periodic_task_once(settings):
         "send-remote-links",
         "requeue-stalled-deliveries",
         "housekeeping",
+        "build-public-data",
     }
     for entry in schedule.values():
         assert entry["task"] in app.tasks
