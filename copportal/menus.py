@@ -16,10 +16,10 @@ An entry is a URL name without arguments, a label (gettext_lazy), and a place: e
 in the order of `order` (the main menu: Meetings 10, Contributions 20, Submit 30, Desk 40,
 Roadmap 50, Library 60, Countries 65, Liaison notes 70, Affiliations 80, Mail log 90; the
 account menu: Dashboard 10, My account 20; the footer: helplines 10, library 20, statistics
-30; ways on: meetings 10, contributions 20). `permission` shows it only to whom has that
-permission (rules.py);
-`signed_in` only to a signed-in person; `current` marks it aria-current="page" on its own page
-(the header's menus; the footer and the error pages mark none).
+30, open data 40; ways on: meetings 10, contributions 20). `permission` shows it only to
+whom has that permission (rules.py); `signed_in` only to a signed-in person; `current` marks
+it aria-current="page" on its own page (the header's menus; the footer and the error pages
+mark none).
 A page rendered without a user (the 500 page) shows the entries that ask neither.
 `{% menu "main" as entries %}` (copportal/templatetags/portal.py) gives the entries the
 person may see, each with its url, label and whether it is the current page.

@@ -41,6 +41,7 @@ class ResourcesConfig(AppConfig):
             ),
             menus.Entry("library", _("Resource library"), "resources:list", order=20),
             menus.Entry("statistics", _("Statistics"), "resources:statistics", order=30),
+            menus.Entry("open-data", _("Open data"), "resources:data", order=40),
         )
 
         # The library and the helplines as CSV and JSON (copportal/exports.py).
