@@ -60,7 +60,8 @@ def api_token_revoke(request, pk):
     if request.method == "POST":
         services.api_token_revoke(token_id=token.pk, by=request.user)
         messages.success(
-            request, _("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name}
+            request,
+            _("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name},
         )
         return redirect("accounts:me")
     return render(request, "accounts/api_token_revoke.html", {"token": token})
