@@ -8,8 +8,15 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from . import access, contributions, liaison, library, meetings, reference
-from . import submission  # noqa: F401  (adds the POST to the contributions' router)
+from . import (
+    access,
+    contributions,
+    liaison,
+    library,
+    meetings,
+    reference,
+    submission,  # noqa: F401  (adds the POST to the contributions' router)
+)
 from .schemas import BadRequest
 
 DESCRIPTION = """\

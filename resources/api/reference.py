@@ -68,6 +68,10 @@ class OrganizationOut(Schema):
     region: str
 
 
+HELPLINE_FIELDS = (
+    "name", "number", "is_116111", "hours", "channels", "languages", "link", "source_url",
+    "source_date",
+)  # fmt: skip
 HelplinePage = page_of(HelplineOut, "HelplinePage")
 OrganizationPage = page_of(OrganizationOut, "OrganizationPage")
 
@@ -120,20 +124,7 @@ def helpline_list(
             "id": entry.pk,
             "country": entry.country.iso_code,
             "country_name": translated(entry.country, "name"),
-            **{
-                name: getattr(entry, name)
-                for name in (
-                    "name",
-                    "number",
-                    "is_116111",
-                    "hours",
-                    "channels",
-                    "languages",
-                    "link",
-                    "source_url",
-                    "source_date",
-                )
-            },  # fmt: skip
+            **{name: getattr(entry, name) for name in HELPLINE_FIELDS},
         }
 
     return paging.page(request, entries, paged, data)
