@@ -7,7 +7,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from ninja import File, Form, Schema
+from ninja import File, Form, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
@@ -86,7 +86,7 @@ def contribution_submit(request, data: Form[SubmissionIn], file: File[UploadedFi
     if not created and not Contribution.objects.authored_by(user).filter(pk=contribution.pk):
         raise BadRequest("This creation_token belongs to another contribution.")
     saved = with_relations(Contribution.objects.filter(pk=contribution.pk)).get()
-    return 201 if created else 200, detail(request, saved)
+    return Status(201 if created else 200, detail(request, saved))
 
 
 def _save(request, user, data: SubmissionIn, cleaned: dict) -> tuple[Contribution, bool]:
