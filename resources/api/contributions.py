@@ -2,6 +2,7 @@
 and their authors (Contribution.objects.listed_for, the portal's one rule), never a draft."""
 
 import datetime
+from typing import Literal
 
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
@@ -11,10 +12,12 @@ from contributions.forms import ContributionFilterForm
 from contributions.models import Contribution
 from contributions.views.access import with_relations
 from contributions.views.lists import _filtered as filtered
+from copportal.accounts.models import Region
+from copportal.languages import Language
 from copportal.search import read_query
 
 from . import paging
-from .schemas import ERRORS, BadRequest, form_errors, page_of
+from .schemas import ERRORS, SLUG, page_of
 
 router = Router(tags=["contributions"])
 
@@ -140,24 +143,31 @@ def detail(request, c: Contribution) -> dict:
 
 
 class Filters(Schema):
-    q: str | None = Field(None, description="Words to search for (best matches first).")
-    meeting: str | None = Field(None, description="A meeting's number.")
-    source: str | None = Field(None, description="An organization's id.")
-    region: str | None = Field(None, description="An ITU region.")
-    theme: str | None = Field(None, description="A theme's slug.")
-    kind: str | None = None
-    language: str | None = Field(None, description="Has a file in this language (ar, zh ...).")
+    """The list page's filters. A meeting, source or theme that does not exist matches
+    nothing (an empty page); a value of the wrong form is a 422."""
+
+    q: str | None = Field(None, max_length=1000, description="Words (best matches first).")
+    meeting: int | None = Field(None, ge=0, le=2**31 - 1, description="A meeting's number.")
+    source: int | None = Field(None, ge=1, le=2**31 - 1, description="An organization's id.")
+    region: Literal[tuple(Region.values)] | None = Field(None, description="An ITU region.")
+    theme: str | None = Field(None, pattern=SLUG, max_length=50, description="A theme's slug.")
+    kind: Literal[tuple(Contribution.Kind.values)] | None = None
+    language: Literal[tuple(Language.values)] | None = Field(
+        None, description="Has a file in this language."
+    )
 
 
 @router.get("", response={200: ContributionPage, **ERRORS}, summary="Contributions")
 def contribution_list(request, paged: paging.PagingQuery, filters: Query[Filters]):
     """Published contributions with the list page's filters; members (with a token) also see
     members-only ones. A bad filter value is a 400 saying which."""
-    data = {k: v for k, v in filters.dict().items() if v not in (None, "")}
+    data = {k: str(v) for k, v in filters.dict().items() if v not in (None, "")}
     form = ContributionFilterForm(data)
-    if not form.is_valid():
-        raise BadRequest("A filter has a value that is not one.", form_errors(form))
-    contributions = filtered(Contribution.objects.listed_for(request.user), form.cleaned_data)
+    contributions = Contribution.objects.listed_for(request.user)
+    if form.is_valid():
+        contributions = filtered(contributions, form.cleaned_data)
+    else:  # well-formed (the schema saw to it), so a meeting, source or theme not there
+        contributions = contributions.none()
     words, _notes = read_query(data.get("q", ""))
     if words:
         contributions = contributions.search(words)

@@ -2,6 +2,7 @@
 (resources/browse.py), and a published resource with its file and language versions."""
 
 import datetime
+from typing import Literal
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -9,11 +10,13 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from copportal.accounts.models import Region
+from copportal.languages import Language
 from copportal.search import highlighted
 
 from .. import browse
 from ..models import Resource
-from .schemas import ERRORS, BadRequest, Translated, translated
+from .schemas import ERRORS, SLUG, Translated, translated
 
 router = Router(tags=["resources"])
 
@@ -70,13 +73,18 @@ class LibraryPage(Schema):
 
 
 class LibraryQuery(Schema):
-    q: str | None = Field(None, description='Words, "a phrase", -word, OR.')
-    type: str | None = None
-    audience: str | None = Field(None, description="An audience's slug.")
-    theme: str | None = Field(None, description="A theme's slug.")
-    language: str | None = Field(None, description="The material's language: ar, zh, en ...")
-    region: str | None = None
-    year: str | None = None
+    """The library page's facets. An audience or theme that does not exist matches nothing;
+    a value of the wrong form is a 422."""
+
+    q: str | None = Field(None, max_length=1000, description='Words, "a phrase", -word, OR.')
+    type: Literal[tuple(Resource.Type.values)] | None = None
+    audience: str | None = Field(None, pattern=SLUG, max_length=50, description="A slug.")
+    theme: str | None = Field(None, pattern=SLUG, max_length=50, description="A theme's slug.")
+    language: Literal[tuple(Language.values)] | None = Field(
+        None, description="The material's language."
+    )
+    region: Literal[tuple(Region.values)] | None = None
+    year: int | None = Field(None, ge=1900, le=2100)
     page: int = Field(1, ge=1, le=99_999, description=f"{browse.PAGE_SIZE} results a page.")
 
 
@@ -105,15 +113,16 @@ def _link(request, state: browse.State, page: int) -> str:
 @router.get("", response={200: LibraryPage, **ERRORS}, summary="Search the library")
 def resource_list(request, params: Query[LibraryQuery]):
     """The published library, matched, filtered and ranked as on the library page; each
-    facet's counts with the other facets applied. An unknown facet value is a 400."""
+    facet's counts with the other facets applied. An audience or a theme that does not
+    exist matches nothing."""
     given = {k: str(v) for k, v in params.dict().items() if v not in (None, "")}
     state = browse.read_state(given)
-    unknown = [f for f in browse.FACETS if f in given and f not in state.picked]
-    if unknown:
-        raise BadRequest(
-            "A filter has a value we do not know.",
-            {f: [f"“{given[f][:50]}” is not one of its values."] for f in unknown},
-        )
+    for facet in ("audience", "theme"):
+        if facet in given and facet not in state.picked:
+            # Well-formed but not there: it filters, and matches nothing (the page drops it).
+            state.picked[facet] = given[facet]
+            label = str(browse.FACETS[facet])
+            state.messages = [m for m in state.messages if label not in str(m)]
     wanted = state.page
     page, facets = browse.results(request.user, state)
     if page.number != wanted:

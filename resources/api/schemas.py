@@ -7,6 +7,8 @@ from pydantic import Field, create_model
 from copportal.content import column
 from copportal.languages import Language
 
+SLUG = r"^[-a-zA-Z0-9_]+$"
+
 
 class Translated(Schema):
     """A translated field in the six languages, by document code; "" where there is no text.

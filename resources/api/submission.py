@@ -24,7 +24,7 @@ from .schemas import ERRORS, BadRequest, form_errors
 
 class SubmissionIn(Schema):
     meeting: int = Field(description="The meeting's number (an upcoming meeting).")
-    title: str
+    title: str = Field(min_length=1, max_length=300)
     action: Literal["submit", "draft"] = Field(
         "submit", description="Submit at once (the default), or save a draft."
     )

@@ -66,15 +66,35 @@ def test_filters_match_the_pages_filters(api, meeting, organization, many):
     [
         ("/api/v1/contributions/?meeting=abc", "meeting"),
         ("/api/v1/contributions/?region=mars", "region"),
-        ("/api/v1/contributions/?source=999999", "source"),
+        ("/api/v1/contributions/?theme=a%20b", "theme"),
         ("/api/v1/resources/?type=spaceship", "type"),
-        ("/api/v1/resources/?audience=nobody", "audience"),
+        ("/api/v1/resources/?year=12", "year"),
     ],
 )
-def test_a_bad_filter_value_is_a_400_naming_it(api, many, path, field):
+def test_a_malformed_filter_value_is_a_422_naming_it(api, many, path, field):
     response = api("get", path)
-    assert response.status_code == 400
-    assert field in response.json()["errors"]
+    assert response.status_code == 422
+    assert ["query", field] in [e["loc"] for e in response.json()["errors"]]
+    assert field in response.json()["detail"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/contributions/?meeting=77",
+        "/api/v1/contributions/?source=999999",
+        "/api/v1/contributions/?theme=nothing-like-it",
+        "/api/v1/resources/?audience=nobody",
+    ],
+)
+def test_a_filter_naming_nothing_there_matches_nothing(api, many, path):
+    from resources.models import Resource
+
+    Resource.objects.create(slug="r", title="R", type="report", status="published")
+    response = api("get", path)
+    assert response.status_code == 200
+    assert (response.json()["count"], response.json()["results"]) == (0, [])
 
 
 @pytest.mark.django_db

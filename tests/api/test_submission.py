@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from contributions.models import Contribution
 from meetings.models import Audience
@@ -60,7 +61,7 @@ def test_at_the_deadline_second_it_is_on_time(api, token_for, delegate, meeting)
 
 @pytest.mark.django_db
 def test_a_meeting_that_is_over_is_refused(api, token_for, delegate, audiences):
-    today = datetime.date.today()
+    today = timezone.localdate()
     past = MeetingFactory(
         number=12,
         start_date=today - datetime.timedelta(days=9),
