@@ -123,10 +123,8 @@ SITE_NAME = _from_env("SITE_NAME", str, gettext_lazy("CWG-COP Portal"))
 # (copportal/middleware.py client_ip); rate limits key on it. Never more than really exist:
 # an address the client wrote itself would be believed.
 TRUSTED_PROXY_COUNT = _from_env("TRUSTED_PROXY_COUNT", _int, 0)
-# The JSON API's rate limits (resources/api/access.py): requests a minute per personal token,
-# and per client address for requests without one.
-API_RATE_LIMIT = _from_env("API_RATE_LIMIT", _int, 120)
-API_ANONYMOUS_RATE_LIMIT = _from_env("API_ANONYMOUS_RATE_LIMIT", _int, 60)
+API_RATE_LIMIT = _from_env("API_RATE_LIMIT", _int, 120)  # API requests a minute per token
+API_ANONYMOUS_RATE_LIMIT = _from_env("API_ANONYMOUS_RATE_LIMIT", _int, 60)  # per address
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
@@ -154,9 +152,7 @@ INSTALLED_APPS = [
     # The audit log of officers' edits (django-auditlog's LogEntry; copportal/audit/ registers
     # the models and shows the log).
     "auditlog",
-    # The JSON API (resources/api/); in INSTALLED_APPS so that its docs page serves Swagger UI
-    # from the package's own static files, never from a CDN.
-    "ninja",
+    "ninja",  # the API's docs (resources/api/): Swagger UI from ninja's static files, no CDN
     "copportal",
     "copportal.accounts",
     "copportal.notifications",

@@ -15,7 +15,7 @@ SKIPPED = {".venv", ".git", "migrations", "tests", "node_modules"}
 ALLOWED = {
     "copportal/notifications/services.py": 588,
     "contributions/models.py": 641,
-    "copportal/settings.py": 523,
+    "copportal/settings.py": 526,  # +3: the API (ninja, its two rate limits)
     "copportal/devdb.py": 450,
     "contributions/services.py": 443,
     "resources/seeds.py": 406,
