@@ -197,3 +197,26 @@ def test_library_search_is_the_pages_search(api):
     filtered = api("get", "/api/v1/resources/?type=guideline").json()
     assert [r["slug"] for r in filtered["results"]] == ["other"]
     assert api("get", "/api/v1/resources/?page=2").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/contributions/", "/api/v1/liaison-notes/"])
+def test_list_queries_stay_constant_as_lists_grow(api, meeting, organization, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.liaison.models import LiaisonNote
+
+    def add(n):
+        for i in range(n):
+            published(meeting, organization, title=f"C{i}")
+            LiaisonNote.objects.create(meeting=meeting, subject=f"N{i}", status="sent")
+
+    add(2)
+    api("get", path)  # the filters' choices are cached by the first request
+    with CaptureQueriesContext(connection) as few:
+        assert api("get", path).status_code == 200
+    add(4)
+    with CaptureQueriesContext(connection) as more:
+        assert api("get", path).json()["count"] == 6
+    assert len(more) == len(few)
