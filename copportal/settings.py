@@ -37,11 +37,12 @@ CSRF_TRUSTED_ORIGINS = from_env("CSRF_TRUSTED_ORIGINS", parse.items, [])
 SITE_URL = from_env("SITE_URL", str, "http://127.0.0.1:8000").rstrip("/")
 # The site's name in e-mails (subject, greeting) and the TOTP issuer; translated unless set.
 SITE_NAME = from_env("SITE_NAME", str, gettext_lazy("CWG-COP Portal"))
-# How many reverse proxies in front set X-Forwarded-For (0: none, the client connects to
-# gunicorn directly). The client's address is then the one that many hops from the end
-# (copportal/middleware.py client_ip); rate limits key on it. Never more than really exist:
-# an address the client wrote itself would be believed.
+# How many reverse proxies in front set X-Forwarded-For (0: none). The client's address is the
+# one that many hops from the end (copportal/middleware.py client_ip), which rate limits key
+# on; never more than really exist, or an address the client wrote itself would be believed.
 TRUSTED_PROXY_COUNT = from_env("TRUSTED_PROXY_COUNT", int, 0)
+API_RATE_LIMIT = from_env("API_RATE_LIMIT", int, 120)  # API requests a minute per token
+API_ANONYMOUS_RATE_LIMIT = from_env("API_ANONYMOUS_RATE_LIMIT", int, 60)  # per address
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     # The audit log of officers' edits (django-auditlog's LogEntry; copportal/audit/ registers
     # the models and shows the log).
     "auditlog",
+    "ninja",  # the API's docs (resources/api/): Swagger UI from ninja's static files, no CDN
     "copportal",
     "copportal.accounts",
     "copportal.notifications",

@@ -9,6 +9,9 @@ from . import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The JSON API, outside the language prefixes: every translated field in all six
+    # languages (resources/api/).
+    path("api/", include("resources.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

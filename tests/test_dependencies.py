@@ -287,6 +287,7 @@ MODULES = {
     "django-modeltranslation": "modeltranslation",
     "django-storages": "storages",
     "django-auditlog": "auditlog",
+    "django-ninja": "ninja",
     "python-docx": "docx",
     "python-pptx": "pptx",
     "odfpy": "odf",

@@ -19,6 +19,8 @@ from copportal.content import column
 from copportal.languages import Language, folded
 from copportal.workflow import StatusEvent
 
+from .tokens import ApiToken  # noqa: F401  (a model: Django finds it through this module)
+
 CHAIR_GROUP = "Chair"
 SECRETARIAT_GROUP = "Secretariat"
 

@@ -5,17 +5,18 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from copportal.notifications.services import Recipient, notify
 
-from . import workflow
+from . import tokens, workflow
 from .models import Affiliation, Organization, User
+from .tokens import ApiToken
 
 
 @transaction.atomic
@@ -100,3 +101,33 @@ def password_reset_send(*, email: str, language: str) -> None:
     users = filter_users_by_email(email, is_active=True, prefer_verified=True, for_login=True)
     with translation.override(language), context.request_context(request):
         flows.password_reset.request_password_reset(request, email, users, default_token_generator)
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new personal API token for `user`. Returns (token, secret): the secret is shown to
+    the user once and never stored (only its digest is)."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    secret = tokens.new_secret()
+    token = ApiToken(
+        user=user,
+        name=name.strip(),
+        hashed_secret=tokens.digest(secret),
+        shown_part=secret[: tokens.SHOWN],
+    )
+    token.full_clean()
+    token.save()
+    return token, secret
+
+
+@transaction.atomic
+def api_token_revoke(*, token_id: int, by: User) -> ApiToken:
+    """Revoke one of `by`'s own tokens: it stops working at the next request."""
+    token = ApiToken.objects.select_for_update().get(pk=token_id)
+    if token.user_id != by.pk:
+        raise PermissionDenied
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token

@@ -6,6 +6,8 @@ app_name = "accounts"
 
 urlpatterns = [
     path("accounts/me/", views.me, name="me"),
+    path("accounts/me/tokens/", views.api_token_create, name="api_token_create"),
+    path("accounts/me/tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
     path("accounts/affiliations/request/", views.affiliation_request, name="affiliation_request"),
     path("secretariat/affiliations/", views.affiliation_queue, name="affiliation_queue"),
     re_path(

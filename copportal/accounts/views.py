@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .forms import AffiliationRefuseForm, AffiliationRequestForm, ProfileForm
-from .models import Affiliation
+from .forms import AffiliationRefuseForm, AffiliationRequestForm, ApiTokenForm, ProfileForm
+from .models import Affiliation, ApiToken
 from .permissions import permission_required
 
 
@@ -31,8 +31,40 @@ def me(request):
             "profile_form": profile_form,
             "affiliations": affiliations,
             "request_form": AffiliationRequestForm(),
+            "token_form": ApiTokenForm(),
+            "tokens": user.api_tokens.all(),
         },
     )
+
+
+@login_required
+@require_POST
+def api_token_create(request):
+    """A new personal API token: its secret is shown on this page, once."""
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the token a name (up to 100 characters)."))
+        return redirect("accounts:me")
+    token, secret = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
+    response = render(
+        request, "accounts/api_token_created.html", {"token": token, "secret": secret}
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def api_token_revoke(request, pk):
+    """Revoke one of one's own tokens, after a confirmation (others' tokens are a 404)."""
+    token = get_object_or_404(ApiToken.objects.filter(user=request.user), pk=pk)
+    if request.method == "POST":
+        services.api_token_revoke(token_id=token.pk, by=request.user)
+        messages.success(
+            request,
+            _("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name},
+        )
+        return redirect("accounts:me")
+    return render(request, "accounts/api_token_revoke.html", {"token": token})
 
 
 @login_required

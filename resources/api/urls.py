@@ -1,0 +1,75 @@
+"""The API's addresses (/api/...): every operation answers in JSON, even a refusal Django
+would make (405, or an address that is no operation: 404), and every successful GET carries
+a weak ETag computed from its content (304 when the client's If-None-Match matches)."""
+
+import hashlib
+from functools import wraps
+
+from django.http import HttpResponseNotModified, JsonResponse
+from django.urls import path
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.csrf import csrf_exempt
+
+from .main import api
+
+VARY = ["Authorization", "Accept-Language"]
+
+
+def _etag(content: bytes) -> str:
+    return 'W/"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def _matches(header: str, etag: str) -> bool:
+    """Weak comparison (RFC 9110): W/"x" and "x" are the same tag."""
+    wanted = etag.removeprefix("W/")
+    tags = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    return "*" in tags or wanted in tags
+
+
+def json_and_etag(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405:
+            allowed = response.get("Allow", "")
+            response = JsonResponse(
+                {"detail": f"Method {request.method} is not allowed here; allowed: {allowed}."},
+                status=405,
+            )
+            response["Allow"] = allowed
+        patch_vary_headers(response, VARY)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.streaming
+        ):
+            etag = _etag(response.content)
+            response["ETag"] = etag
+            if _matches(request.headers.get("If-None-Match", ""), etag):
+                not_modified = HttpResponseNotModified()
+                not_modified["ETag"] = etag
+                patch_vary_headers(not_modified, VARY)
+                return not_modified
+        return response
+
+    return wrapped
+
+
+@csrf_exempt
+def unknown(request, rest=""):
+    """Any other address under /api/: a JSON 404."""
+    return JsonResponse(
+        {"detail": f"No API operation at {request.path}. See /api/docs."}, status=404
+    )
+
+
+# (Not named app_name: include() would take it for this module's namespace.)
+operations, ninja_app, ninja_namespace = api.urls
+for pattern in operations:
+    pattern.callback = json_and_etag(pattern.callback)
+
+urlpatterns = [
+    path("", (operations, ninja_app, ninja_namespace)),
+    path("<path:rest>", unknown),
+    path("", unknown),
+]
