@@ -15,6 +15,7 @@ from . import (
     library,
     meetings,
     reference,
+    statistics,
     submission,  # noqa: F401  (adds the POST to the contributions' router)
 )
 from .schemas import BadRequest
@@ -22,7 +23,8 @@ from .schemas import BadRequest
 DESCRIPTION = """\
 The public data of the CWG-COP Portal: meetings with their sessions and released agendas,
 contributions (published ones: members-only ones only for members), liaison notes, the
-resource library with its search and facets, the roadmap and the child helplines.
+resource library with its search and facets, the roadmap, the child helplines, and the
+statistics of Resolution 67.
 
 **Languages.** Every translated field comes in the six languages at once, keyed by the
 document language code (`ar`, `zh`, `en`, `fr`, `ru`, `es`; `""` where there is no text),
@@ -55,6 +57,7 @@ ROUTERS = [
     ("/v1/contributions/", contributions.router),
     ("/v1/liaison-notes/", liaison.router),
     ("/v1/resources/", library.router),
+    ("/v1/statistics/", statistics.router),
     ("/v1/", reference.router),
 ]
 for prefix, router in ROUTERS:

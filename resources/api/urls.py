@@ -1,12 +1,15 @@
 """The API's addresses (/api/...): every operation answers in JSON, even a refusal Django
 would make (405, or an address that is no operation: 404), and every successful GET carries
-a weak ETag computed from its content (304 when the client's If-None-Match matches)."""
+a weak ETag computed from its content (304 when the client's If-None-Match matches). Labels,
+snippets and messages are in the language Accept-Language asks for (/api/ has no language
+prefix, where LocaleMiddleware would always choose English)."""
 
 import hashlib
 from functools import wraps
 
 from django.http import HttpResponseNotModified, JsonResponse
 from django.urls import path
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
@@ -29,7 +32,10 @@ def _matches(header: str, etag: str) -> bool:
 def json_and_etag(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        language = translation.get_language_from_request(request, check_path=False)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = view(request, *args, **kwargs)
         if response.status_code == 405:
             allowed = response.get("Allow", "")
             response = JsonResponse(
