@@ -35,6 +35,7 @@ def test_the_main_menu_is_in_the_order_of_its_entries():
         "desk",
         "roadmap",
         "library",
+        "countries",
         "liaison-notes",
         "affiliations",
         "mail-log",
@@ -74,12 +75,14 @@ def test_without_a_user_only_the_entries_for_everyone_show():
         "Contributions",
         "Roadmap",
         "Library",
+        "Countries",
         "Liaison notes",
     ]
     assert [e.current for e in menus.shown("main", user=None, path="/roadmap/")] == [
         False,
         False,
         True,
+        False,
         False,
         False,
     ]

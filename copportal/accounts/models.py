@@ -19,6 +19,7 @@ from copportal.content import column
 from copportal.languages import Language, folded
 from copportal.workflow import StatusEvent
 
+from .classifications import Classification, Region
 from .tokens import ApiToken  # noqa: F401  (a model: Django finds it through this module)
 
 CHAIR_GROUP = "Chair"
@@ -118,50 +119,6 @@ class User(AbstractUser):
     @property
     def is_delegate(self) -> bool:
         return bool(self.approved_organizations)
-
-
-class Region(models.TextChoices):
-    """The six ITU administrative regions."""
-
-    AFRICA = "africa", _("Africa")
-    AMERICAS = "americas", _("Americas")
-    ARAB_STATES = "arab-states", _("Arab States")
-    ASIA_PACIFIC = "asia-pacific", _("Asia-Pacific")
-    CIS = "cis", _("CIS")
-    EUROPE = "europe", _("Europe")
-
-
-class Classification(models.Model):
-    """A UN or ITU classification of countries (LDC, SIDS, LLDC, economy in transition)."""
-
-    code = models.SlugField(_("code"), max_length=20, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    source = models.CharField(
-        _("source"), max_length=500, help_text=_("Where the list of countries comes from.")
-    )
-    source_url = models.URLField(_("source address"), blank=True)
-    as_of = models.DateField(_("list as of"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("classification")
-        verbose_name_plural = _("classifications")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def label(self) -> str:
-        """Its name in the reader's language (TERMS.md); a code not below shows its one name."""
-        return str(CLASSIFICATION_LABELS.get(self.code, self.name))
-
-
-CLASSIFICATION_LABELS = {  # those the seeds load (data/member_states.json)
-    "ldc": _("Least developed countries (LDCs)"),
-    "sids": _("Small island developing States (SIDS)"),
-    "lldc": _("Landlocked developing countries (LLDCs)"),
-    "eit": _("Economies in transition"),
-}
 
 
 class OrganizationQuerySet(models.QuerySet):

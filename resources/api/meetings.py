@@ -129,7 +129,7 @@ def agenda_data(request, meeting: Meeting, release) -> dict:
                         "members_only": bool(c.get("members_only")),
                         "url": request.build_absolute_uri(c["url"]) if c.get("url") else "",
                     }
-                    for c in data.get("contributions", [])
+                    for c in data.get("allocated", [])
                 ],
             }
         )

@@ -176,18 +176,3 @@ class CountryEntryEvent(StatusEvent):
         ordering = ["entry", "at", "pk"]
         verbose_name = _("country entry event")
         verbose_name_plural = _("country entry events")
-
-
-# The classifications' names on the pages, in the reader's language (the rows' own names,
-# copportal/accounts/data/member_states.json, are English: the data's source's wording).
-CLASSIFICATION_LABELS = {
-    "ldc": _("Least developed country (LDC)"),
-    "sids": _("Small island developing State (SIDS)"),
-    "lldc": _("Landlocked developing country (LLDC)"),
-    "eit": _("Economy in transition"),
-}
-
-
-def classification_label(classification) -> str:
-    """A classification's name in the reader's language, else its row's own name."""
-    return str(CLASSIFICATION_LABELS.get(classification.code, classification.name))

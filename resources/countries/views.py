@@ -20,7 +20,7 @@ from meetings.models import Meeting
 from ..models import HelplineEntry
 from . import services
 from .forms import CountryEntryForm, DecisionForm
-from .models import CountryEntry, classification_label
+from .models import CountryEntry
 
 
 def _state(iso3: str) -> Organization:
@@ -94,7 +94,7 @@ def country_detail(request, iso3):
         "resources/countries/country_detail.html",
         {
             "state": state,
-            "classifications": [(classification_label(c), c) for c in state.classifications.all()],
+            "classifications": [(c.member_label, c) for c in state.classifications.all()],
             "contributions": contributions,
             "meetings": meetings,
             "registered": registered,

@@ -20,7 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contributions.models import Contribution, ContributionSource
-from copportal.accounts.models import CLASSIFICATION_LABELS, Classification, Organization, Region
+from copportal.accounts.classifications import CLASSIFICATION_LABELS
+from copportal.accounts.models import Classification, Organization, Region
 from meetings.models import Audience, Meeting, Theme
 
 from . import library

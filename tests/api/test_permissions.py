@@ -160,9 +160,7 @@ def test_members_only_agenda_contribution_shows_by_symbol_only(api, meeting, org
                     "number": "1",
                     "parent": None,
                     "title_en": "Opening",
-                    "contributions": [
-                        {"symbol": hidden.symbol, "title": "Secret plan", "url": "/x/"}
-                    ],
+                    "allocated": [{"symbol": hidden.symbol, "title": "Secret plan", "url": "/x/"}],
                 }
             ],
         },

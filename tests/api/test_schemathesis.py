@@ -39,7 +39,7 @@ def seeded(audiences, organization, delegate):
                     "number": "1",
                     "parent": None,
                     "title_en": "Opening",
-                    "contributions": [{"symbol": public.symbol, "title": public.title, "url": ""}],
+                    "allocated": [{"symbol": public.symbol, "title": public.title, "url": ""}],
                 }
             ],
         },
