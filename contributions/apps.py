@@ -9,6 +9,7 @@ class ContributionsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from copportal import pagecache
         from copportal.accounts.models import Organization
         from meetings.agenda import numbering
         from meetings.models import Meeting, Theme
@@ -27,6 +28,8 @@ class ContributionsConfig(AppConfig):
                 left_out=Status.LEFT_OFF_THE_AGENDA,
             )
         )
+
+        pagecache.watch(*self.get_models(include_auto_created=True))  # cached pages follow
 
         # The cached lists of organizations (the Source picker), meetings and themes (the
         # list's filters) follow every change.

@@ -1,11 +1,13 @@
 from django.urls import path
 
+from copportal.pagecache import public
+
 from .views import dashboard, desk, detail, files, lists, submit
 
 app_name = "contributions"
 
 urlpatterns = [
-    path("contributions/", lists.contribution_list, name="list"),
+    path("contributions/", public(lists.contribution_list), name="list"),
     path("contributions/submit/", submit.contribution_submit, name="submit"),
     path(
         "contributions/template-<str:language>.docx",

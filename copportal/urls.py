@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import health, views
+from .pagecache import public
 
 urlpatterns = [
     path("livez", health.livez, name="livez"),
@@ -12,7 +13,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", public(views.home), name="home"),
     path("", include("copportal.accounts.urls")),
     path("", include("meetings.urls")),
     path("", include("contributions.urls")),

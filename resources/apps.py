@@ -7,6 +7,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Resource library")
 
     def ready(self):
+        from copportal import pagecache
         from copportal import sections as slots
         from copportal.audit import registry as audit
 
@@ -14,4 +15,5 @@ class ResourcesConfig(AppConfig):
         from .audited import AUDITED
 
         audit.register(*AUDITED)
+        pagecache.watch(*self.get_models(include_auto_created=True))  # cached pages follow
         slots.register("contributions.detail", "resources", sections.contribution_resources)
