@@ -1,13 +1,11 @@
 from django.urls import path
 
-from copportal.pagecache import public
-
 from .views import dashboard, desk, detail, files, lists, submit
 
 app_name = "contributions"
 
 urlpatterns = [
-    path("contributions/", public(lists.contribution_list), name="list"),
+    path("contributions/", lists.contribution_list, name="list"),
     path("contributions/submit/", submit.contribution_submit, name="submit"),
     path(
         "contributions/template-<str:language>.docx",
