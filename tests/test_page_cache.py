@@ -2,6 +2,7 @@
 cache, per language, never to a signed-in visitor, and changed at once by a write."""
 
 import datetime
+import gzip
 
 import pytest
 from django.contrib.messages import constants
@@ -39,6 +40,15 @@ def test_a_second_anonymous_visit_is_served_from_the_cache(client, meeting):
         page = client.get("/meetings/41/").content.decode()
     assert "Geneva" in page and "Kigali" not in page
     assert len(queries) == 0
+
+
+def test_a_cached_page_comes_compressed_to_who_accepts_gzip(client, meeting):
+    fresh = client.get("/meetings/41/").content
+    cached = client.get("/meetings/41/", headers={"Accept-Encoding": "gzip, br"})
+    assert cached["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in cached["Vary"]
+    assert gzip.decompress(cached.content) == fresh
+    assert client.get("/meetings/41/").content == fresh
 
 
 def test_each_language_has_its_own_page(client, meeting):
