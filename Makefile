@@ -43,6 +43,7 @@ messages: $(STAMP)
 	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 bench: $(STAMP)
+	@command -v wrk >/dev/null || { echo "make bench needs wrk (bench/http.py's load generator): apt-get install -y wrk (Debian, Ubuntu) or brew install wrk (macOS)."; exit 1; }
 	$(PY) -m copportal.devdb exec -- $(PY) -m bench
 	$(PY) -m copportal.devdb exec -- $(PY) -m bench.http
 	$(PY) -m copportal.devdb exec -- $(PY) -m bench.notifications

@@ -9,7 +9,7 @@ class ContributionsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from copportal import exports, menus
+        from copportal import exports, menus, pagecache
         from copportal import sections as slots
         from copportal.accounts.models import Organization
         from meetings import providers
@@ -39,6 +39,8 @@ class ContributionsConfig(AppConfig):
         slots.register("meetings.detail.submission", "contributions", parts.meeting_submission)
         slots.register("meetings.detail.downloads", "contributions", parts.meeting_archives)
         slots.register("meetings.theme", "contributions", parts.theme_contributions)
+
+        pagecache.watch(*self.get_models(include_auto_created=True))  # cached pages follow
 
         # The cached lists of organizations (the Source picker), meetings and themes (the
         # list's filters) follow every change.

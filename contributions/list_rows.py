@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from copportal.languages import Language
 
 from .choices import forget_organization_choices, organization_choices
-from .models import ContributionSource, Document
+from .models import Contribution, ContributionSource, Document
 
 ROW_TEMPLATE = "contributions/includes/contribution_row.html"
 ROW_KEY = "contribution-row:{language}:{digest}"
@@ -77,6 +77,12 @@ def _languages(ids: list[int]) -> dict[int, list[str]]:
     return languages
 
 
+def _labels(name: str) -> dict[str, str]:
+    """A choice field's labels in the active language, looked up once per page (a row's
+    get_<field>_display() rebuilds the field's whole choice table at every call)."""
+    return {value: str(label) for value, label in Contribution._meta.get_field(name).flatchoices}
+
+
 def rendered_rows(contributions) -> list[str]:
     """The HTML of each row of `contributions` (a page of `columns(...)`): three queries,
     then one cache read for all rows, and a template render only for rows not yet cached."""
@@ -89,6 +95,7 @@ def rendered_rows(contributions) -> list[str]:
     language = get_language()
     words = (language, template.template.source, _("Meeting"), _("Members only"))
     page = hashlib.blake2b(repr((*words, _("no source yet"))).encode()).hexdigest()
+    kinds, purposes = _labels("kind"), _labels("purpose")
     keys = {}
     for row in rows:
         row.source_names = sources.get(row.pk, [])
@@ -98,8 +105,8 @@ def rendered_rows(contributions) -> list[str]:
             row.pk,
             row.number,
             row.title,
-            row.get_kind_display(),
-            row.get_purpose_display(),
+            kinds.get(row.kind, row.kind),
+            purposes.get(row.purpose, row.purpose),
             row.visibility,
             row.meeting.number,
             tuple(row.source_names),

@@ -20,6 +20,7 @@ from django.contrib.postgres.search import SearchRank
 from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Substr
 
+from copportal import pagecache
 from copportal.languages import Language
 from copportal.search import (
     FILE_TEXT_IN_VECTOR,
@@ -104,6 +105,7 @@ def fill_stored(queryset, revisions=None) -> None:
     text = Substr(_latest_text(revisions, Language.CHINESE), 1, FILE_TEXT_IN_VECTOR)
     rows = queryset.annotate(chinese_text=Coalesce(text, Value(""), output_field=TextField()))
     chinese = Q(original_language=Language.CHINESE) | Q(chinese_text__gt="")
+    pagecache.bump()  # the search finds other contributions: update() sends no signal
     rows.exclude(chinese).update(files_vector=files_document(revisions), chinese_vector=None)
     for row in rows.filter(chinese).values(
         "pk", "original_language", "title", "abstract", "chinese_text"

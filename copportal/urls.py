@@ -4,10 +4,13 @@ from django.urls import include, path
 
 from resources.home import home
 
-from . import views
+from . import health
+from .pagecache import public
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("livez", health.livez, name="livez"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The JSON API, outside the language prefixes: every translated field in all six
     # languages (resources/api/).
@@ -15,7 +18,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", home, name="home"),
+    path("", public(home), name="home"),
     path("", include("copportal.accounts.urls")),
     path("", include("meetings.urls")),
     path("", include("contributions.urls")),

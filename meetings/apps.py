@@ -7,6 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
+        from copportal import pagecache
         from copportal.audit import registry as audit
 
         from .audited import AUDITED
@@ -31,3 +32,5 @@ class MeetingsConfig(AppConfig):
 
         for table in (meeting_exports.TABLE, liaison_exports.TABLE, roadmap_exports.TABLE):
             exports.register(table)
+        # Public pages show meetings, their agendas, notes and themes: cached ones follow.
+        pagecache.watch(*self.get_models(include_auto_created=True))

@@ -5,6 +5,7 @@ reminder days)."""
 from django.urls import include, path
 
 from copportal.exports import export_urls
+from copportal.pagecache import public
 
 from . import calendar_views, meeting_views, views
 
@@ -16,7 +17,7 @@ urlpatterns = [
     path("meetings/new/", meeting_views.meeting_new, name="new"),
     path("meetings/calendar.ics", calendar_views.meetings_calendar, name="calendar"),
     path("meetings/<int:number>/edit/", meeting_views.meeting_edit, name="edit"),
-    path("meetings/<int:number>/", views.meeting_detail, name="detail"),
+    path("meetings/<int:number>/", public(views.meeting_detail), name="detail"),
     path(
         "meetings/<int:number>/calendar.ics",
         calendar_views.meeting_calendar,

@@ -7,7 +7,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Resource library")
 
     def ready(self):
-        from copportal import menus
+        from copportal import menus, pagecache
         from copportal import sections as slots
         from copportal.audit import registry as audit
         from meetings import providers
@@ -16,6 +16,7 @@ class ResourcesConfig(AppConfig):
         from .audited import AUDITED
 
         audit.register(*AUDITED)
+        pagecache.watch(*self.get_models(include_auto_created=True))  # cached pages follow
         slots.register("contributions.detail", "resources", sections.contribution_resources)
         # What meetings show and ask of the library: meetings know nothing of it.
         providers.register_page_flag("has_records", sections.meeting_records_rows)

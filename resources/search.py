@@ -29,6 +29,7 @@ from django.contrib.postgres.search import (
 from django.db.models import F, FloatField, Func, Q, TextField, Value
 from django.db.models.functions import Substr
 
+from copportal import pagecache
 from copportal.content import column
 from copportal.languages import Language
 
@@ -119,6 +120,7 @@ def fill_stored(queryset) -> None:
     queryset.exclude(_has_chinese()).exclude(
         chinese_vector__isnull=True, chinese_file_vector__isnull=True
     ).update(chinese_vector=None, chinese_file_vector=None)
+    pagecache.bump()  # the search finds other resources: update() sends no signal
     rows = queryset.filter(_has_chinese()).values("pk", "language", "file_text", *CHINESE_COLUMNS)
     for row in rows:
         queryset.model.objects.filter(pk=row["pk"]).update(**cut_chinese(row))

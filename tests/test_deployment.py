@@ -97,7 +97,7 @@ def test_entrypoint_checks_the_deployment_and_migrates_before_gunicorn(dockerfil
 def test_health_checks(services, name):
     test = " ".join(services[name]["healthcheck"]["test"])
     expected = {
-        "web": "/healthz",
+        "web": "/readyz",
         "worker": "celery -A copportal inspect ping",
         "postgres": "pg_isready",
         "redis": "redis-cli ping",

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from copportal import pagecache
 from copportal.accounts.models import User
 from copportal.audit.services import audited_bulk_update
 from copportal.notifications.services import notify
@@ -53,6 +54,7 @@ def _save_order(items: list[AgendaItem]) -> None:
         item.order = index
     # One UPDATE for all; each item whose place changed gets its audit log entry.
     audited_bulk_update(items, ["order", "parent"])
+    pagecache.bump()  # bulk_update sends no signal
 
 
 def _number_of(meeting: Meeting, item_id: int) -> str:
@@ -184,6 +186,7 @@ def agenda_allocate(*, meeting: Meeting, by, allocations: dict[int, int | None])
             raise ValidationError(_("That item is not on this meeting's agenda."))
         if current[contribution_id] != item_id:
             documents.allocate(meeting, contribution_id, item_id)
+            pagecache.bump()  # update() sends no signal
             changed += 1
     return changed
 

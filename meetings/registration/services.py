@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from copportal import pagecache
 from copportal.accounts.models import Organization, User
 from copportal.date_text import datetime_text
 from copportal.notifications.services import Recipient, notify
@@ -91,6 +92,7 @@ def registration_close(*, meeting: Meeting, by: User, closed: bool) -> bool:
     """Close (or reopen) registration. Returns whether anything changed."""
     _require(by, "meetings.close_registration", meeting)
     changed = Meeting.objects.filter(pk=meeting.pk).exclude(registration_closed=closed)
+    pagecache.bump()  # update() sends no signal
     return bool(changed.update(registration_closed=closed))
 
 

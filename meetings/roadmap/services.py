@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from copportal import pagecache
 from copportal.accounts.models import User
 from copportal.audit.services import audited_bulk_update
 
@@ -41,6 +42,7 @@ def _theme_meetings_set(theme: Theme, meetings) -> None:
             changed.append(meeting)
     # Each meeting that gains or loses the theme gets its audit log entry.
     audited_bulk_update(changed, ["theme"])
+    pagecache.bump()  # bulk_update sends no signal
 
 
 @transaction.atomic
