@@ -65,6 +65,8 @@ PAGES = {
     "contributions ?q=": ("/contributions/?q=strategy", 0.2),
     "library ?q=": ("/resources/?q=online+safety", 0.2),
     "resource": (lambda: Resource.objects.published().order_by("pk")[0].get_absolute_url(), 0.2),
+    "statistics": ("/statistics/", 0.2),
+    "api contributions": ("/api/v1/contributions/", 0.3),
 }
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and organizations")
 
     def ready(self):
-        from copportal import menus
+        from copportal import menus, pagecache
+
+        from .models import Classification, Organization
+
+        # Cached public pages name organizations and count them by classification (the
+        # statistics); users and affiliations change no public page.
+        pagecache.watch(Organization, Classification, Organization.classifications.through)
 
         menus.register(
             "main",

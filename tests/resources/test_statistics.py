@@ -266,3 +266,17 @@ def test_statistics_pages_have_no_axe_violations(browser_page):
         if results.violations_count:
             problems[url] = results.generate_report()
     assert not problems, "\n\n".join(f"{url}\n{report}" for url, report in problems.items())
+
+
+def test_the_cached_page_follows_a_new_publication(client, contributions):
+    """The page is cached for anonymous visitors; a contribution published, or a Member
+    State classified anew, shows on the next request."""
+    first = client.get("/statistics/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/statistics/").content.decode() == first
+    assert len(queries) == 0  # from the cache
+    PublishedContributionFactory(meeting=contributions)
+    assert client.get("/statistics/").content.decode() != first
+    again = client.get("/statistics/").content.decode()
+    Classification.objects.create(code="sids", name="Small island developing States", source="t")
+    assert client.get("/statistics/").content.decode() != again
