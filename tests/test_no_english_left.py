@@ -29,6 +29,7 @@ ADDRESS = re.compile(r"\S+@\S+|https?://\S+|\S+\.(?:pdf|docx?|xlsx?|pptx?|odt|tx
 # ("Question" as in "ITU-D SG2 Question 3/2"; "Person" is how the factories name people.)
 NAMES = {
     *("cwg", "cop", "itu", "sg2", "sg17", "pdf", "docx", "xlsx", "pptx", "odt", "html", "zip"),
+    *("csv", "json", "api"),
     *("icalendar", "atom", "url", "totp", "rev", "word", "question", "person"),
 }
 PUBLIC = [
@@ -46,6 +47,8 @@ PUBLIC = [
     "/countries/",
     "/countries/phl/",
     "/liaison-notes/",
+    "/statistics/",
+    "/data/",
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password/reset/",
@@ -57,7 +60,7 @@ DELEGATE = [
     "/notifications/",
     "/countries/phl/entries/new/",
 ]
-CHAIR = ["/meetings/99/edit/", "/meetings/99/agenda/edit/", "/meetings/new/"]
+CHAIR = ["/data/", "/meetings/99/edit/", "/meetings/99/agenda/edit/", "/meetings/new/"]
 SECRETARIAT = [
     "/contributions/desk/",
     "/liaison-notes/new/",
