@@ -1,13 +1,14 @@
 from django.urls import path
 
 from copportal.exports import export_urls
+from copportal.pagecache import public
 
 from .views import dashboard, desk, detail, files, lists, submit
 
 app_name = "contributions"
 
 urlpatterns = [
-    path("contributions/", lists.contribution_list, name="list"),
+    path("contributions/", public(lists.contribution_list), name="list"),
     export_urls("contributions/", "contributions"),
     path("contributions/submit/", submit.contribution_submit, name="submit"),
     path(

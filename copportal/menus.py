@@ -9,7 +9,7 @@ pages' links beside the home page's). An app adds its entries in its AppConfig.r
 
     menus.register(
         "footer",
-        menus.Entry("statistics", _("Statistics"), "resources:statistics", order=30),
+        menus.Entry("statistics", _("Statistics"), "<app>:statistics", order=30),
     )
 
 An entry is a URL name without arguments, a label (gettext_lazy), and a place: entries show
