@@ -43,6 +43,7 @@ KEPT_HEADERS = (
     "Cache-Control",
     "Vary",
     "Link",
+    "ETag",
 )
 
 
@@ -76,7 +77,9 @@ def watch(*models) -> None:
 def _key(request) -> str:
     # htmx asks the same URL for a fragment (search as you type): its own entry.
     variant = f"{request.headers.get('HX-Request', '')}|{request.headers.get('HX-Target', '')}"
-    digest = hashlib.sha256(f"{request.get_full_path()}|{variant}".encode()).hexdigest()
+    # The host and scheme too: absolute links (the API's next and previous pages) carry them.
+    where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(f"{where}|{variant}".encode()).hexdigest()
     return f"pages:{translation.get_language()}:{digest[:32]}"
 
 

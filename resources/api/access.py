@@ -65,11 +65,20 @@ class BearerToken(HttpBearer):
         return found
 
 
+def check_anonymous_rate(request) -> None:
+    """Count a request without a token against its address's budget, once (urls.py counts
+    it before the answer comes from the page cache; the operation then does not again)."""
+    if getattr(request, "api_rate_counted", False):
+        return
+    request.api_rate_counted = True
+    check_rate(f"address:{client_ip(request)}", settings.API_ANONYMOUS_RATE_LIMIT)
+
+
 def anonymous(request):
     """A request without a token: anonymous (never the session's user)."""
     if request.headers.get("Authorization"):
         return None  # a token was given and BearerToken refused it: a 401
-    check_rate(f"address:{client_ip(request)}", settings.API_ANONYMOUS_RATE_LIMIT)
+    check_anonymous_rate(request)
     request.user = AnonymousUser()
     request.api_token = None
     return "anonymous"

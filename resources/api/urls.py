@@ -2,7 +2,11 @@
 would make (405, or an address that is no operation: 404), and every successful GET carries
 a weak ETag computed from its content (304 when the client's If-None-Match matches). Labels,
 snippets and messages are in the language Accept-Language asks for (/api/ has no language
-prefix, where LocaleMiddleware would always choose English)."""
+prefix, where LocaleMiddleware would always choose English).
+
+A GET without a token is anonymous, the same for everyone: its answer comes from the page
+cache (copportal/pagecache.py: per language, dropped when the data changes), after the
+address's rate limit is counted. A request with `Authorization` is always answered afresh."""
 
 import hashlib
 from functools import wraps
@@ -13,7 +17,10 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
-from .main import api
+from copportal import pagecache
+
+from . import access
+from .main import api, rate_limited
 
 VARY = ["Authorization", "Accept-Language"]
 
@@ -29,13 +36,50 @@ def _matches(header: str, etag: str) -> bool:
     return "*" in tags or wanted in tags
 
 
+def _with_etag(view):
+    """The view, its successful GET answers tagged (before the cache, which keeps the tag)."""
+
+    @wraps(view)
+    def tagged(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.streaming
+        ):
+            response["ETag"] = _etag(response.content)
+        return response
+
+    return tagged
+
+
+def _answer(view):
+    """From the page cache for an anonymous GET, its rate counted first; else the view."""
+    tagged = _with_etag(view)
+    cached = pagecache.public(tagged)
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        if request.method != "GET" or request.headers.get("Authorization"):
+            return tagged(request, *args, **kwargs)
+        try:
+            access.check_anonymous_rate(request)
+        except access.RateLimited as exc:
+            return rate_limited(request, exc)
+        return cached(request, *args, **kwargs)
+
+    return answer
+
+
 def json_and_etag(view):
+    answer = _answer(view)
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         language = translation.get_language_from_request(request, check_path=False)
         with translation.override(language):
             request.LANGUAGE_CODE = language
-            response = view(request, *args, **kwargs)
+            response = answer(request, *args, **kwargs)
         if response.status_code == 405:
             allowed = response.get("Allow", "")
             response = JsonResponse(
@@ -44,18 +88,17 @@ def json_and_etag(view):
             )
             response["Allow"] = allowed
         patch_vary_headers(response, VARY)
+        etag = response.get("ETag")
         if (
-            request.method in ("GET", "HEAD")
+            etag
+            and request.method in ("GET", "HEAD")
             and response.status_code == 200
-            and not response.streaming
+            and _matches(request.headers.get("If-None-Match", ""), etag)
         ):
-            etag = _etag(response.content)
-            response["ETag"] = etag
-            if _matches(request.headers.get("If-None-Match", ""), etag):
-                not_modified = HttpResponseNotModified()
-                not_modified["ETag"] = etag
-                patch_vary_headers(not_modified, VARY)
-                return not_modified
+            not_modified = HttpResponseNotModified()
+            not_modified["ETag"] = etag
+            patch_vary_headers(not_modified, VARY)
+            return not_modified
         return response
 
     return wrapped

@@ -205,6 +205,7 @@ def test_list_queries_stay_constant_as_lists_grow(api, meeting, organization, pa
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from copportal import pagecache
     from meetings.liaison.models import LiaisonNote
 
     def add(n):
@@ -214,6 +215,7 @@ def test_list_queries_stay_constant_as_lists_grow(api, meeting, organization, pa
 
     add(2)
     api("get", path)  # the filters' choices are cached by the first request
+    pagecache.bump()  # and the answer too: count the queries of a fresh one
     with CaptureQueriesContext(connection) as few:
         assert api("get", path).status_code == 200
     add(4)
