@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from copportal import extraction
 from copportal.accounts.models import Organization, User
-from copportal.uploads import check_upload
+from copportal.uploads import atomic_with_uploads, check_upload
 from meetings.models import Audience, Meeting, Theme
 
 from . import search, workflow
@@ -85,7 +85,7 @@ def _check_meeting_open(meeting: Meeting, *, by: User) -> None:
         raise ValidationError({"meeting": _("This meeting is over: choose an upcoming one.")})
 
 
-@transaction.atomic
+@atomic_with_uploads()
 def contribution_create(
     *,
     submitter: User,
@@ -143,7 +143,7 @@ def contribution_create(
     return contribution, True
 
 
-@transaction.atomic
+@atomic_with_uploads()
 def contribution_update(
     *,
     contribution_id: int,
@@ -261,7 +261,7 @@ def _add_revision(contribution, *, by: User, language: str, upload, checked=None
     return revision
 
 
-@transaction.atomic
+@atomic_with_uploads()
 def revision_add(*, contribution_id: int, by: User, language: str, upload) -> Revision:
     """A new revision, or a first file in another language. Authors: before the deadline."""
     checked = check_upload(upload)

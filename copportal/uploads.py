@@ -9,6 +9,8 @@ the compression ratio (zip bombs). Those readings of the content are copportal/f
 this module decides, words the refusal, stores the accepted file and serves it back.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import re
 import unicodedata
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
-from django.db import models
+from django.db import models, transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -185,6 +187,33 @@ def too_large_error(file_name: str) -> ValidationError:
     )
 
 
+# The files stored inside the innermost atomic_with_uploads() block: (storage, name).
+_stored_in_block = contextvars.ContextVar("stored_in_block", default=None)
+
+
+@contextlib.contextmanager
+def atomic_with_uploads():
+    """transaction.atomic(), and the files StoredFile.store() saved inside it deleted again
+    when it fails: the rows that named them are rolled back, so nothing would ever serve
+    them. A block inside another hands its files to the outer one when it succeeds (the
+    outer block may still fail). Usable as a decorator, like atomic()."""
+    stored = []
+    outer = _stored_in_block.get()
+    token = _stored_in_block.set(stored)
+    try:
+        with transaction.atomic():
+            yield
+    except BaseException:
+        for storage, name in stored:
+            storage.delete(name)
+        raise
+    else:
+        if outer is not None:
+            outer.extend(stored)
+    finally:
+        _stored_in_block.reset(token)
+
+
 class StoredFile(models.Model):
     """What the portal keeps of a checked upload: a stored name of its own, the name it came
     with, its type, size and digest, who uploaded it and when. Each subclass declares its own
@@ -216,6 +245,9 @@ class StoredFile(models.Model):
         self.uploaded_by = by
         self.uploaded_at = timezone.now()
         self.file.save(self.stored_name, upload, save=False)
+        stored = _stored_in_block.get()
+        if stored is not None:
+            stored.append((self.file.storage, self.file.name))
 
 
 def stored_file_response(

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from copportal.uploads import check_upload
+from copportal.uploads import atomic_with_uploads, check_upload
 
 from ..services import require
 from .models import LiaisonAttachment, LiaisonNote, LiaisonRecipient
@@ -52,7 +52,7 @@ def _check_recipients(recipients: list[dict]) -> None:
             )
 
 
-@transaction.atomic
+@atomic_with_uploads()
 def liaison_note_save(
     *,
     by,
@@ -88,7 +88,7 @@ def liaison_note_save(
     return note
 
 
-@transaction.atomic
+@atomic_with_uploads()
 def incoming_note_save(
     *, by, fields: dict, note: LiaisonNote | None = None, upload=None
 ) -> LiaisonNote:

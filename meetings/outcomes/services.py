@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from copportal.accounts.models import User
-from copportal.uploads import check_upload
+from copportal.uploads import atomic_with_uploads, check_upload
 
 from ..models import Meeting
 from ..services import require
@@ -33,7 +33,7 @@ def _check_report_file(upload):
     return checked
 
 
-@transaction.atomic
+@atomic_with_uploads()
 def chair_report_save(*, meeting: Meeting, by: User, language: str, upload) -> ChairReport:
     """Upload the chair's report in one language, or replace the one there is.
 

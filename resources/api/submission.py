@@ -6,7 +6,6 @@ import uuid
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from ninja import File, Form, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -15,6 +14,7 @@ from contributions import services
 from contributions.forms import ContributionForm
 from contributions.models import Contribution
 from contributions.views.access import with_relations
+from copportal.uploads import atomic_with_uploads
 from meetings.models import Meeting
 
 from .access import WRITE
@@ -78,7 +78,8 @@ def contribution_submit(request, data: Form[SubmissionIn], file: File[UploadedFi
         raise BadRequest("The contribution is not valid.", form_errors(form))
     cleaned = form.cleaned_data
     try:
-        with transaction.atomic():  # all or nothing: no draft left by a refused submission
+        # All or nothing: a refused submission leaves no draft, and no stored file.
+        with atomic_with_uploads():
             contribution, created = _save(request, user, data, cleaned)
     except ValidationError as error:
         errors = error.message_dict if hasattr(error, "error_dict") else None
