@@ -5,16 +5,18 @@ import datetime
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
 from contributions.forms import ContributionFilterForm
-from contributions.models import Contribution
+from contributions.models import Contribution, Revision
 from contributions.views.access import with_relations
 from contributions.views.lists import _filtered as filtered
 from copportal.accounts.models import Region
 from copportal.languages import Language
 from copportal.search import read_query
+from copportal.uploads import MIME_TYPES, FileType, stored_file_response
 
 from . import paging
 from .schemas import ERRORS, SLUG, page_of
@@ -33,6 +35,10 @@ class RevisionOut(Schema):
     download_url: str = Field(
         description="The portal's download address (members-only files need a signed-in "
         "member in the portal)."
+    )
+    file_url: str = Field(
+        description="The file through the API: members-only files with your token, as the "
+        "contribution itself."
     )
 
 
@@ -126,6 +132,9 @@ def detail(request, c: Contribution) -> dict:
                         "size": r.size,
                         "uploaded_at": r.uploaded_at,
                         "download_url": request.build_absolute_uri(r.get_absolute_url()),
+                        "file_url": request.build_absolute_uri(
+                            reverse("api:contribution_file", args=[c.pk, r.pk])
+                        ),
                     }
                     for r in revisions
                 ],
@@ -186,3 +195,39 @@ def contribution_detail(request, contribution_id: int):
     one the reader may not see (a draft, or members-only to a non-member)."""
     queryset = with_relations(Contribution.objects.listed_for(request.user))
     return detail(request, get_object_or_404(queryset, pk=contribution_id))
+
+
+# A file's answer, in the OpenAPI schema: its own type (the upload types), never JSON.
+FILE_RESPONSE = {
+    "description": "The file, as an attachment.",
+    "content": {
+        MIME_TYPES[file_type]: {"schema": {"type": "string", "format": "binary"}}
+        for file_type in FileType.values
+    },
+}
+
+
+@router.get(
+    "{int:contribution_id}/files/{int:revision_id}/",
+    response={200: None, **ERRORS},
+    summary="A contribution's file",
+    url_name="contribution_file",
+    openapi_extra={"responses": {200: FILE_RESPONSE}},
+)
+def contribution_file(request, contribution_id: int, revision_id: int):
+    """One revision's file, to those who may read the contribution through the API: the
+    public for a published one, members (with their token) for a members-only one; a 404
+    for anyone else, which does not tell that it exists."""
+    revision = get_object_or_404(
+        Revision.objects.filter(
+            document__contribution__in=Contribution.objects.listed_for(request.user)
+        ),
+        pk=revision_id,
+        document__contribution_id=contribution_id,
+    )
+    return stored_file_response(
+        revision.file,
+        allowed=True,
+        filename=revision.download_name,
+        file_type=revision.file_type,
+    )

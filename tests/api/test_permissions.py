@@ -86,6 +86,57 @@ def test_files_per_language_with_revisions(api, contributions):
     [revision] = document["revisions"]
     assert revision["number"] == 0
     assert revision["download_url"].endswith(f"/contributions/files/{revision['id']}/")
+    path = f"/api/v1/contributions/{contributions['public'].pk}/files/{revision['id']}/"
+    assert revision["file_url"] == f"http://testserver{path}"
+
+
+def file_path(contribution) -> str:
+    revision = contribution.documents.get().revisions.get()
+    return f"/api/v1/contributions/{contribution.pk}/files/{revision.pk}/"
+
+
+def downloaded(response) -> bytes:
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    return b"".join(response.streaming_content)
+
+
+@pytest.mark.django_db
+def test_a_public_file_through_the_api_without_a_token(api, contributions):
+    assert downloaded(api("get", file_path(contributions["public"]))) == b"%PDF-1.4 tiny"
+
+
+@pytest.mark.django_db
+def test_a_members_only_file_needs_a_members_token(
+    api, token_for, delegate, outsider, contributions
+):
+    path = file_path(contributions["members"])
+    assert api("get", path).status_code == 404
+    assert api("get", path, token_for(outsider)).status_code == 404
+    secret = token_for(delegate)
+    assert downloaded(api("get", path, secret)) == b"%PDF-1.4 tiny"
+    account_services.api_token_revoke(token_id=ApiToken.objects.get(user=delegate).pk, by=delegate)
+    assert api("get", path, secret).status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_drafts_file_never_through_the_api(api, token_for, other_delegate, contributions):
+    from ..factories import DocumentFactory, RevisionFactory
+
+    draft = contributions["draft"]
+    RevisionFactory(document=DocumentFactory(contribution=draft, language="en"))
+    response = api("get", file_path(draft), token_for(other_delegate))  # its own author
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.django_db
+def test_a_file_under_another_contributions_id_is_not_found(api, contributions):
+    public, members = contributions["public"], contributions["members"]
+    revision = members.documents.get().revisions.get()
+    response = api("get", f"/api/v1/contributions/{public.pk}/files/{revision.pk}/")
+    assert response.status_code == 404
 
 
 @pytest.mark.django_db

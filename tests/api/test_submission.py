@@ -156,3 +156,26 @@ def test_a_wrong_file_type_is_refused(api, token_for, delegate, meeting):
     )
     assert response.status_code == 400
     assert "file" in response.json()["errors"]
+
+
+@pytest.mark.django_db
+def test_a_submission_refused_after_its_file_was_stored_leaves_no_file(
+    api, token_for, delegate, meeting, settings, monkeypatch
+):
+    """The draft and its revision are rolled back when the submission is refused (here the
+    workflow refuses it, as when the meeting closed between the form's check and the
+    submission): the file stored for that revision goes too."""
+    from contributions import services
+
+    def refused(**kwargs):
+        raise services.ValidationError("This meeting no longer takes contributions.")
+
+    monkeypatch.setattr(services.workflow, "contribution_act", refused)
+    response = api(
+        "post", "/api/v1/contributions/", token_for(delegate), data=data(meeting, delegate)
+    )
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"] == "This meeting no longer takes contributions."
+    assert not Contribution.objects.exists()
+    uploads = settings.MEDIA_ROOT
+    assert not [path for path in uploads.rglob("*") if path.is_file()]
