@@ -4,13 +4,14 @@ and their authors (Contribution.objects.listed_for, the portal's one rule), neve
 import datetime
 from typing import Literal
 
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
 from contributions.forms import ContributionFilterForm
-from contributions.models import Contribution, Revision
+from contributions.models import Contribution, ContributionSource, Document, Revision
 from contributions.views.access import with_relations
 from contributions.views.lists import _filtered as filtered
 from copportal.accounts.models import Region
@@ -84,8 +85,51 @@ class ContributionDetail(ContributionOut):
 ContributionPage = page_of(ContributionOut, "ContributionPage")
 
 
+def listed(contributions):
+    """What summary() reads, in a constant number of queries and no related manager per row
+    (each would build a queryset): the sources with their organizations and the languages
+    that have a file, as lists (to_attr); never the abstracts or the extracted text."""
+    sources = Prefetch(
+        "source_links",
+        queryset=ContributionSource.objects.select_related("organization").order_by(
+            "contribution_id", "order"
+        ),
+        to_attr="listed_sources",
+    )
+    languages = Prefetch(
+        "documents",
+        queryset=Document.objects.filter(Exists(Revision.objects.filter(document=OuterRef("pk"))))
+        .only("contribution_id", "language")
+        .order_by("contribution_id", "language"),
+        to_attr="filed_documents",
+    )
+    return (
+        contributions.select_related("meeting")
+        .only(*SUMMARY_FIELDS, "meeting__number")
+        .prefetch_related(sources, languages)
+    )
+
+
+SUMMARY_FIELDS = (
+    "number",
+    "title",
+    "original_language",
+    "kind",
+    "purpose",
+    "status",
+    "visibility",
+    "is_late",
+    "published_at",
+    "meeting",
+)
+
+
 def summary(request, c: Contribution) -> dict:
-    documents = [d for d in c.documents.all() if any(True for _r in d.revisions.all())]
+    if hasattr(c, "filed_documents"):  # listed()
+        documents, links = c.filed_documents, c.listed_sources
+    else:  # with_relations(): a detail
+        documents = [d for d in c.documents.all() if any(True for _r in d.revisions.all())]
+        links = c.source_links.all()
     return {
         "id": c.pk,
         "symbol": c.symbol,
@@ -106,7 +150,7 @@ def summary(request, c: Contribution) -> dict:
                 "iso_code": link.organization.iso_code,
                 "region": link.organization.region,
             }
-            for link in c.source_links.all()
+            for link in links
         ],
         "languages": [d.language for d in documents],
         "url": request.build_absolute_uri(c.get_absolute_url()),
@@ -182,7 +226,7 @@ def contribution_list(request, paged: paging.PagingQuery, filters: Query[Filters
         contributions = contributions.search(words)
     else:
         contributions = contributions.order_by("-meeting__number", "number", "pk")
-    return paging.page(request, with_relations(contributions), paged, lambda c: summary(request, c))
+    return paging.page(request, listed(contributions), paged, lambda c: summary(request, c))
 
 
 @router.get(
