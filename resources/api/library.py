@@ -16,6 +16,7 @@ from copportal.search import highlighted
 
 from .. import browse
 from ..models import Resource
+from . import paging
 from .schemas import ERRORS, SLUG, Translated, translated
 
 router = Router(tags=["resources"])
@@ -126,7 +127,7 @@ def resource_list(request, params: Query[LibraryQuery]):
     wanted = state.page
     page, facets = browse.results(request.user, state)
     if page.number != wanted:
-        raise HttpError(404, f"There is no page {wanted}: the last page is {page.number}.")
+        raise HttpError(404, paging.no_such_page(wanted, page.number))
     paginator = page.paginator
     return {
         "count": paginator.count,

@@ -5,6 +5,8 @@ A new noun (the statistics, say) is one module with a `router` and one line in R
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -29,7 +31,8 @@ statistics of Resolution 67.
 **Languages.** Every translated field comes in the six languages at once, keyed by the
 document language code (`ar`, `zh`, `en`, `fr`, `ru`, `es`; `""` where there is no text),
 with the object's `original_language`. Labels, snippets, search stemming and error messages
-follow `Accept-Language`.
+follow `Accept-Language` (only a malformed parameter's explanation from the validator, after
+"Invalid request:", stays in English).
 
 **Identity.** Without a token a request is anonymous (cookies are ignored). With
 `Authorization: Bearer <token>` (a personal token made on your account page) it acts as
@@ -72,7 +75,9 @@ def invalid(request, exc):
     ]
     detail = "; ".join(f"{'.'.join(e['loc'])}: {e['msg']}" for e in errors)
     return api.create_response(
-        request, {"detail": f"Invalid request: {detail}", "errors": errors}, status=422
+        request,
+        {"detail": _("Invalid request: %(detail)s") % {"detail": detail}, "errors": errors},
+        status=422,
     )
 
 
@@ -84,9 +89,9 @@ def bad_request(request, exc):
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
     detail = (
-        "The token is unknown or revoked."
+        _("The token is unknown or revoked.")
         if request.headers.get("Authorization")
-        else "This operation needs a personal token: Authorization: Bearer <token>."
+        else _("This operation needs a personal token: Authorization: Bearer <token>.")
     )
     response = api.create_response(request, {"detail": detail}, status=401)
     response["WWW-Authenticate"] = 'Bearer realm="api"'
@@ -100,12 +105,12 @@ def http_error(request, exc):
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"detail": "Not found."}, status=404)
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
-    detail = str(exc) or "You may not do this."
+    detail = str(exc) or _("You may not do this.")
     return api.create_response(request, {"detail": detail}, status=403)
 
 
@@ -114,8 +119,15 @@ def rate_limited(request, exc):
     response = api.create_response(
         request,
         {
-            "detail": f"Too many requests: {exc.limit} a minute. "
-            f"Try again in {exc.retry_after} seconds."
+            "detail": _("Too many requests: more than %(limit)s in a minute.")
+            % {"limit": exc.limit}
+            + " "
+            + ngettext(
+                "Try again in %(seconds)s second.",
+                "Try again in %(seconds)s seconds.",
+                exc.retry_after,
+            )
+            % {"seconds": exc.retry_after}
         },
         status=429,
     )

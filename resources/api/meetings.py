@@ -4,6 +4,7 @@ import datetime
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -200,5 +201,5 @@ def meeting_agenda(
     releases = meeting.agenda_releases.order_by("-version")
     release = releases.filter(version=version).first() if version else releases.first()
     if release is None:
-        raise HttpError(404, "This meeting has no such released agenda.")
+        raise HttpError(404, _("This meeting has no such released agenda."))
     return agenda_data(request, meeting, release)

@@ -2,6 +2,7 @@
 to the next and the previous page. A page past the last is a 404 that says the last."""
 
 from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
 from ninja import Query, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -24,16 +25,20 @@ def link(request, page: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
+def no_such_page(wanted: int, last: int) -> str:
+    return _("There is no page %(page)s: the last page is %(last)s.") % {
+        "page": wanted,
+        "last": last,
+    }
+
+
 def page(request, items, paging: Paging, serialize, *, count: int | None = None) -> dict:
     """One page of `items` (a queryset or a list), each made a dict by `serialize`."""
     paginator = Paginator(items, paging.per_page)
     if count is not None:
         paginator.count = count  # known already (the library's facets): no second count
     if paging.page > paginator.num_pages:
-        raise HttpError(
-            404,
-            f"There is no page {paging.page}: the last page is {paginator.num_pages}.",
-        )
+        raise HttpError(404, no_such_page(paging.page, paginator.num_pages))
     current = paginator.page(paging.page)
     return {
         "count": paginator.count,

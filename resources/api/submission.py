@@ -6,6 +6,7 @@ import uuid
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 from ninja import File, Form, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -67,7 +68,9 @@ def contribution_submit(request, data: Form[SubmissionIn], file: File[UploadedFi
     first one when `creation_token` was already used."""
     user = request.user
     if not user.has_perm("contributions.add_contribution"):
-        raise PermissionDenied("Only delegates (an approved affiliation) submit contributions.")
+        raise PermissionDenied(
+            _("Only delegates (with an approved affiliation) may submit contributions.")
+        )
     form = ContributionForm(
         _form_data(request, data),
         request.FILES,
@@ -75,7 +78,7 @@ def contribution_submit(request, data: Form[SubmissionIn], file: File[UploadedFi
         oversized=getattr(request, "oversized_uploads", None),
     )
     if not form.is_valid():
-        raise BadRequest("The contribution is not valid.", form_errors(form))
+        raise BadRequest(_("The contribution is not valid."), form_errors(form))
     cleaned = form.cleaned_data
     try:
         # All or nothing: a refused submission leaves no draft, and no stored file.
@@ -85,7 +88,7 @@ def contribution_submit(request, data: Form[SubmissionIn], file: File[UploadedFi
         errors = error.message_dict if hasattr(error, "error_dict") else None
         raise BadRequest(" ".join(error.messages), errors) from None
     if not created and not Contribution.objects.authored_by(user).filter(pk=contribution.pk):
-        raise BadRequest("This creation_token belongs to another contribution.")
+        raise BadRequest(_("This creation_token belongs to another contribution."))
     saved = with_relations(Contribution.objects.filter(pk=contribution.pk)).get()
     return Status(201 if created else 200, detail(request, saved))
 

@@ -15,6 +15,7 @@ from django.http import HttpResponseNotModified, JsonResponse
 from django.urls import path
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from copportal import pagecache
@@ -71,19 +72,33 @@ def _answer(view):
     return answer
 
 
+def in_requested_language(view):
+    """The view in the language Accept-Language asks for (the API has no language prefix)."""
+
+    @wraps(view)
+    def translated(request, *args, **kwargs):
+        language = translation.get_language_from_request(request, check_path=False)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            return view(request, *args, **kwargs)
+
+    return translated
+
+
 def json_and_etag(view):
     answer = _answer(view)
 
     @wraps(view)
+    @in_requested_language
     def wrapped(request, *args, **kwargs):
-        language = translation.get_language_from_request(request, check_path=False)
-        with translation.override(language):
-            request.LANGUAGE_CODE = language
-            response = answer(request, *args, **kwargs)
+        response = answer(request, *args, **kwargs)
         if response.status_code == 405:
             allowed = response.get("Allow", "")
             response = JsonResponse(
-                {"detail": f"Method {request.method} is not allowed here; allowed: {allowed}."},
+                {
+                    "detail": _("Method %(method)s is not allowed here; allowed: %(allowed)s.")
+                    % {"method": request.method, "allowed": allowed}
+                },
                 status=405,
             )
             response["Allow"] = allowed
@@ -105,10 +120,12 @@ def json_and_etag(view):
 
 
 @csrf_exempt
+@in_requested_language
 def unknown(request, rest=""):
     """Any other address under /api/: a JSON 404."""
     return JsonResponse(
-        {"detail": f"No API operation at {request.path}. See /api/docs."}, status=404
+        {"detail": _("No API operation at %(path)s. See /api/docs.") % {"path": request.path}},
+        status=404,
     )
 
 

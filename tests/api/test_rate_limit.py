@@ -18,7 +18,9 @@ def test_a_token_over_its_limit_gets_429(api, token_for, delegate, outsider, set
         response = api("get", "/api/v1/meetings/", secret)
         assert response.status_code == 429
         assert response["Retry-After"] == "51"
-        assert "Too many requests: 3 a minute" in response.json()["detail"]
+        assert response.json()["detail"] == (
+            "Too many requests: more than 3 in a minute. Try again in 51 seconds."
+        )
         # Another token has its own budget.
         assert api("get", "/api/v1/meetings/", token_for(outsider)).status_code == 200
     with time_machine.travel(start + datetime.timedelta(minutes=1), tick=False):
