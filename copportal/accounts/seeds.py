@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone, translation
 
+from copportal import pagecache
 from copportal.content import column
 from copportal.languages import Language
 
@@ -58,21 +59,62 @@ def _load_organizations(path: Path) -> int:
                 "as_of": row.get("as_of"),
             },
         )
-    for row in data["member_states"]:
-        state, _ = Organization.objects.update_or_create(
-            iso_code=row["iso_code"],
-            defaults={
-                **country_names(row["iso_code"]),
-                "kind": Organization.Kind.MEMBER_STATE,
-                "region": row["region"],
-            },
-        )
-        state.classifications.set([classifications[code] for code in row["classifications"]])
+    rows = data["member_states"]
+    states = _load_member_states(rows)
+    _set_classifications(
+        {states[row["iso_code"]].pk: {classifications[code].pk for code in row["classifications"]}
+         for row in rows}
+    )  # fmt: skip
     for row in data.get("organizations", []):
         Organization.objects.update_or_create(
             name_en=row["name"], defaults={"kind": row["kind"], "website": row.get("website", "")}
         )
-    return len(data["member_states"])
+    return len(rows)
+
+
+def _load_member_states(rows: list[dict]) -> dict[str, Organization]:
+    """The Member States by ISO code, created or updated in two queries (not one per State:
+    the seeds load in many tests). Bulk writes send no signal: the page cache is bumped here."""
+    codes = [row["iso_code"] for row in rows]
+    states = {state.iso_code: state for state in Organization.objects.filter(iso_code__in=codes)}
+    new, changed = [], []
+    fields = [*country_names(rows[0]["iso_code"]), "kind", "region"] if rows else []
+    for row in rows:
+        values = {
+            **country_names(row["iso_code"]),
+            "kind": Organization.Kind.MEMBER_STATE,
+            "region": row["region"],
+        }
+        state = states.get(row["iso_code"])
+        if state is None:
+            states[row["iso_code"]] = state = Organization(iso_code=row["iso_code"], **values)
+            new.append(state)
+        elif any(getattr(state, field) != value for field, value in values.items()):
+            for field, value in values.items():
+                setattr(state, field, value)
+            changed.append(state)
+    Organization.objects.bulk_create(new)
+    # "name" is the base column modeltranslation keeps: the English name while seeding.
+    Organization.objects.bulk_update(changed, [*fields, "name"])
+    if new or changed:
+        pagecache.bump()
+    return states
+
+
+def _set_classifications(wanted: dict[int, set[int]]) -> None:
+    """Each organization's classifications exactly as given, in three queries."""
+    through = Organization.classifications.through
+    links = through.objects.filter(organization_id__in=wanted)
+    present = {
+        (o, c): pk for pk, o, c in links.values_list("pk", "organization_id", "classification_id")
+    }
+    pairs = {(o, c) for o, codes in wanted.items() for c in codes}
+    stale = [pk for pair, pk in present.items() if pair not in pairs]
+    missing = [through(organization_id=o, classification_id=c) for o, c in pairs - present.keys()]
+    through.objects.filter(pk__in=stale).delete()
+    through.objects.bulk_create(missing)
+    if stale or missing:
+        pagecache.bump()
 
 
 def ensure_role_groups() -> None:
