@@ -1,14 +1,9 @@
-import logging
-
 from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
-
-logger = logging.getLogger(__name__)
-
 
 # Error pages: the portal's layout, translated (LocaleMiddleware has run), a way back.
 
