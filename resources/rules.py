@@ -56,4 +56,23 @@ rules.add_perm("resources.add_countryentry", is_secretariat | is_delegate_of_the
 rules.add_perm(
     "resources.view_countryentry", is_public_entry | is_secretariat | is_delegate_of_the_country
 )
+
+
+@rules.predicate
+def is_editable_entry(user, entry) -> bool:
+    return entry.status in entry.Status.editable()
+
+
+@rules.predicate
+def is_editable_by_the_country(user, entry) -> bool:
+    return entry.status in entry.Status.editable_by_the_country()
+
+
+# The secretariat edits any entry but a withdrawn one; the country's delegates a proposal
+# waiting or rejected (proposed again), never one the secretariat approved.
+rules.add_perm(
+    "resources.change_countryentry",
+    (is_secretariat & is_editable_entry)
+    | (is_delegate_of_the_country & is_editable_by_the_country),
+)
 rules.add_perm("resources.build_public_data", is_officer)

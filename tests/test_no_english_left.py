@@ -8,6 +8,7 @@ in it: proper names and symbols (CWG-COP-20/5, ITU-D SG2, PDF, the people's and
 organizations' names of the seeds) aside.
 """
 
+import datetime
 import re
 
 import pytest
@@ -17,6 +18,7 @@ from django.utils.translation import trans_real
 from lxml import html as lxml_html
 
 from copportal.accounts.models import CHAIR_GROUP, SECRETARIAT_GROUP, Organization
+from resources.countries.services import country_entry_act, country_entry_create
 
 from .factories import AffiliationFactory, UserFactory
 
@@ -152,8 +154,17 @@ def test_no_interface_text_is_left_in_english(client, language):
             email="crawl-secretariat@example.org", roles=[SECRETARIAT_GROUP]
         ),
     }
+    # A rejected entry: its page and its edit form, as its delegate and the secretariat see them.
+    entry = country_entry_create(
+        by=people["delegate"], organization=philippines, kind="strategy", title_en="Strategy",
+        source_url="https://example.org/s", date_checked=datetime.date(2025, 5, 2),
+    )  # fmt: skip
+    country_entry_act(entry_id=entry.pk, action="reject", by=people["secretariat"], note="X")
+    entry_pages = [f"/countries/entries/{entry.pk}/", f"/countries/entries/{entry.pk}/edit/"]
+    pages = {**PAGES, "delegate": [*DELEGATE, *entry_pages]}
+    pages["secretariat"] = [*SECRETARIAT, *entry_pages]
     same, left = the_same_in(language), {}
-    for role, paths in PAGES.items():
+    for role, paths in pages.items():
         client.logout()
         if people[role] is not None:
             client.force_login(people[role])

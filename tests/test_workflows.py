@@ -312,6 +312,11 @@ def test_country_entries_agree_with_their_events_after_every_transition(
 
     for by, steps in [(d, [("approve", s), ("withdraw", s)]), (d, [("reject", s)]), (s, [])]:
         _walk(COUNTRY_ENTRIES, new(by), steps, covered=covered, act=act)
+    # A rejected entry its delegate edits is proposed again (the edit form's own step).
+    rejected = CountryEntry.objects.get(status=CountryEntry.Status.REJECTED)
+    countries.country_entry_update(entry_id=rejected.pk, by=d, source_text="A second letter")
+    assert rejected.events.last().action == "proposed"
+    covered.add((CountryEntry.Status.REJECTED, "propose"))
     assert covered == set(COUNTRY_ENTRIES.table)
     assert drifted(COUNTRY_ENTRIES) == []
     entry = CountryEntry.objects.first()

@@ -58,6 +58,16 @@ class CountryEntry(TranslatedContent):
             """Waiting for the secretariat's decision."""
             return frozenset({cls.PROPOSED})
 
+        @classmethod
+        def editable_by_the_country(cls) -> frozenset[str]:
+            """What the country's delegates may still edit (a rejected one is proposed again)."""
+            return frozenset({cls.PROPOSED, cls.REJECTED})
+
+        @classmethod
+        def editable(cls) -> frozenset[str]:
+            """What the secretariat may edit (a new source, a new date checked)."""
+            return frozenset({cls.DRAFT, cls.PROPOSED, cls.APPROVED, cls.REJECTED})
+
     organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
@@ -150,6 +160,10 @@ class CountryEntry(TranslatedContent):
     def is_waiting(self) -> bool:
         return self.status in self.Status.waiting()
 
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == self.Status.REJECTED
+
     def allowed_actions(self, user) -> list:
         """The status changes the user may make now (the table's buttons)."""
         from .workflow import WORKFLOW
@@ -158,7 +172,8 @@ class CountryEntry(TranslatedContent):
 
 
 class CountryEntryEvent(StatusEvent):
-    """An entry proposed, approved, rejected, recorded or withdrawn (countries/workflow.py)."""
+    """An entry proposed, approved, rejected, recorded or withdrawn (countries/workflow.py),
+    or edited (services.country_entry_update: the status stays)."""
 
     class Action(models.TextChoices):
         PROPOSED = "proposed", pgettext_lazy("country entry event", "Proposed")
@@ -166,6 +181,7 @@ class CountryEntryEvent(StatusEvent):
         REJECTED = "rejected", pgettext_lazy("country entry event", "Rejected")
         RECORDED = "recorded", pgettext_lazy("country entry event", "Recorded by the secretariat")
         WITHDRAWN = "withdrawn", pgettext_lazy("country entry event", "Withdrawn")
+        EDITED = "edited", pgettext_lazy("country entry event", "Edited")
 
     entry = models.ForeignKey(CountryEntry, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)

@@ -12,7 +12,7 @@ from copportal.languages import Language
 from copportal.notifications.services import Recipient, notify
 
 from .models import CountryEntry, CountryEntryEvent
-from .workflow import PROPOSE, REVIEW, WORKFLOW
+from .workflow import CHANGE, PROPOSE, REVIEW, WORKFLOW
 
 TEXT = ("title", "details")
 FIELDS = {
@@ -38,10 +38,45 @@ def country_entry_create(*, by: User, organization: Organization, **fields) -> C
         action = "propose"
     else:
         raise PermissionDenied
+    entry = CountryEntry(organization=organization)
+    _fill(entry, fields)
+    entry.save()
+    return WORKFLOW.transition(entry, action, by=by)
+
+
+@transaction.atomic
+def country_entry_update(*, entry_id: int, by: User, **fields) -> CountryEntry:
+    """An entry edited: by the secretariat (any but a withdrawn one; its status stays), or by
+    a delegate of the country while it waits or after it was rejected, when it is proposed
+    again. The history records the edit. Anyone else is refused."""
+    entry = CountryEntry.objects.select_for_update().select_related("organization").get(pk=entry_id)
+    if not (by.has_perm(REVIEW) or by.has_perm(PROPOSE, entry)):
+        raise PermissionDenied
+    if not by.has_perm(CHANGE, entry):
+        raise ValidationError(
+            _("This entry is %(status)s: it can no longer be edited.")
+            % {"status": entry.get_status_display().lower()},
+            code="wrong-status",
+        )
+    _fill(entry, fields)
+    entry.save()
+    CountryEntryEvent.objects.create(
+        entry=entry,
+        actor=by,
+        action=CountryEntryEvent.Action.EDITED,
+        from_status=entry.status,
+        to_status=entry.status,
+    )
+    if entry.is_rejected and not by.has_perm(REVIEW):
+        entry = WORKFLOW.transition(entry, "propose", by=by)
+    return entry
+
+
+def _fill(entry: CountryEntry, fields: dict) -> None:
+    """Set the form's fields on the entry and check it: a title in its original language."""
     unknown = set(fields) - FIELDS
     if unknown:
         raise TypeError(f"not a country entry field: {', '.join(sorted(unknown))}")
-    entry = CountryEntry(organization=organization)
     for name, value in fields.items():
         setattr(entry, name, "" if value is None and name != "date_checked" else value)
     if not entry.text_in("title", entry.original_language):
@@ -49,8 +84,6 @@ def country_entry_create(*, by: User, organization: Organization, **fields) -> C
             {column("title", entry.original_language): _("A title in the original language.")}
         )
     entry.full_clean(exclude=["title", "details"])
-    entry.save()
-    return WORKFLOW.transition(entry, action, by=by)
 
 
 def country_entry_act(*, entry_id: int, action: str, by: User, note: str = "") -> CountryEntry:

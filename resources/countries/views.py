@@ -132,6 +132,45 @@ def entry_create(request, iso3):
     return render(request, "resources/countries/entry_form.html", {"form": form, "state": state})
 
 
+def _editable(request, pk):
+    """The entry to edit; one the reader may not see is a 404, as if it did not exist."""
+    entry = _entry(pk)
+    if request.user.is_authenticated and not request.user.has_perm(
+        "resources.view_countryentry", entry
+    ):
+        raise Http404
+    return entry
+
+
+@permission_required("resources.change_countryentry", _editable)
+def entry_edit(request, pk):
+    """The entry's form again: the secretariat updates a source or the date checked; a
+    delegate of the country corrects a proposal, and a rejected one goes back to the queue."""
+    entry = _entry(pk)
+    form = CountryEntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        rejected = entry.is_rejected
+        try:
+            entry = services.country_entry_update(
+                entry_id=entry.pk, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if rejected and entry.is_waiting:
+                messages.success(
+                    request, _("The entry is updated and proposed to the secretariat again.")
+                )
+            else:
+                messages.success(request, _("The entry is updated."))
+            return redirect(entry)
+    return render(
+        request,
+        "resources/countries/entry_form.html",
+        {"form": form, "state": entry.organization, "entry": entry},
+    )
+
+
 def _entry(pk) -> CountryEntry:
     return get_object_or_404(CountryEntry.objects.select_related("organization"), pk=pk)
 
@@ -143,13 +182,20 @@ def entry_detail(request, pk):
     if not request.user.has_perm("resources.view_countryentry", entry):
         raise Http404
     actions = entry.allowed_actions(request.user)
+    may_edit = request.user.has_perm("resources.change_countryentry", entry)
     events = []
     if request.user.has_perm("resources.add_countryentry", entry.organization):
         events = list(entry.events.select_related("actor"))
     return render(
         request,
         "resources/countries/entry_detail.html",
-        {"entry": entry, "actions": actions, "events": events, "form": DecisionForm()},
+        {
+            "entry": entry,
+            "actions": actions,
+            "events": events,
+            "form": DecisionForm(),
+            "may_edit": may_edit,
+        },
     )
 
 

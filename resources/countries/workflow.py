@@ -3,7 +3,9 @@
 A delegate of the country proposes (draft → proposed); the secretariat approves or rejects
 with a reason (proposed → approved / rejected), records an entry of its own at once
 (draft → approved, never a button: the recording form does it) and withdraws an approved one
-with a reason. The proposer is told of the decision by mail, once, after commit.
+with a reason. A rejected entry that a delegate edits is proposed again (rejected → proposed,
+never a button: the edit form does it). The proposer is told of the decision by mail, once,
+after commit.
 """
 
 from django.utils.translation import gettext_lazy
@@ -16,11 +18,15 @@ Status = CountryEntry.Status
 Event = CountryEntryEvent.Action
 PROPOSE = "resources.propose_countryentry"
 REVIEW = "resources.review_countryentry"
+CHANGE = "resources.change_countryentry"
 
 
 def _proposed(entry: CountryEntry, *, by, note: str, at) -> str:
     entry.proposed_by = by
     entry.proposed_at = at
+    # Proposed again after a rejection: the decision and its reason stay in the history.
+    entry.decided_by = entry.decided_at = None
+    entry.reason = ""
     return note
 
 
@@ -53,6 +59,15 @@ WORKFLOW = Workflow(
             gettext_lazy("Propose"),
             event=Event.PROPOSED,
             effect=_proposed,
+        ),
+        step(
+            Status.REJECTED,
+            "propose",
+            Status.PROPOSED,
+            PROPOSE,
+            event=Event.PROPOSED,
+            effect=_proposed,
+            shown=False,
         ),
         step(
             Status.DRAFT,

@@ -222,3 +222,142 @@ def test_entry_pages_in_arabic_and_chinese(client_for, organization, delegate, p
         if prefix == "/ar"
         else ("国家战略" in page)
     )
+
+
+# Editing: the secretariat any entry but a withdrawn one; the country's delegates a proposal
+# waiting or rejected, which is then proposed again.
+
+
+def _edit_url(entry):
+    return f"/countries/entries/{entry.pk}/edit/"
+
+
+def _form_of(entry, **changes):
+    return {**FORM, "title_en": entry.title_en, **changes}
+
+
+def _in_status(status, organization, delegate, secretariat):
+    entry = _proposal(organization, delegate)
+    steps = {"proposed": [], "approved": ["approve"], "rejected": ["reject"]}
+    steps["withdrawn"] = ["approve", "withdraw"]
+    for action in steps[status]:
+        services.country_entry_act(entry_id=entry.pk, action=action, by=secretariat, note="Why")
+    entry.refresh_from_db()
+    assert entry.status == status
+    return entry
+
+
+@pytest.mark.parametrize(
+    ("who", "status", "code"),
+    [("anonymous", "proposed", 302), ("outsider", "proposed", 404),
+     ("other country's delegate", "rejected", 404), ("chair", "approved", 403),
+     ("the country's delegate", "proposed", 200), ("the country's delegate", "rejected", 200),
+     ("the country's delegate", "approved", 403), ("the country's delegate", "withdrawn", 403),
+     ("secretariat", "proposed", 200), ("secretariat", "approved", 200),
+     ("secretariat", "rejected", 200), ("secretariat", "withdrawn", 403)],
+)  # fmt: skip
+def test_who_may_edit_an_entry_in_which_status(
+    client_for, people, organization, delegate, secretariat, who, status, code
+):
+    entry = _in_status(status, organization, delegate, secretariat)
+    client = client_for(people[who])
+    assert client.get(_edit_url(entry)).status_code == code
+    response = client.post(_edit_url(entry), _form_of(entry, title_en="Changed"))
+    assert response.status_code == (302 if code == 200 else code)
+    entry.refresh_from_db()
+    assert (entry.title_en == "Changed") is (code == 200)
+    if code == 302:
+        assert response["Location"].startswith("/accounts/login/")
+    detail = client.get(f"/countries/entries/{entry.pk}/")
+    if detail.status_code == 200:
+        assert (_edit_url(entry) in detail.content.decode()) is (code == 200)
+
+
+def test_the_services_refuse_who_may_not_edit(people, organization, delegate, secretariat):
+    approved = _in_status("approved", organization, delegate, secretariat)
+    for who in ["outsider", "other country's delegate", "chair"]:
+        with pytest.raises(PermissionDenied):
+            services.country_entry_update(entry_id=approved.pk, by=people[who], title_en="X")
+    with pytest.raises(ValidationError, match="approved: it can no longer be edited"):
+        services.country_entry_update(entry_id=approved.pk, by=delegate, title_en="X")
+    approved.refresh_from_db()
+    assert approved.title_en == "Proposed strategy"
+    assert [e.action for e in approved.events.all()] == ["proposed", "approved"]
+
+
+def test_a_rejected_entry_edited_by_the_delegate_is_proposed_again(
+    client_for, organization, delegate, secretariat
+):
+    entry = _in_status("rejected", organization, delegate, secretariat)
+    page = client_for(delegate).get(f"/countries/entries/{entry.pk}/").content.decode()
+    assert "Edit and propose again" in page and "Why" in page
+    form = client_for(delegate).get(_edit_url(entry)).content.decode()
+    assert "Why the secretariat rejected it:" in form and "Save and propose again" in form
+    response = client_for(delegate).post(
+        _edit_url(entry), _form_of(entry, source_url="https://example.org/gazette"), follow=True
+    )
+    assert (
+        "The entry is updated and proposed to the secretariat again." in response.content.decode()
+    )
+    entry.refresh_from_db()
+    assert entry.status == "proposed" and entry.source_url == "https://example.org/gazette"
+    assert entry.reason == "" and entry.decided_by is None and entry.proposed_by == delegate
+    assert [(e.action, e.from_status, e.to_status) for e in entry.events.all()] == [
+        ("proposed", "draft", "proposed"),
+        ("rejected", "proposed", "rejected"),
+        ("edited", "rejected", "rejected"),
+        ("proposed", "rejected", "proposed"),
+    ]
+    assert entry.events.get(action="rejected").note == "Why"  # the reason stays in the history
+    queue = client_for(secretariat).get("/countries/entries/").content.decode()
+    assert f"/countries/entries/{entry.pk}/" in queue
+
+
+def test_a_waiting_proposal_corrected_by_the_delegate_stays_proposed(
+    client_for, organization, delegate
+):
+    entry = _proposal(organization, delegate)
+    response = client_for(delegate).post(
+        _edit_url(entry), _form_of(entry, title_en="Corrected title"), follow=True
+    )
+    assert "The entry is updated." in response.content.decode()
+    entry.refresh_from_db()
+    assert (entry.status, entry.title_en) == ("proposed", "Corrected title")
+    assert [e.action for e in entry.events.all()] == ["proposed", "edited"]
+
+
+def test_the_secretariat_updates_an_approved_entrys_date_checked(
+    client_for, organization, delegate, secretariat
+):
+    entry = _in_status("approved", organization, delegate, secretariat)
+    assert "2 May 2025" in client_for(None).get("/countries/phl/").content.decode()
+    today = timezone.localdate()
+    response = client_for(secretariat).post(
+        _edit_url(entry), _form_of(entry, date_checked=today.isoformat()), follow=True
+    )
+    assert "The entry is updated." in response.content.decode()
+    entry.refresh_from_db()
+    assert (entry.status, entry.date_checked) == ("approved", today)
+    public = client_for(None).get("/countries/phl/").content.decode()
+    assert "2 May 2025" not in public and str(today.year) in public
+    event = entry.events.last()
+    assert (event.action, event.actor, event.to_status) == ("edited", secretariat, "approved")
+
+
+def test_a_bad_edit_is_shown_on_the_form_and_changes_nothing(client_for, organization, delegate):
+    entry = _proposal(organization, delegate)
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    response = client_for(delegate).post(
+        _edit_url(entry), _form_of(entry, title_en="", date_checked=future, source_url="")
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "A title in the original language." in page
+    assert "The date checked cannot be later than today." in page
+    entry.refresh_from_db()
+    assert entry.title_en == "Proposed strategy"
+    assert [e.action for e in entry.events.all()] == ["proposed"]
+
+
+def test_an_unknown_entry_is_a_404(client_for, secretariat):
+    assert client_for(secretariat).get("/countries/entries/999/edit/").status_code == 404
