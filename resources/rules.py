@@ -60,12 +60,18 @@ rules.add_perm(
 
 @rules.predicate
 def is_editable_entry(user, entry) -> bool:
-    return entry.status in entry.Status.editable()
+    from .countries.models import CountryEntry
+
+    return isinstance(entry, CountryEntry) and entry.status in entry.Status.editable()
 
 
 @rules.predicate
 def is_editable_by_the_country(user, entry) -> bool:
-    return entry.status in entry.Status.editable_by_the_country()
+    from .countries.models import CountryEntry
+
+    return (
+        isinstance(entry, CountryEntry) and entry.status in entry.Status.editable_by_the_country()
+    )
 
 
 # The secretariat edits any entry but a withdrawn one; the country's delegates a proposal

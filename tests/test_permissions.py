@@ -103,6 +103,8 @@ EXPECTED = {
     "resources.review_countryentry": everywhere(SECRETARIAT),
     "resources.add_countryentry": everywhere(SECRETARIAT),
     "resources.view_countryentry": {s: SECRETARIAT for s in STATES},
+    # Asked on a country entry only (tests/resources/test_country_entries.py): never on others.
+    "resources.change_countryentry": everywhere(set()),
 }
 
 
