@@ -48,8 +48,13 @@ def country_entry_create(*, by: User, organization: Organization, **fields) -> C
 def country_entry_update(*, entry_id: int, by: User, **fields) -> CountryEntry:
     """An entry edited: by the secretariat (any but a withdrawn one; its status stays), or by
     a delegate of the country while it waits or after it was rejected, when it is proposed
-    again. The history records the edit. Anyone else is refused."""
-    entry = CountryEntry.objects.select_for_update().select_related("organization").get(pk=entry_id)
+    again. The history records an edit that changed something. Anyone else is refused."""
+    # of=self: the entry's row is locked, not its Member State's.
+    entry = (
+        CountryEntry.objects.select_for_update(of=("self",))
+        .select_related("organization")
+        .get(pk=entry_id)
+    )
     if not (by.has_perm(REVIEW) or by.has_perm(PROPOSE, entry)):
         raise PermissionDenied
     if not by.has_perm(CHANGE, entry):
@@ -58,18 +63,25 @@ def country_entry_update(*, entry_id: int, by: User, **fields) -> CountryEntry:
             % {"status": entry.get_status_display().lower()},
             code="wrong-status",
         )
+    before = _values(entry)
     _fill(entry, fields)
-    entry.save()
-    CountryEntryEvent.objects.create(
-        entry=entry,
-        actor=by,
-        action=CountryEntryEvent.Action.EDITED,
-        from_status=entry.status,
-        to_status=entry.status,
-    )
+    if _values(entry) != before:  # saving the form unchanged records nothing
+        entry.save()
+        CountryEntryEvent.objects.create(
+            entry=entry,
+            actor=by,
+            action=CountryEntryEvent.Action.EDITED,
+            from_status=entry.status,
+            to_status=entry.status,
+        )
     if entry.is_rejected and not by.has_perm(REVIEW):
         entry = WORKFLOW.transition(entry, "propose", by=by)
     return entry
+
+
+def _values(entry: CountryEntry) -> dict:
+    """The form's fields as _fill sets them (an empty text is "", never None)."""
+    return {name: "" if (v := getattr(entry, name)) is None else v for name in FIELDS}
 
 
 def _fill(entry: CountryEntry, fields: dict) -> None:

@@ -344,6 +344,18 @@ def test_the_secretariat_updates_an_approved_entrys_date_checked(
     assert (event.action, event.actor, event.to_status) == ("edited", secretariat, "approved")
 
 
+def test_saving_the_form_unchanged_records_no_edit(client_for, organization, delegate):
+    entry = _proposal(organization, delegate)
+    unchanged = {
+        "kind": "strategy", "original_language": "en", "title_en": entry.title_en,
+        "source_text": entry.source_text, "date_checked": CHECKED.isoformat(),
+    }  # fmt: skip
+    assert client_for(delegate).post(_edit_url(entry), unchanged).status_code == 302
+    assert [e.action for e in entry.events.all()] == ["proposed"]
+    client_for(delegate).post(_edit_url(entry), {**unchanged, "title_en": "Changed"})
+    assert [e.action for e in entry.events.all()] == ["proposed", "edited"]
+
+
 def test_a_bad_edit_is_shown_on_the_form_and_changes_nothing(client_for, organization, delegate):
     entry = _proposal(organization, delegate)
     future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
