@@ -78,7 +78,7 @@ def _load_member_states(rows: list[dict]) -> dict[str, Organization]:
     codes = [row["iso_code"] for row in rows]
     states = {state.iso_code: state for state in Organization.objects.filter(iso_code__in=codes)}
     new, changed = [], []
-    fields = [*country_names(rows[0]["iso_code"]), "kind", "region"] if rows else []
+    fields = [*(column("name", language) for language in Language), "kind", "region"]
     for row in rows:
         values = {
             **country_names(row["iso_code"]),

@@ -160,9 +160,12 @@ class CountryEntry(TranslatedContent):
     def is_waiting(self) -> bool:
         return self.status in self.Status.waiting()
 
-    @property
-    def is_rejected(self) -> bool:
-        return self.status == self.Status.REJECTED
+    def edit_proposes_again(self, user) -> bool:
+        """Whether the user's edit sends the entry back to the queue: a rejected one edited by
+        the country's delegate (the secretariat's edits keep the status)."""
+        from .workflow import REVIEW
+
+        return self.status == self.Status.REJECTED and not user.has_perm(REVIEW)
 
     def allowed_actions(self, user) -> list:
         """The status changes the user may make now (the table's buttons)."""

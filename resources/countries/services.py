@@ -74,7 +74,7 @@ def country_entry_update(*, entry_id: int, by: User, **fields) -> CountryEntry:
             from_status=entry.status,
             to_status=entry.status,
         )
-    if entry.is_rejected and not by.has_perm(REVIEW):
+    if entry.edit_proposes_again(by):
         entry = WORKFLOW.transition(entry, "propose", by=by)
     return entry
 

@@ -147,9 +147,9 @@ def entry_edit(request, pk):
     """The entry's form again: the secretariat updates a source or the date checked; a
     delegate of the country corrects a proposal, and a rejected one goes back to the queue."""
     entry = _entry(pk)
+    proposes_again = entry.edit_proposes_again(request.user)
     form = CountryEntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
-        rejected = entry.is_rejected
         try:
             entry = services.country_entry_update(
                 entry_id=entry.pk, by=request.user, **form.cleaned_data
@@ -157,7 +157,7 @@ def entry_edit(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            if rejected and entry.is_waiting:
+            if proposes_again:
                 messages.success(
                     request, _("The entry is updated and proposed to the secretariat again.")
                 )
@@ -167,7 +167,12 @@ def entry_edit(request, pk):
     return render(
         request,
         "resources/countries/entry_form.html",
-        {"form": form, "state": entry.organization, "entry": entry},
+        {
+            "form": form,
+            "state": entry.organization,
+            "entry": entry,
+            "proposes_again": proposes_again,
+        },
     )
 
 
@@ -183,6 +188,7 @@ def entry_detail(request, pk):
         raise Http404
     actions = entry.allowed_actions(request.user)
     may_edit = request.user.has_perm("resources.change_countryentry", entry)
+    proposes_again = may_edit and entry.edit_proposes_again(request.user)
     events = []
     if request.user.has_perm("resources.add_countryentry", entry.organization):
         events = list(entry.events.select_related("actor"))
@@ -195,6 +201,7 @@ def entry_detail(request, pk):
             "events": events,
             "form": DecisionForm(),
             "may_edit": may_edit,
+            "proposes_again": proposes_again,
         },
     )
 
